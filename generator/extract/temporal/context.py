@@ -1,0 +1,66 @@
+"""Read the tense of the clause around an expression.
+
+"killed ... on Sunday" points back, "will meet on Monday" forward. We look at
+the nearest tense marker, first to the left within the sentence, then to the
+right, and stop at the sentence boundary.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .resources import Language
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_WORD = re.compile(r"[A-Za-z’']+")
+_LEFT_WORDS = 10
+_RIGHT_WORDS = 6
+
+
+class Sentences:
+    """Sentence boundaries of one text, for quick lookup by offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+
+class TenseReader:
+    def __init__(self, lang: Language):
+        self.future = {w.lower() for w in lang.words.get("future_marker", ())}
+        self.past = {w.lower() for w in lang.words.get("past_marker", ())}
+        self.not_past = {w.lower() for w in lang.words.get("ed_not_past", ())}
+        self.future_phrases = [w for w in self.future if " " in w]
+
+    def _word_tense(self, word: str) -> str | None:
+        w = word.lower().replace("’", "'")
+        if w in self.future:
+            return "future"
+        if w in self.past:
+            return "past"
+        if len(w) > 4 and w.endswith("ed") and word[0].islower() and w not in self.not_past:
+            return "past"
+        return None
+
+    def tense(self, sentences: Sentences, start: int, end: int) -> str | None:
+        s0, s1 = sentences.bounds(start)
+        text = sentences.text
+        left = _WORD.findall(text[s0:start])[-_LEFT_WORDS:]
+        left_text = " ".join(left).lower()
+        for phrase in self.future_phrases:
+            if phrase in left_text:
+                return "future"
+        for word in reversed(left):
+            t = self._word_tense(word)
+            if t:
+                return t
+        for word in _WORD.findall(text[end:s1])[:_RIGHT_WORDS]:
+            t = self._word_tense(word)
+            if t:
+                return t
+        return None

@@ -1,0 +1,184 @@
+"""The temporal tagger: apply a language's rules to a text.
+
+1. Every rule finds its candidate matches.
+2. Overlaps are settled: the longest match wins, then the earlier rule.
+3. In reading order, each kept match is normalised and resolved against the
+   document creation time (DCT) or the last date mentioned.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ...model import DateSpan
+from . import calendar as cal
+from .context import Sentences, TenseReader
+from .normalize import NoValue, fill
+from .resolve import Reference, resolve
+from .resources import Language, Rule, load_language
+
+_CAPITALISED_GROUPS = ("month", "monthb", "month2", "weekday")
+_VALID_VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{1,2}(?:-(?:WE|\d))?|Q[\dX]|H[12]|SP|SU|FA|WI))?"
+    r"(?:T(?:MO|AF|EV|NI|DT|\d\d(?::\d\d)?))?"
+    r"|P(?:[\dX.]+(?:Y|M|W|D|DE|CE|Q|WE))+|PT[\dX.]+(?:H|M|S)"
+    r"|XXXX-WXX-\d|XXXX-XX-XXT(?:MO|AF|EV|NI))$")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str            # DATE, TIME, DURATION, SET
+    value: str           # TIMEX3 value
+    mod: str = ""
+    rule: str = ""
+    span: DateSpan | None = None   # DATE/TIME with a concrete interval
+
+    def as_json(self) -> dict:
+        out = {"start": self.start, "end": self.end, "text": self.text,
+               "type": self.type, "value": self.value}
+        if self.mod:
+            out["mod"] = self.mod
+        if self.span:
+            out["interval"] = {"start": self.span.start.isoformat(), "end": self.span.end.isoformat(),
+                               "precision": self.span.precision}
+        return out
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "en"
+    day_first: bool = True   # 05/03/2020 is 5 March
+
+
+class Tagger:
+    def __init__(self, settings: Settings = Settings()):
+        self.settings = settings
+        self.lang: Language = load_language(settings.lang)
+        wanted = "day_first" if settings.day_first else "month_first"
+        self.rules = tuple(r for r in self.lang.rules if not r.setting or r.setting == wanted)
+        self.tense = TenseReader(self.lang)
+        self.last_week_current_on = tuple(self.lang.conventions.get("last_week_is_current_week_on", (7,)))
+
+    # -- 1 and 2: find and select --------------------------------------------
+    def candidates(self, text: str) -> list[tuple[re.Match, Rule]]:
+        found = []
+        for rule in self.rules:
+            for m in rule.regex.finditer(text):
+                if m.end() == m.start():
+                    continue
+                if rule.case == "sensitive_words" and not _capitalised(m):
+                    continue
+                found.append((m, rule))
+        return found
+
+    @staticmethod
+    def select(found: list[tuple[re.Match, Rule]]) -> list[tuple[re.Match, Rule]]:
+        found.sort(key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[1].order, mr[0].start()))
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for m, rule in found:
+            s, e = m.span(rule.span or 0)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            kept.append((m, rule))
+        kept.sort(key=lambda mr: mr[0].start(mr[1].span or 0))
+        return kept
+
+    # -- 3: normalise and resolve ----------------------------------------------
+    def tag(self, text: str, dct: date | None = None) -> list[Timex]:
+        ref = Reference(dct=dct, last_week_current_on=self.last_week_current_on)
+        sentences = Sentences(text)
+        out = []
+        for m, rule in self.select(self.candidates(text)):
+            timex = self._normalise(m, rule, ref, sentences)
+            if timex is None:
+                continue
+            out.append(timex)
+            if timex.span and timex.type in ("DATE", "TIME"):
+                ref.last = cal.Point(_granularity(timex.value), timex.span.start)
+        return out
+
+    def _normalise(self, m: re.Match, rule: Rule, ref: Reference, sentences: Sentences) -> Timex | None:
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        try:
+            raw = fill(rule.value, groups, self.lang)
+            raw_end = fill(rule.end, groups, self.lang) if rule.end else ""
+        except NoValue:
+            return None
+        direction = rule.direction
+        if direction == "auto":
+            direction = self.tense.tense(sentences, m.start(), m.end()) or "past"
+        value = resolve(raw, ref, direction)
+        if not _VALID_VALUE.match(value):
+            return None
+        mod = rule.mod
+        if mod == "from_group":
+            mod = _modifier(groups.get("mod", ""), self.lang)
+        span = None
+        if rule.type in ("DATE", "TIME"):
+            span = _span(value, m.group(rule.span or 0), rule, raw_end, ref, direction)
+            if span is None and cal.parse_value(value.split("T")[0]) is None and _looks_concrete(value):
+                return None   # impossible date such as 30 February
+        group = rule.span or 0
+        text, start, end = m.group(group), m.start(group), m.end(group)
+        # Trim trailing punctuation the patterns allow ("Mar." at a sentence end).
+        while end > start and text[-1] in " ,":
+            text, end = text[:-1], end - 1
+        return Timex(start, end, text, rule.type, value, mod, rule.name, span)
+
+
+def _capitalised(m: re.Match) -> bool:
+    for name in _CAPITALISED_GROUPS:
+        g = m.groupdict().get(name)
+        if g and not g[0].isupper():
+            return False
+    return True
+
+
+def _modifier(word: str, lang: Language) -> str:
+    return str(lang.tables.get("modifier", {}).get(" ".join(word.lower().split()), "")) if word else ""
+
+
+def _looks_concrete(value: str) -> bool:
+    return bool(re.match(r"^\d{4}-\d\d-\d\d", value))
+
+
+def _granularity(value: str) -> str:
+    point = cal.parse_value(value.split("T")[0])
+    return point.granularity if point else "day"
+
+
+def _span(value: str, text: str, rule: Rule, raw_end: str, ref: Reference, direction: str) -> DateSpan | None:
+    point = cal.parse_value(value.split("T")[0])
+    if point is None:
+        return None
+    start, end = cal.interval(point)
+    precision = cal.PRECISION[point.granularity]
+    if raw_end:
+        # the second date of an interval shares the first's resolved year
+        end_value = resolve(raw_end.replace("XXXX", value[:4]), ref, direction)
+        end_point = cal.parse_value(end_value)
+        if end_point is None:
+            return None
+        end = cal.interval(end_point)[1]
+        if end < start:
+            return None
+        precision = rule.precision or "range"
+    return DateSpan(start, end, precision, value, text)
+
+
+_TAGGERS: dict[Settings, Tagger] = {}
+
+
+def tag(text: str, dct: date | None = None, settings: Settings = Settings()) -> list[Timex]:
+    """Find and normalise every temporal expression in `text`."""
+    tagger = _TAGGERS.get(settings)
+    if tagger is None:
+        tagger = _TAGGERS[settings] = Tagger(settings)
+    return tagger.tag(text, dct)

@@ -1,0 +1,113 @@
+"""Turn a filled value template into a concrete TIMEX3 value.
+
+Three kinds of value need a reference time:
+- underspecified dates (``XXXX-03-05``): the year comes from the document
+  date, moved by the direction of the rule or the tense of the clause;
+- ``REL(anchor, unit, offset[, ref])``: shifted from the document date or
+  from the last date mentioned;
+- ``WEEKDAY(n[, direction])``: the nearest such weekday.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import calendar as cal
+
+_CALL = re.compile(r"^(REL|WEEKDAY)\(([^)]*)\)(.*)$")
+_UNDERSPECIFIED = re.compile(r"^XXXX(-.+)$")
+
+
+@dataclass
+class Reference:
+    """What relative expressions are resolved against while reading a text."""
+    dct: date | None
+    last: cal.Point | None = None          # last concrete date mentioned
+    last_week_current_on: tuple[int, ...] = (7,)
+
+    @property
+    def anchor_dct(self) -> cal.Point | None:
+        return cal.Point("day", self.dct) if self.dct else None
+
+
+def resolve(value: str, ref: Reference, direction: str) -> str:
+    """Concrete value, or one with X's when no reference time is known."""
+    m = _CALL.match(value)
+    if m:
+        func, args, suffix = m.group(1), [a.strip() for a in m.group(2).split(",")], m.group(3)
+        base = _rel(args, ref) if func == "REL" else _weekday(args, ref, direction)
+        if base is None:
+            return "XXXX-XX-XX" + suffix if suffix.startswith("T") else "XXXX-XX-XX"
+        return base + suffix
+    m = _UNDERSPECIFIED.match(value)
+    if m and ref.dct:
+        return _year_for(m.group(1), ref.dct, direction)
+    return value
+
+
+def _rel(args: list[str], ref: Reference) -> str | None:
+    anchor_name, unit, offset = args[0], args[1], args[2]
+    keep_ref_granularity = len(args) > 3 and args[3] == "ref"
+    anchor = ref.last if anchor_name == "ref" and ref.last else ref.anchor_dct
+    if anchor is None:
+        return None
+    try:
+        n = int(offset)
+    except ValueError:     # vague count: "several days ago"
+        return _vague(unit, offset)
+    if (unit == "week" and n == -1 and anchor_name == "dct"
+            and anchor.day.isoweekday() in ref.last_week_current_on):
+        n = 0   # convention: see normalization/conventions.yaml
+    gran = unit if unit != "fortnight" else "week"
+    if keep_ref_granularity and cal.GRANULARITIES.index(anchor.granularity) < cal.GRANULARITIES.index(gran):
+        gran = anchor.granularity
+    try:
+        return cal.format_value(gran, cal.shift(anchor.day, unit, n))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _vague(unit: str, offset: str) -> str:
+    return "PAST_REF" if offset.startswith("-") else "FUTURE_REF"
+
+
+def _weekday(args: list[str], ref: Reference, direction: str) -> str | None:
+    if ref.dct is None:
+        return None
+    target = int(args[0])
+    if len(args) > 1:
+        direction = args[1]
+    delta = target - ref.dct.isoweekday()
+    if direction in ("future", "future_strict"):
+        days = delta % 7
+        if days == 0 and direction == "future_strict":
+            days = 7
+    else:
+        days = -((-delta) % 7)
+        if days == 0 and direction == "past_strict":
+            days = -7
+    return (ref.dct + timedelta(days=days)).isoformat()
+
+
+def _year_for(rest: str, dct: date, direction: str) -> str:
+    """Pick the year of an underspecified value from the document date."""
+    year = dct.year
+    point = cal.parse_value(f"{year:04d}{rest}")
+    if point is None:
+        # e.g. 29 February in a non-leap DCT year: try the neighbours
+        for y in (year - 1, year + 1, year - 2, year - 3):
+            if cal.parse_value(f"{y:04d}{rest}"):
+                return f"{y:04d}{rest}"
+        return f"XXXX{rest}"
+    start, end = cal.interval(point)
+    if direction == "past" and start > dct:
+        year -= 1
+    elif direction == "past_strict" and end >= dct:
+        year -= 1
+    elif direction == "future" and end < dct:
+        year += 1
+    elif direction == "future_strict" and start <= dct:
+        year += 1
+    value = f"{year:04d}{rest}"
+    return value if cal.parse_value(value) else f"{dct.year:04d}{rest}"

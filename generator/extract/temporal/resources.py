@@ -1,0 +1,118 @@
+"""Load one language's temporal resources and compile its rules.
+
+Layout (after HeidelTime): resources/<lang>/repattern/*.txt word lists,
+normalization/*.yaml word -> value tables, rules/<type>.yaml rules.
+Adding a pattern or a language touches these files only.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+RESOURCE_DIR = Path(__file__).with_name("resources")
+_MACRO = re.compile(r"%(\w+)")
+RULE_FILES = ("date", "time", "duration", "set", "interval")
+
+
+class ResourceError(ValueError):
+    """A rule or word list is malformed; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    type: str
+    value: str
+    end: str = ""            # interval rules: template of the last date
+    precision: str = ""      # interval rules: either | range
+    direction: str = "auto"
+    mod: str = ""
+    case: str = "insensitive"
+    setting: str = ""        # only active when this tagger setting is on
+    span: str = ""           # tag only this group; the rest of the match is context
+    order: int = 0           # position in the files; earlier wins ties
+
+
+@dataclass(frozen=True)
+class Language:
+    name: str
+    rules: tuple[Rule, ...]
+    tables: dict             # normalization table name -> {word: value}
+    words: dict              # repattern name -> tuple of words
+    conventions: dict
+    number_regex: str
+
+
+def _read_list(path: Path) -> tuple[str, ...]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _alternation(words) -> str:
+    # Longest first so that "Sept" wins over "Sep" and "a few" over "a".
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+def _number_regex(numbers: dict) -> str:
+    units = _alternation(k for k in numbers["units"] if k not in ("a", "an"))
+    tens = _alternation(numbers["tens"])
+    words = [
+        rf"{tens}(?:[-\s]{units})?",
+        _alternation(numbers["teens"]),
+        _alternation(list(numbers["vague"]) + list(numbers["couple"])),
+        _alternation(numbers["units"]),
+    ]
+    return r"(?:\d+(?:\.\d+)?|" + "|".join(words) + r")"
+
+
+@functools.lru_cache(maxsize=8)
+def load_language(name: str = "en") -> Language:
+    root = RESOURCE_DIR / name
+    if not root.is_dir():
+        raise ResourceError(f"no temporal resources for language {name!r} in {RESOURCE_DIR}")
+    words = {p.stem: _read_list(p) for p in sorted((root / "repattern").glob("*.txt"))}
+    tables = {}
+    for p in sorted((root / "normalization").glob("*.yaml")):
+        tables[p.stem] = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    conventions = tables.pop("conventions", {})
+    number_regex = _number_regex(tables["number"])
+    macros = {
+        "number": number_regex,
+        "daynum": r"(?:3[01]|[12]\d|0?[1-9])",
+        "year4": r"(?:1[5-9]|20)\d\d",
+        "year2": r"[’']?\d\d",
+    }
+    for key, values in words.items():
+        macros[key] = _alternation(values)
+
+    rules: list[Rule] = []
+    for kind in RULE_FILES:
+        path = root / "rules" / f"{kind}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for i, spec in enumerate(data.get("rules", [])):
+            rules.append(_compile_rule(spec, data.get("type", "DATE"), macros, path, len(rules)))
+    return Language(name, tuple(rules), tables, words, conventions, number_regex)
+
+
+def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order: int) -> Rule:
+    name = spec.get("name", f"rule{order}")
+    try:
+        pattern = _MACRO.sub(lambda m: macros[m.group(1)], spec["pattern"])
+    except KeyError as exc:
+        raise ResourceError(f"{path}: rule {name}: unknown macro or field {exc}") from None
+    case = spec.get("case", "insensitive")
+    flags = 0 if case == "sensitive" else re.IGNORECASE
+    try:
+        regex = re.compile(pattern, flags)
+    except re.error as exc:
+        raise ResourceError(f"{path}: rule {name}: bad pattern: {exc}") from None
+    return Rule(name=name, regex=regex, type=spec.get("type", default_type),
+                value=str(spec["value"]), end=str(spec.get("end", "")),
+                precision=spec.get("precision", ""), direction=spec.get("direction", "auto"),
+                mod=spec.get("mod", ""), case=case, setting=spec.get("setting", ""),
+                span=spec.get("span", ""), order=order)

@@ -1,0 +1,145 @@
+"""The data model shared by every stage of the pipeline.
+
+Everything here is a plain, immutable dataclass so that stages stay pure
+functions: ingest makes Articles, extract makes Events, merge combines them,
+render turns them into pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+# Precision of a date, coarsest last. "either" is "5 or 6 March": the event
+# happened on one of the days of the interval, not across all of them.
+PRECISIONS = ("day", "either", "week", "range", "month", "quarter", "season",
+              "year", "decade", "century")
+STATUSES = ("occurred", "planned", "ongoing")
+DATE_SOURCES = ("metadata", "dateline", "inferred", "filename")
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A calendar interval [start, end] (inclusive) and how precise it is."""
+    start: date
+    end: date
+    precision: str
+    value: str = ""   # TIMEX3 value, e.g. 2020-03-01, 2020-W09, 2020-03
+    text: str = ""    # the words the date came from, e.g. "last week"
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError(f"date interval ends before it starts: {self.start} > {self.end}")
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {self.precision!r}")
+
+    @property
+    def is_day(self) -> bool:
+        return self.precision == "day"
+
+    def label(self) -> str:
+        """Human wording that never claims more precision than we have."""
+        s, e = self.start, self.end
+        if self.precision == "day":
+            return f"{s.day} {MONTH_NAMES[s.month - 1]} {s.year}"
+        if self.precision == "either":
+            return f"{s.day} or {e.day} {MONTH_NAMES[e.month - 1]} {e.year}" if (s.year, s.month) == (e.year, e.month) \
+                else f"{_day_label(s)} or {_day_label(e)}"
+        if self.precision == "week":
+            return f"week of {_day_label(s)} – {_day_label(e)}"
+        if self.precision == "month":
+            return f"{MONTH_NAMES[s.month - 1]} {s.year}"
+        if self.precision == "year":
+            return str(s.year)
+        if self.precision == "decade":
+            return f"the {s.year}s"
+        if self.precision == "century":
+            return f"{s.year // 100 + 1}th century"
+        # quarter, season, range: say the interval plainly
+        return f"between {_day_label(s)} and {_day_label(e)}"
+
+
+def _day_label(d: date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    kind: str = ""      # governorate, town, country, capital ...
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A diagnostic about user input: always names the file, and the line when known."""
+    path: str
+    line: int | None
+    message: str
+    severity: str = "error"   # error | warning
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str                  # relative to the content folder, POSIX separators
+    title: str
+    body: str                  # plain text, boilerplate not yet removed
+    date: date | None = None
+    date_source: str | None = None   # one of DATE_SOURCES, None when undated
+    source: str = ""
+    url: str = ""
+    author: str = ""
+    tags: tuple[str, ...] = ()
+    body_line: int = 1         # line of the file where the body starts
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.path.rsplit(".", 1)[0].replace("/", "-")) or "article"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str                    # stable anchor, e.g. "drone-strikes-kill-19-3fa2c1"
+    title: str
+    date: DateSpan
+    status: str = "occurred"
+    quote: str = ""
+    description: str = ""
+    places: tuple[Place, ...] = ()
+    actors: tuple[str, ...] = ()
+    type: str = ""
+    fatalities: int | None = None
+    claimed_by: str = ""
+    article: str = ""          # Article.path the event came from ("" for curated)
+    source: str = ""           # outlet name
+    url: str = ""
+    origin: str = "extracted"  # extracted | curated
+    sources: tuple[tuple[str, str], ...] = field(default=())   # (label, url) for curated events
+
+
+def slugify(text: str, max_words: int = 8) -> str:
+    """ASCII, lower-case, hyphenated; stable across platforms."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:max_words])
+
+
+def stable_id(title: str, *identity: str) -> str:
+    """A readable anchor that depends only on the event's own identity.
+
+    The hash covers the identity (e.g. article path + quote), never anything
+    that depends on the rest of the corpus, so adding articles cannot shift it.
+    """
+    digest = hashlib.sha1("\x1f".join(identity).encode("utf-8")).hexdigest()[:6]
+    base = slugify(title, max_words=6) or "event"
+    return f"{base}-{digest}"
