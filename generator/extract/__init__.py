@@ -1,0 +1,50 @@
+"""Extract: from an article to its publication date and dated events."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..config import Config
+from ..model import Article, Event
+from . import pubdate
+from .clean import remove_boilerplate
+from .events import Extractor
+from .temporal import tag
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    date: date | None
+    date_source: str | None
+    events: tuple[Event, ...]
+
+
+_EXTRACTORS: dict[int, tuple[Config, Extractor]] = {}
+
+
+def _extractor(config: Config) -> Extractor:
+    # Compiling vocabularies is the costly part: once per configuration object.
+    hit = _EXTRACTORS.get(id(config))
+    if hit is None or hit[0] is not config:
+        hit = _EXTRACTORS[id(config)] = (config, Extractor(config))
+    return hit[1]
+
+
+def extract_article(article: Article, config: Config) -> Extraction:
+    """The one extraction entry point: used by the site build and `timeline extract`."""
+    text = remove_boilerplate(article.body, config.boilerplate)
+    when, source = article.date, article.date_source
+    line = None
+    if when is None:
+        line = pubdate.dateline(text)
+        when, source = (line.span.start, "dateline") if line else (None, None)
+    if when is None:
+        when = pubdate.infer(text)
+        source = "inferred" if when else None
+    events = []
+    if when:
+        # the dateline dates the article, not the events it reports
+        timexes = [t for t in tag(text, when) if not (line and t.start == line.start)]
+        events = _extractor(config).events(article, text, when, timexes)
+    return Extraction(article, when, source, tuple(events))

@@ -1,0 +1,1 @@
+"""Export: write generated pages and build the static site."""

@@ -1,0 +1,33 @@
+"""MkDocs hooks (named in mkdocs.yml).
+
+on_config: the navigation lists home, years and months only; a decade of
+day pages must not be copied into every page's sidebar.
+on_pre_build: under `timeline serve`, regenerate pages from content/ first.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.model import MONTH_NAMES
+
+
+def on_config(config, **kwargs):
+    docs = Path(config["docs_dir"])
+    nav = [{"Home": "index.md"}]
+    for year_dir in sorted(p for p in docs.glob("[0-9][0-9][0-9][0-9]") if p.is_dir()):
+        entries = [{"Overview": f"{year_dir.name}/index.md"}]
+        for month_dir in sorted(p for p in year_dir.glob("[0-9][0-9]") if (p / "index.md").is_file()):
+            entries.append({MONTH_NAMES[int(month_dir.name) - 1]: f"{year_dir.name}/{month_dir.name}/index.md"})
+        nav.append({year_dir.name: entries})
+    if (docs / "undated.md").is_file():
+        nav.append({"Undated": "undated.md"})
+    config["nav"] = nav
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    root = os.environ.get("TIMELINE_REGENERATE")
+    if root:
+        from generator.pipeline import generate
+        generate(Path(root))

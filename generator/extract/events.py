@@ -1,0 +1,135 @@
+"""Events from sentences: one per sentence that reports a happening."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from ..config import Config, fold
+from ..model import Article, DateSpan, Event, Place, stable_id
+from .clean import sentences
+from .temporal import Timex
+from .temporal.normalize import NoValue, parse_number
+from .temporal.resources import load_language
+
+_CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*)*|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
+_FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly\s+|more than\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b"),
+          re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,3}?(?:died|were killed|dead)\b"))
+# "said on Sunday": the day of the statement, not of what it is about.
+_REPORTING = re.compile(r"\b(?:said|says|reported|announced|told)\s+(?:on\s+)?$")
+
+
+def _words_regex(words) -> re.Pattern:
+    alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I) if alts else re.compile(r"(?!)")
+
+
+class Extractor:
+    """Holds the compiled vocabularies of one configuration."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        vocab = config.vocabulary
+        self.triggers = _words_regex(vocab.get("triggers", ()))
+        self.planned = _words_regex(vocab.get("planned", ()))
+        self.ongoing = _words_regex(vocab.get("ongoing", ()))
+        self.place_index = {}
+        for place, names in config.places:
+            for n in names:
+                self.place_index[fold(n)] = place
+        self.place_rx = _words_regex(n for _, names in config.places for n in names)
+        self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
+        self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
+        self.lang = load_language("en")
+
+    def events(self, article: Article, text: str, dct: date | None, timexes: list[Timex]) -> list[Event]:
+        out: list[Event] = []
+        context: DateSpan | None = DateSpan(dct, dct, "day", dct.isoformat(), "publication date") if dct else None
+        for s, e in sentences(text):
+            sentence = text[s:e]
+            inside = [t for t in timexes if s <= t.start < e and t.span]
+            about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])]
+            inside = about or inside
+            when = _best_date(inside)
+            if when is not None and when.precision == "day":
+                context = when
+            if not self.triggers.search(sentence):
+                continue
+            date_ = when or context
+            if date_ is None:
+                continue
+            actors = self._actors(sentence)
+            capitals_as_actors = {a for a in actors}
+            places = tuple(p for p in self._places(sentence)
+                           if not (p.kind == "capital" and capitals_as_actors and _is_actor_use(p.name, sentence)))
+            title = _title(sentence)
+            out.append(Event(
+                id=stable_id(title, article.path, sentence),
+                title=title, date=date_, status=self._status(sentence, date_, dct), quote=sentence,
+                places=places, actors=actors, type=self._type(sentence), fatalities=self._fatalities(sentence),
+                claimed_by=self._claimed_by(sentence), article=article.path, source=article.source or article.title,
+                url=article.url))
+        return out
+
+    def _places(self, sentence: str) -> tuple[Place, ...]:
+        seen = {}
+        for m in self.place_rx.finditer(sentence):
+            place = self.place_index.get(fold(m.group(0)))
+            if place and place.name not in seen:
+                seen[place.name] = place
+        return tuple(seen.values())
+
+    def _actors(self, sentence: str) -> tuple[str, ...]:
+        return tuple(a.name for a, rx in self.actor_rx if not a.monitor and rx.search(sentence))
+
+    def _type(self, sentence: str) -> str:
+        return next((name for name, rx in self.type_rx if rx.search(sentence)), "")
+
+    def _status(self, sentence: str, when: DateSpan, dct: date | None) -> str:
+        if dct and when.start > dct:
+            return "planned"
+        if self.planned.search(sentence) and dct and when.end >= dct and when.precision != "day":
+            return "planned"
+        return "ongoing" if self.ongoing.search(sentence) else "occurred"
+
+    def _fatalities(self, sentence: str) -> int | None:
+        for m in (m for rx in _FATAL for m in rx.finditer(sentence)):
+            word = m.group("n")
+            try:
+                n = parse_number(word, self.lang)
+            except NoValue:
+                continue
+            if n.isdigit() and int(n) > 1:
+                return int(n)
+        return None
+
+    def _claimed_by(self, sentence: str) -> str:
+        for m in _CLAIM.finditer(sentence):
+            who = m.group("who")
+            for actor, rx in self.actor_rx:
+                if actor.monitor and rx.search(who):
+                    return actor.name
+            if who.split()[-1][0].isupper() and who.lower() not in ("the report", "it"):
+                return who.removeprefix("the ").removeprefix("The ")
+        return ""
+
+
+def _is_actor_use(name: str, sentence: str) -> bool:
+    """'between Damascus and Ankara', 'Ankara insisted': the capital stands for its state."""
+    return not re.search(rf"\b(?:in|near|to|at|from)\s+{re.escape(name)}\b", sentence)
+
+
+def _best_date(timexes: list[Timex]) -> DateSpan | None:
+    order = {"day": 0, "either": 1, "week": 2, "range": 3, "month": 4, "quarter": 5, "season": 5, "year": 6}
+    spans = [t.span for t in timexes if t.span and t.span.precision in order]
+    return min(spans, key=lambda s: order[s.precision]) if spans else None
+
+
+def _title(sentence: str, words: int = 12) -> str:
+    clean = re.sub(r"\s+", " ", sentence).strip()
+    parts = clean.split(" ")
+    return " ".join(parts[:words]).rstrip(",;:") + ("…" if len(parts) > words else "")
+
+
+def with_date(event: Event, when: DateSpan) -> Event:
+    return replace(event, date=when)

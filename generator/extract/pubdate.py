@@ -1,0 +1,53 @@
+"""The publication date: front matter, else a dateline, else inferred from the text."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .temporal import Timex, tag
+
+DATELINE_CHARS = 160     # a dateline sits at the very start of the text
+INFER_WINDOW_DAYS = 10   # how far before an explicit date the DCT may lie
+
+
+def dateline(text: str) -> Timex | None:
+    """A full day date in the first characters, e.g. 'Wed 05 Apr 2017' or 'Posted on August 3 2013'."""
+    for t in tag(text[:DATELINE_CHARS], None):
+        if t.span and t.span.is_day and not t.value.startswith("XXXX"):
+            return t
+    return None
+
+
+def infer(text: str) -> date | None:
+    """Find the day that makes the text's own date evidence most consistent.
+
+    Explicit full dates bound the window; each weekday mention ("on Sunday")
+    votes for candidate days that it would resolve to within the past week,
+    its own weekday most of all (news names the publication day by weekday).
+    """
+    found = tag(text, None)
+    explicit = [t.span for t in found if t.span and not t.value.startswith("XXXX")
+                and t.span.precision in ("day", "either")]
+    mentions = [int(_weekday_number(t.text)) for t in found if _weekday_number(t.text)]
+    if not explicit or not mentions:
+        return None
+    hi = max(s.end for s in explicit)
+    lo = min(s.start for s in explicit) - timedelta(days=INFER_WINDOW_DAYS)
+    best, best_score = None, -1
+    day = lo
+    while day <= hi:
+        score = sum(3 if day.isoweekday() == w else 1 if 0 < (day.isoweekday() - w) % 7 <= 2 else 0
+                    for w in mentions)
+        if score >= best_score:      # ties: the later day (reports follow events)
+            best, best_score = day, score
+        day += timedelta(days=1)
+    return best if best_score > 0 else None
+
+
+_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+
+
+def _weekday_number(text: str) -> int | None:
+    for word in text.lower().split():
+        if word in _WEEKDAYS:
+            return _WEEKDAYS[word]
+    return None

@@ -1,0 +1,140 @@
+"""One reader per input format, chosen by file extension."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from html.parser import HTMLParser
+
+import yaml
+
+from .. import yamlio
+
+from ..model import Article, Problem
+
+
+class ReadError(ValueError):
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def _title_from_body(body: str) -> str:
+    for line in body.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 120 else line[:117].rsplit(" ", 1)[0] + "…"
+    return "Untitled"
+
+
+def _as_date(value, rel: str, line: int | None) -> tuple[date | None, list[Problem]]:
+    if value is None or value == "":
+        return None, []
+    if isinstance(value, datetime):
+        return value.date(), []
+    if isinstance(value, date):
+        return value, []
+    try:
+        return date.fromisoformat(str(value).strip()[:10]), []
+    except ValueError:
+        return None, [Problem(rel, line, f"front matter 'date' is not a valid date (YYYY-MM-DD): {value!r}; "
+                                         "the date will be taken from the text")]
+
+
+def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
+    m = _FRONT.match(text)
+    if not m:
+        return read_text(text, rel)
+    try:
+        meta = yamlio.load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise ReadError(f"broken YAML front matter: {getattr(exc, 'problem', exc)}", line) from None
+    if not isinstance(meta, dict):
+        raise ReadError("front matter must be a mapping of keys to values", 2)
+    body = text[m.end():]
+    body_line = text[:m.end()].count("\n") + 1
+    date_line = _key_line(m.group(1) or "", "date")
+    when, problems = _as_date(meta.get("date"), rel, date_line)
+    tags = meta.get("tags") or ()
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",")]
+    title = str(meta.get("title") or "").strip() or _title_from_body(body)
+    return Article(path=rel, title=title, body=body.strip(), date=when,
+                   date_source="metadata" if when else None,
+                   source=str(meta.get("source") or ""), url=str(meta.get("url") or ""),
+                   author=str(meta.get("author") or ""), tags=tuple(str(t) for t in tags if t),
+                   body_line=body_line), problems
+
+
+def _key_line(front: str, key: str) -> int | None:
+    for i, line in enumerate(front.splitlines()):
+        if line.startswith(f"{key}:"):
+            return i + 2
+    return None
+
+
+def read_text(text: str, rel: str) -> tuple[Article, list[Problem]]:
+    body = text.strip()
+    return Article(path=rel, title=_title_from_body(body), body=body), []
+
+
+class _MainText(HTMLParser):
+    """Collect visible text, skipping scripts, navigation and page chrome."""
+    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth_skip = 0
+        self.parts: list[str] = []
+        self.title = ""
+        self._in_title = False
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in self.SKIP:
+            self.depth_skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            key = (a.get("property") or a.get("name") or "").lower()
+            if key and a.get("content"):
+                self.meta[key] = a["content"]
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth_skip:
+            self.depth_skip -= 1
+        elif tag == "title":
+            self._in_title = False
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self.depth_skip:
+            self.parts.append(data)
+
+
+def read_html(text: str, rel: str) -> tuple[Article, list[Problem]]:
+    parser = _MainText()
+    parser.feed(text)
+    parser.close()
+    lines = [" ".join(ln.split()) for ln in "".join(parser.parts).split("\n")]
+    body = "\n\n".join(ln for ln in lines if ln)
+    meta = parser.meta
+    when, problems = _as_date(meta.get("article:published_time") or meta.get("date"), rel, None)
+    title = " ".join((meta.get("og:title") or parser.title).split()) or _title_from_body(body)
+    return Article(path=rel, title=title, body=body, date=when, date_source="metadata" if when else None,
+                   source=meta.get("og:site_name", ""), url=meta.get("og:url", "")), problems
+
+
+READERS = {".md": read_markdown, ".markdown": read_markdown, ".txt": read_text,
+           ".html": read_html, ".htm": read_html}

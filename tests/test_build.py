@@ -1,0 +1,63 @@
+"""A full build of the example content, as `make site` does it."""
+import json
+import re
+import shutil
+
+from generator.export.site import build_site
+from generator.pipeline import generate
+from tests.conftest import ROOT
+
+
+def snapshot(docs):
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def anchors(docs):
+    return set(re.findall(r"\{#([\w-]+)\}", "".join(p.read_text() for p in docs.rglob("*.md"))))
+
+
+def test_full_build(project):
+    report = generate(project)
+    assert not report.errors
+    build_site(project)
+    site = project / "site"
+    for page in ("index.html", "2020/index.html", "2020/03/index.html", "2020/03/01/index.html",
+                 "2020/02/29/index.html"):
+        assert (site / page).is_file(), page
+    day = (site / "2020/03/01/index.html").read_text()
+    assert "Jabal al-Zawiya" in day and "drone strikes" in day and "Syrian Observatory" in day
+    index = json.loads((site / "search/search_index.json").read_text())
+    hits = [d for d in index["docs"] if "drone strikes" in d["title"].lower()]
+    assert hits and hits[0]["location"].startswith("2020/03/01/#")
+    anchor = hits[0]["location"].split("#")[1]
+    assert f'id="{anchor}"' in day
+    # the sidebar lists months, not every day
+    assert "2020/03/01/" not in (site / "2020/index.html").read_text().split('md-nav')[1]
+
+
+def test_deterministic_and_anchors_stable(project):
+    docs = project / "build" / "docs"
+    generate(project)
+    first = snapshot(docs)
+    shutil.rmtree(docs)
+    generate(project)
+    assert snapshot(docs) == first
+    before = anchors(docs)
+    (project / "content/articles/new.md").write_text(
+        "---\ntitle: New\ndate: 2020-03-02\nsource: X\nurl: https://example.org/n\n---\n"
+        "Shelling killed four civilians in Ariha on Monday.\n")
+    generate(project)
+    after = anchors(docs)
+    assert before < after
+
+
+def test_bad_files_do_not_stop_the_build(project):
+    arts = project / "content/articles"
+    (arts / "broken $(rm -rf) name.md").write_text("---\ntitle: [oops\n---\nText")
+    (arts / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (arts / "undated.txt").write_text("Fighting continued, officials said.")
+    report = generate(project)
+    paths = {p.path for p in report.problems}
+    assert "articles/broken $(rm -rf) name.md" in paths and "articles/binary.txt" in paths
+    assert (project / "build/docs/undated.md").read_text().count("undated.txt") == 1
+    assert (project / "build/docs/2020/03/01/index.md").is_file()

@@ -1,0 +1,70 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.extract import extract_article
+from generator.ingest import read_article
+from tests.conftest import ROOT, SEED
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article, problems = read_article(SEED, ROOT / "content")
+    assert article is not None and not problems
+    return extract_article(article, load_config(ROOT))
+
+
+def find(extraction, words):
+    hits = [e for e in extraction.events if words in e.quote]
+    assert hits, f"no event quoting {words!r}"
+    return hits[0]
+
+
+def test_seed_date_is_inferred(seed):
+    assert seed.date == date(2020, 3, 1)
+    assert seed.date_source == "inferred"
+
+
+def test_drone_strike_event(seed):
+    e = find(seed, "drone strikes")
+    assert e.date.start == e.date.end == date(2020, 3, 1)
+    assert e.fatalities == 19
+    assert "Idlib" in [p.name for p in e.places]
+    assert e.claimed_by == "Syrian Observatory for Human Rights"
+    assert e.type == "Explosions/Remote violence"
+    convoy = find(seed, "The 19 died")
+    assert {"Jabal al-Zawiya", "Maarat al-Numan"} <= {p.name for p in convoy.places}
+
+
+def test_other_seed_events_are_dated(seed):
+    assert find(seed, "captured seven towns").date.start == date(2020, 3, 1)
+    assert find(seed, "Erdogan called on Russia").date.start == date(2020, 2, 29)
+    soldiers = find(seed, "34 Turkish soldiers")
+    assert soldiers.date.start <= date(2020, 2, 27) <= soldiers.date.end <= date(2020, 3, 1)
+    talks = find(seed, "hold talks in Moscow")
+    assert (talks.date.start, talks.date.end, talks.date.precision) == (date(2020, 3, 5), date(2020, 3, 6), "either")
+    assert talks.status == "planned"
+    assert find(seed, "2018 deal").date.precision == "year"
+
+
+def test_disclaimer_is_not_an_event(seed):
+    assert not [e for e in seed.events if "Syrian Observer" in e.quote]
+
+
+def test_publication_date_from_dateline(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Wed 05 Apr 2017 Warplanes struck the town of Khan Sheikhoun on Tuesday killing 58 people.")
+    article, _ = read_article(p, tmp_path)
+    x = extract_article(article, load_config(ROOT))
+    assert (x.date, x.date_source) == (date(2017, 4, 5), "dateline")
+    assert x.events[0].date.start == date(2017, 4, 4)
+
+
+def test_article_without_any_date_is_kept_undated(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Fighting continued in the province, officials said.")
+    article, _ = read_article(p, tmp_path)
+    x = extract_article(article, load_config(ROOT))
+    assert x.date is None and x.events == ()

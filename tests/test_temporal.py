@@ -1,0 +1,103 @@
+import json
+import re
+import subprocess
+import sys
+from datetime import date
+
+from hypothesis import given, settings, strategies as st
+
+from generator.extract.temporal import Settings, tag
+from generator.extract.temporal.engine import _VALID_VALUE
+
+SUNDAY = date(2020, 3, 1)
+
+
+def values(text, dct=SUNDAY, **kw):
+    return {t.text: t.value for t in tag(text, dct, Settings(**kw))}
+
+
+def test_explicit_formats():
+    v = values("Talks on Mar. 5, 2020. On 5 March 2020, 2020-03-05 and 05/03/2020.")
+    assert v["Mar. 5, 2020"] == "2020-03-05"
+    assert v["5 March 2020"] == "2020-03-05"
+    # no year: the tense of the clause decides which year
+    assert values("They will meet on Thursday, March 5th.")["Thursday, March 5th"] == "2020-03-05"
+    assert values("They met on March 5th.")["March 5th"] == "2019-03-05"
+    assert v["2020-03-05"] == "2020-03-05"
+    assert v["05/03/2020"] == "2020-03-05"
+    assert values("on 05/03/2020", day_first=False)["05/03/2020"] == "2020-05-03"
+
+
+def test_datelines():
+    assert values("Wed 05 Apr 2017 Damascus", None)["Wed 05 Apr 2017"] == "2017-04-05"
+    assert values("Posted on August 3 2013 by staff", None)["August 3 2013"] == "2013-08-03"
+    assert values("Last updated at Jul 172015 Barrel bombs", None)["Jul 172015"] == "2015-07-17"
+
+
+def test_weekdays_follow_tense():
+    v = values("Strikes killed 19 soldiers on Sunday. On Saturday, Erdogan called on Russia.")
+    assert v["Sunday"] == "2020-03-01" and v["Saturday"] == "2020-02-29"
+    assert values("The leaders will meet on Monday.")["Monday"] == "2020-03-02"
+
+
+def test_relative_expressions():
+    v = values("yesterday, two days ago, last September, this month, next year, the 1990s, the 2018 deal")
+    assert v["yesterday"] == "2020-02-29"
+    assert v["two days ago"] == "2020-02-28"
+    assert v["last September"] == "2019-09"
+    assert v["this month"] == "2020-03"
+    assert v["next year"] == "2021"
+    assert v["the 1990s"] == "199"
+    assert v["2018"] == "2018"
+
+
+def test_last_week_on_sunday_is_the_week_just_past():
+    [t] = [t for t in tag("34 soldiers died last week.", SUNDAY) if t.text == "last week"]
+    assert t.span.start <= date(2020, 2, 27) <= t.span.end == SUNDAY
+    # on a Wednesday it is the ISO week before
+    [t] = [t for t in tag("They met last week.", date(2020, 3, 4)) if t.text == "last week"]
+    assert t.value == "2020-W09"
+
+
+def test_alternatives_and_ranges():
+    [t] = [t for t in tag("talks on Mar. 5 or Mar. 6, 2020", SUNDAY)]
+    assert (t.span.start, t.span.end, t.span.precision) == (date(2020, 3, 5), date(2020, 3, 6), "either")
+    [t] = [t for t in tag("fighting between 1 and 5 March", SUNDAY) if t.span]
+    assert (t.span.start, t.span.end, t.span.precision) == (date(2020, 3, 1), date(2020, 3, 5), "range")
+
+
+def test_durations_sets_and_vague_references():
+    v = values("the nine-year war; every week; recently; now; soon; for three days")
+    assert v["the nine-year"] == "P9Y"
+    assert v["every week"] == "P1W"
+    assert v["recently"] == "PAST_REF" and v["now"] == "PRESENT_REF" and v["soon"] == "FUTURE_REF"
+    assert v["three days"] == "P3D"
+
+
+def test_impossible_dates_are_not_tagged():
+    assert not [t for t in tag("on 30 February 2020", SUNDAY) if t.value.startswith("2020-02-30")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)))
+def test_any_text_is_safe(text, dct):
+    for t in tag(text, dct):
+        assert text[t.start:t.end] == t.text
+        assert _VALID_VALUE.match(t.value), t.value
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["on Sunday", "Mar. 5", "last week", "2018", "three days ago", " killed ",
+                                 "the 1990s", "×", "\n", "May", "yesterday", "–", "05/03/2020"]), max_size=12))
+def test_offsets_match_text_for_date_heavy_input(parts):
+    text = " ".join(parts)
+    for t in tag(text, SUNDAY):
+        assert text[t.start:t.end] == t.text
+
+
+def test_cli_matches_scorer_format():
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "dates", "--dct", "2020-03-01"],
+                         input="Killed on Sunday.".encode(), capture_output=True, check=True)
+    [item] = json.loads(out.stdout)
+    assert {k: item[k] for k in ("start", "end", "text", "type", "value")} == \
+        {"start": 10, "end": 16, "text": "Sunday", "type": "DATE", "value": "2020-03-01"}
