@@ -112,8 +112,14 @@ class Tagger:
         except NoValue:
             return None
         direction = rule.direction
+        if rule.direction_group and groups.get(rule.direction_group):
+            word = groups[rule.direction_group].lower()
+            direction = self.lang.conventions.get("relative_year", {}).get(word, direction)
         if direction == "auto":
-            direction = self.tense.tense(sentences, m.start(), m.end()) or "past"
+            # no tense evidence: a weekday is past (news reports the past),
+            # a calendar date the one nearest the document date
+            tense = self.tense.tense(sentences, m.start(), m.end())
+            direction = tense or ("past" if raw.startswith("WEEKDAY") else "nearest")
         value = resolve(raw, ref, direction)
         if not _VALID_VALUE.match(value):
             return None

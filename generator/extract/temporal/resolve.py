@@ -101,7 +101,11 @@ def _year_for(rest: str, dct: date, direction: str) -> str:
                 return f"{y:04d}{rest}"
         return f"XXXX{rest}"
     start, end = cal.interval(point)
-    if direction == "past" and start > dct:
+    if direction.startswith("year"):            # "June last year": year(-1)
+        year += int(direction[5:-1] or 0)
+    elif direction == "nearest":
+        year = min((year - 1, year, year + 1), key=lambda y: _distance(f"{y:04d}{rest}", dct))
+    elif direction == "past" and start > dct:
         year -= 1
     elif direction == "past_strict" and end >= dct:
         year -= 1
@@ -111,3 +115,11 @@ def _year_for(rest: str, dct: date, direction: str) -> str:
         year += 1
     value = f"{year:04d}{rest}"
     return value if cal.parse_value(value) else f"{dct.year:04d}{rest}"
+
+
+def _distance(value: str, dct: date) -> int:
+    point = cal.parse_value(value)
+    if point is None:
+        return 10 ** 6
+    start, end = cal.interval(point)
+    return 0 if start <= dct <= end else min(abs((start - dct).days), abs((end - dct).days))

@@ -35,6 +35,7 @@ class Rule:
     case: str = "insensitive"
     setting: str = ""        # only active when this tagger setting is on
     span: str = ""           # tag only this group; the rest of the match is context
+    direction_group: str = ""  # a group whose word sets the direction (conventions: relative_year)
     order: int = 0           # position in the files; earlier wins ties
 
 
@@ -115,4 +116,4 @@ def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order
                 value=str(spec["value"]), end=str(spec.get("end", "")),
                 precision=spec.get("precision", ""), direction=spec.get("direction", "auto"),
                 mod=spec.get("mod", ""), case=case, setting=spec.get("setting", ""),
-                span=spec.get("span", ""), order=order)
+                span=spec.get("span", ""), direction_group=spec.get("direction_group", ""), order=order)
