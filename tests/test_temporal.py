@@ -67,10 +67,11 @@ def test_alternatives_and_ranges():
 
 
 def test_durations_sets_and_vague_references():
-    v = values("the nine-year war; every week; recently; now; soon; for three days")
+    v = values("the nine-year war; every week; recently; now; in the future; for three days; a two-hour meeting")
     assert v["the nine-year"] == "P9Y"
     assert v["every week"] == "P1W"
-    assert v["recently"] == "PAST_REF" and v["now"] == "PRESENT_REF" and v["soon"] == "FUTURE_REF"
+    assert v["recently"] == "PAST_REF" and v["now"] == "PRESENT_REF" and v["the future"] == "FUTURE_REF"
+    assert v["a two-hour"] == "PT2H"
     assert v["three days"] == "P3D"
 
 

@@ -88,7 +88,7 @@ def fill(template: str, groups: dict, lang: Language) -> str:
         text = next((groups[n] for n in names if groups.get(n)), None)
         if text is None:
             if optional:
-                return "XXXX" if table == "year" else ""
+                return "XXXX" if table == "year" else "0" if table == "number" else ""
             raise NoValue(f"group {names[0]} did not match")
         if table is None:
             return text

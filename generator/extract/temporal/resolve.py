@@ -17,6 +17,7 @@ from . import calendar as cal
 
 _CALL = re.compile(r"^(REL|WEEKDAY)\(([^)]*)\)(.*)$")
 _UNDERSPECIFIED = re.compile(r"^XXXX(-.+)$")
+_TIME_DURATION = re.compile(r"^P([\dX.]+)T([HMS])$")   # P2TH (from unit tables) -> PT2H
 
 
 @dataclass
@@ -40,6 +41,9 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
         if base is None:
             return "XXXX-XX-XX" + suffix if suffix.startswith("T") else "XXXX-XX-XX"
         return base + suffix
+    m = _TIME_DURATION.match(value)
+    if m:
+        return f"PT{m.group(1)}{m.group(2)}"
     m = _UNDERSPECIFIED.match(value)
     if m and ref.dct:
         return _year_for(m.group(1), ref.dct, direction)
