@@ -27,6 +27,10 @@ _VALID_VALUE = re.compile(
     r"|XXXX-WXX-\d|XXXX-XX-XXT(?:MO|AF|EV|NI))$")
 
 
+# Characters kept around a trigger word: longer than any expression's reach.
+_WINDOW = 80
+
+
 @dataclass(frozen=True)
 class Timex:
     start: int
@@ -65,10 +69,25 @@ class Tagger:
         self.last_week_current_on = tuple(self.lang.conventions.get("last_week_is_current_week_on", (7,)))
 
     # -- 1 and 2: find and select --------------------------------------------
+    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Stretches of text around each trigger class's words, merged."""
+        out: dict[str, list[tuple[int, int]]] = {"": [(0, len(text))]}
+        for name, rx in self.lang.triggers.items():
+            spans: list[tuple[int, int]] = []
+            for m in rx.finditer(text):
+                s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+                if spans and s <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], e)
+                else:
+                    spans.append((s, e))
+            out[name] = spans
+        return out
+
     def candidates(self, text: str) -> list[tuple[re.Match, Rule]]:
         found = []
+        windows = self.windows(text)
         for rule in self.rules:
-            for m in rule.regex.finditer(text):
+            for m in (m for s, e in windows[rule.needs] for m in rule.regex.finditer(text, s, e)):
                 if m.end() == m.start():
                     continue
                 if rule.case == "sensitive_words" and not _capitalised(m):

@@ -36,7 +36,21 @@ class Rule:
     setting: str = ""        # only active when this tagger setting is on
     span: str = ""           # tag only this group; the rest of the match is context
     direction_group: str = ""  # a group whose word sets the direction (conventions: relative_year)
+    needs: str = ""          # trigger class: the rule only runs near such a word (speed)
     order: int = 0           # position in the files; earlier wins ties
+
+
+def _trigger_class(pattern: str) -> str:
+    """The kind of word every match must contain, judged by the rule's key group; "" if unknown."""
+    for group, cls in (("month", "month"), ("monthb", "month"), ("weekday", "weekday"),
+                       ("unit", "unit"), ("season", "season"), ("year", "digit"), ("day", "digit")):
+        if re.search(rf"\(\?P<{group}>(?:%|[A-Za-z])", pattern):   # a group of words
+            return cls
+        if f"(?P<{group}>" in pattern and cls == "digit":
+            return cls
+        if f"(?P<{group}>" in pattern:
+            return "digit"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,7 @@ class Language:
     words: dict              # repattern name -> tuple of words
     conventions: dict
     number_regex: str
+    triggers: dict           # trigger class -> compiled regex of its words
 
 
 def _read_list(path: Path) -> tuple[str, ...]:
@@ -97,7 +112,14 @@ def load_language(name: str = "en") -> Language:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for i, spec in enumerate(data.get("rules", [])):
             rules.append(_compile_rule(spec, data.get("type", "DATE"), macros, path, len(rules)))
-    return Language(name, tuple(rules), tables, words, conventions, number_regex)
+    triggers = {
+        "month": re.compile(r"\b" + macros["month"] + r"\b", re.I),
+        "weekday": re.compile(r"\b" + macros["weekday"], re.I),
+        "season": re.compile(r"\b" + macros["season"], re.I),
+        "unit": re.compile(r"\b" + _alternation(list(tables["unit"]) + list(tables["frequency"])) + r"\b", re.I),
+        "digit": re.compile(r"\d+"),
+    }
+    return Language(name, tuple(rules), tables, words, conventions, number_regex, triggers)
 
 
 def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order: int) -> Rule:
@@ -116,4 +138,5 @@ def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order
                 value=str(spec["value"]), end=str(spec.get("end", "")),
                 precision=spec.get("precision", ""), direction=spec.get("direction", "auto"),
                 mod=spec.get("mod", ""), case=case, setting=spec.get("setting", ""),
-                span=spec.get("span", ""), direction_group=spec.get("direction_group", ""), order=order)
+                span=spec.get("span", ""), direction_group=spec.get("direction_group", ""),
+                needs=spec.get("needs") or _trigger_class(spec["pattern"]), order=order)
