@@ -92,6 +92,10 @@ def fill(template: str, groups: dict, lang: Language) -> str:
             raise NoValue(f"group {names[0]} did not match")
         if table is None:
             return text
+        if table == "clock" and text[:1].isdigit():
+            # numeric hour: am/pm decides, minutes default to :00
+            hour = int(text) % 12 + (12 if (groups.get("ampm") or "a").lower() == "p" else 0)
+            return f"{hour:02d}:{groups.get('minute') or '00'}"
         if table in BUILTINS:
             try:
                 return BUILTINS[table](text, lang)

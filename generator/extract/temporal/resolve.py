@@ -17,6 +17,7 @@ from . import calendar as cal
 
 _CALL = re.compile(r"^(REL|WEEKDAY)\(([^)]*)\)(.*)$")
 _UNDERSPECIFIED = re.compile(r"^XXXX(-.+)$")
+_QUARTERS = re.compile(r"^P(\d+|X)Q$")
 _TIME_DURATION = re.compile(r"^P([\dX.]+)T([HMS])$")   # P2TH (from unit tables) -> PT2H
 
 
@@ -44,6 +45,10 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
     m = _TIME_DURATION.match(value)
     if m:
         return f"PT{m.group(1)}{m.group(2)}"
+    m = _QUARTERS.match(value)
+    if m:   # ISO 8601 has no quarter designator: three months each
+        n = m.group(1)
+        return f"P{int(n) * 3}M" if n.isdigit() else f"P{n}M"
     m = _UNDERSPECIFIED.match(value)
     if m and ref.dct:
         return _year_for(m.group(1), ref.dct, direction)

@@ -83,7 +83,8 @@ def _number_regex(numbers: dict) -> str:
         _alternation(list(numbers["vague"]) + list(numbers["couple"])),
         _alternation(numbers["units"]),
     ]
-    return r"(?:\d+(?:\.\d+)?|" + "|".join(words) + r")"
+    # at most three digits: "the 1988 quarter" is a year, not 1,988 quarters
+    return r"(?:(?<![\d,.])\d{1,3}(?:\.\d+)?(?![\d,])|" + "|".join(words) + r")"
 
 
 @functools.lru_cache(maxsize=8)
