@@ -138,7 +138,12 @@ class Tagger:
             # no tense evidence: a weekday is past (news reports the past),
             # a calendar date the one nearest the document date
             tense = self.tense.tense(sentences, m.start(), m.end())
-            direction = tense or ("past" if raw.startswith("WEEKDAY") else "nearest")
+            if raw.startswith("WEEKDAY"):
+                direction = tense or "past"
+            else:
+                # past-tense evidence is weak for calendar dates ("payable Dec. 15",
+                # "extended to Nov. 20"): only a future clause moves them forward
+                direction = "future" if tense == "future" else "nearest"
         value = resolve(raw, ref, direction)
         if not _VALID_VALUE.match(value):
             return None
