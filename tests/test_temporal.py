@@ -20,9 +20,12 @@ def test_explicit_formats():
     v = values("Talks on Mar. 5, 2020. On 5 March 2020, 2020-03-05 and 05/03/2020.")
     assert v["Mar. 5, 2020"] == "2020-03-05"
     assert v["5 March 2020"] == "2020-03-05"
-    # no year: the tense of the clause decides which year
+    # no year: a day and month is the nearest such day unless the clause is future;
+    # a month alone follows the tense of the clause
     assert values("They will meet on Thursday, March 5th.")["Thursday, March 5th"] == "2020-03-05"
-    assert values("They met on March 5th.")["March 5th"] == "2019-03-05"
+    assert values("The dividend is payable Dec. 15.", date(2020, 10, 30))["Dec. 15"] == "2020-12-15"
+    assert values("Talks collapsed in December.")["December"] == "2019-12"
+    assert values("Talks will resume in February.")["February"] == "2021-02"
     assert v["2020-03-05"] == "2020-03-05"
     assert v["05/03/2020"] == "2020-03-05"
     assert values("on 05/03/2020", day_first=False)["05/03/2020"] == "2020-05-03"

@@ -97,7 +97,8 @@ class Tagger:
 
     @staticmethod
     def select(found: list[tuple[re.Match, Rule]]) -> list[tuple[re.Match, Rule]]:
-        found.sort(key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[1].order, mr[0].start()))
+        found.sort(key=lambda mr: (-(mr[0].end(mr[1].span or 0) - mr[0].start(mr[1].span or 0)),
+                                   mr[1].order, mr[0].start()))
         taken: list[tuple[int, int]] = []
         kept = []
         for m, rule in found:
@@ -143,7 +144,8 @@ class Tagger:
             else:
                 # past-tense evidence is weak for calendar dates ("payable Dec. 15",
                 # "extended to Nov. 20"): only a future clause moves them forward
-                direction = "future" if tense == "future" else "nearest"
+                day_level = raw.count("-") >= 2
+                direction = "future" if tense == "future" else "nearest" if day_level else (tense or "nearest")
         value = resolve(raw, ref, direction)
         if not _VALID_VALUE.match(value):
             return None
