@@ -71,6 +71,7 @@ def collect(root: Path) -> Collected:
         curated += events
         report.problems += problems
     report.articles = len(extractions)
+    report.events = sum(len(x.events) for x in extractions) + len(curated)
     return Collected(config, extractions, curated, report)
 
 
@@ -83,7 +84,6 @@ def generate(root: Path) -> Report:
     css = c.config.root / "site_config" / "theme" / "extra.css"
     if css.is_file():
         pages["assets/extra.css"] = css.read_text(encoding="utf-8")
-    c.report.events = len(events)
     c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages)
     return c.report
 
