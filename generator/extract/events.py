@@ -59,9 +59,9 @@ class Extractor:
             if date_ is None:
                 continue
             actors = self._actors(sentence)
-            capitals_as_actors = {a for a in actors}
+            # "Ankara insisted", "Turkey shot down": a state acting, not where it happened
             places = tuple(p for p in self._places(sentence)
-                           if not (p.kind == "capital" and capitals_as_actors and _is_actor_use(p.name, sentence)))
+                           if not (p.kind in ("capital", "country") and _is_actor_use(p.name, sentence)))
             title = _title(sentence)
             out.append(Event(
                 id=stable_id(title, article.path, sentence),
