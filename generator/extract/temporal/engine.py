@@ -120,7 +120,8 @@ class Tagger:
             if timex is None:
                 continue
             out.append(timex)
-            if timex.span and timex.type in ("DATE", "TIME"):
+            # a date computed from the reference point does not become the reference
+            if timex.span and timex.type in ("DATE", "TIME") and not rule.value.startswith("REL(ref"):
                 ref.last = cal.Point(_granularity(timex.value), timex.span.start)
         return out
 

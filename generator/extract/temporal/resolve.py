@@ -58,6 +58,11 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
 def _rel(args: list[str], ref: Reference) -> str | None:
     anchor_name, unit, offset = args[0], args[1], args[2]
     keep_ref_granularity = len(args) > 3 and args[3] == "ref"
+    if len(args) > 3 and args[3] != "ref":
+        # a granularity name: shift from the last date only when it has that
+        # granularity ("a year ago" after "the third quarter"), else from the DCT
+        in_focus = ref.last is not None and ref.last.granularity == args[3]
+        anchor_name, keep_ref_granularity = ("ref", True) if in_focus else ("dct", False)
     anchor = ref.last if anchor_name == "ref" and ref.last else ref.anchor_dct
     if anchor is None:
         return None
