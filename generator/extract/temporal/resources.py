@@ -119,6 +119,7 @@ def load_language(name: str = "en") -> Language:
         "season": re.compile(r"\b" + macros["season"], re.I),
         "unit": re.compile(r"\b" + _alternation(list(tables["unit"]) + list(tables["frequency"])) + r"\b", re.I),
         "digit": re.compile(r"\d+"),
+        "word": re.compile(r"\b" + macros["trigger_word"], re.I),
     }
     return Language(name, tuple(rules), tables, words, conventions, number_regex, triggers)
 
