@@ -105,3 +105,10 @@ def test_cli_matches_scorer_format():
     [item] = json.loads(out.stdout)
     assert {k: item[k] for k in ("start", "end", "text", "type", "value")} == \
         {"start": 10, "end": 16, "text": "Sunday", "type": "DATE", "value": "2020-03-01"}
+
+
+def test_holidays_fixed_and_nth_weekday():
+    dct = date(1998, 2, 1)
+    assert values("They met on Thanksgiving Day.", dct)["Thanksgiving Day"] == "1997-11-27"
+    assert values("The parade will be held on Memorial Day.", dct)["Memorial Day"] == "1998-05-25"
+    assert values("on Christmas Day 2019", dct)["Christmas Day 2019"] == "2019-12-25"

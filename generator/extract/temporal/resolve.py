@@ -35,6 +35,7 @@ class Reference:
 
 def resolve(value: str, ref: Reference, direction: str) -> str:
     """Concrete value, or one with X's when no reference time is known."""
+    value = _nth_weekday(value)
     m = _CALL.match(value)
     if m:
         func, args, suffix = m.group(1), [a.strip() for a in m.group(2).split(",")], m.group(3)
@@ -104,8 +105,31 @@ def _weekday(args: list[str], ref: Reference, direction: str) -> str | None:
     return (ref.dct + timedelta(days=days)).isoformat()
 
 
+_NTH_WEEKDAY = re.compile(r"^(\d{4}|XXXX)-(\d\d)-([1-7])-([1-5L])$")
+
+
+def _nth_weekday(value: str) -> str:
+    """'2020-11-4-4' (4th Thursday of November 2020) -> '2020-11-26'."""
+    m = _NTH_WEEKDAY.match(value)
+    if not m:
+        return value
+    year, month, weekday, n = m.groups()
+    if year == "XXXX":
+        return value   # resolved once the year is known (see _year_for)
+    first = date(int(year), int(month), 1)
+    day = first + timedelta(days=(int(weekday) - first.isoweekday()) % 7)
+    if n == "L":
+        while (day + timedelta(days=7)).month == day.month:
+            day += timedelta(days=7)
+    else:
+        day += timedelta(days=7 * (int(n) - 1))
+    return day.isoformat()
+
+
 def _year_for(rest: str, dct: date, direction: str) -> str:
     """Pick the year of an underspecified value from the document date."""
+    if _NTH_WEEKDAY.match("XXXX" + rest):
+        return _pick_year(rest, dct, direction)
     year = dct.year
     point = cal.parse_value(f"{year:04d}{rest}")
     if point is None:
@@ -137,3 +161,16 @@ def _distance(value: str, dct: date) -> int:
         return 10 ** 6
     start, end = cal.interval(point)
     return 0 if start <= dct <= end else min(abs((start - dct).days), abs((end - dct).days))
+
+
+def _pick_year(rest: str, dct: date, direction: str) -> str:
+    """An n-th-weekday holiday: compute it in the candidate years, then choose as for dates."""
+    options = {y: _nth_weekday(f"{y:04d}{rest}") for y in (dct.year - 1, dct.year, dct.year + 1)}
+    this = date.fromisoformat(options[dct.year])
+    if direction.startswith("past") and this > dct:
+        return options[dct.year - 1]
+    if direction.startswith("future") and this < dct:
+        return options[dct.year + 1]
+    if direction == "nearest":
+        return min(options.values(), key=lambda v: abs((date.fromisoformat(v) - dct).days))
+    return options[dct.year]
