@@ -28,7 +28,7 @@ _VALID_VALUE = re.compile(
 
 
 # Characters kept around a trigger word: longer than any expression's reach.
-_WINDOW = 80
+_WINDOW = 40
 
 
 @dataclass(frozen=True)
