@@ -45,7 +45,10 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
         return base + suffix
     m = _TIME_DURATION.match(value)
     if m:
-        return f"PT{m.group(1)}{m.group(2)}"
+        n, unit = m.groups()
+        if unit == "H" and n.isdigit() and int(n) % 24 == 0:
+            return f"P{int(n) // 24}D"     # "the last 24 hours" is a day
+        return f"PT{n}{unit}"
     m = _QUARTERS.match(value)
     if m:   # ISO 8601 has no quarter designator: three months each
         n = m.group(1)
