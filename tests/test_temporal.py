@@ -112,3 +112,11 @@ def test_holidays_fixed_and_nth_weekday():
     assert values("They met on Thanksgiving Day.", dct)["Thanksgiving Day"] == "1997-11-27"
     assert values("The parade will be held on Memorial Day.", dct)["Memorial Day"] == "1998-05-25"
     assert values("on Christmas Day 2019", dct)["Christmas Day 2019"] == "2019-12-25"
+
+
+def test_following_unit_is_relative_to_last_date_and_weekend_looks_back():
+    v = values("He was promoted on May 22, 1995, and the following year he retired.", date(1998, 4, 18))
+    assert v["the following year"] == "1996"
+    monday = date(1990, 8, 13)
+    assert values("Officials met over the weekend.", monday)["over the weekend"] == "1990-W32-WE"
+    assert values("They will meet this weekend.", monday)["this weekend"] == "1990-W33-WE"

@@ -39,7 +39,7 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
     m = _CALL.match(value)
     if m:
         func, args, suffix = m.group(1), [a.strip() for a in m.group(2).split(",")], m.group(3)
-        base = _rel(args, ref) if func == "REL" else _weekday(args, ref, direction)
+        base = _rel(args, ref, direction) if func == "REL" else _weekday(args, ref, direction)
         if base is None:
             return "XXXX-XX-XX" + suffix if suffix.startswith("T") else "XXXX-XX-XX"
         return base + suffix
@@ -59,7 +59,7 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
     return value
 
 
-def _rel(args: list[str], ref: Reference) -> str | None:
+def _rel(args: list[str], ref: Reference, direction: str = "past") -> str | None:
     anchor_name, unit, offset = args[0], args[1], args[2]
     keep_ref_granularity = len(args) > 3 and args[3] == "ref"
     if len(args) > 3 and args[3] != "ref":
@@ -77,6 +77,8 @@ def _rel(args: list[str], ref: Reference) -> str | None:
     if (unit == "week" and n == -1 and anchor_name == "dct"
             and anchor.day.isoweekday() in ref.last_week_current_on):
         n = 0   # convention: see normalization/conventions.yaml
+    if unit == "weekend" and n == 0 and anchor.day.isoweekday() < 6 and not direction.startswith("future"):
+        n = -1  # "over the weekend" said on a weekday: the one just past
     gran = unit if unit != "fortnight" else "week"
     if keep_ref_granularity and cal.GRANULARITIES.index(anchor.granularity) < cal.GRANULARITIES.index(gran):
         gran = anchor.granularity
