@@ -120,3 +120,11 @@ def test_following_unit_is_relative_to_last_date_and_weekend_looks_back():
     monday = date(1990, 8, 13)
     assert values("Officials met over the weekend.", monday)["over the weekend"] == "1990-W32-WE"
     assert values("They will meet this weekend.", monday)["this weekend"] == "1990-W33-WE"
+
+
+def test_tense_reading_edge_cases():
+    dct = date(1991, 2, 25)
+    # "is to" must not fire inside "his top"
+    assert values("The president and his top aides tentatively decided on Feb. 11 that ...", dct)["Feb. 11"] == "1991-02-11"
+    # a past verb governing the date: the year ended last March, not next
+    assert values("Revenue for the year ended March 31 rose.", date(1989, 11, 1))["March 31"] == "1989-03-31"

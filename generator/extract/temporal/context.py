@@ -51,12 +51,14 @@ class TenseReader:
         s0, s1 = sentences.bounds(start)
         text = sentences.text
         left = _WORD.findall(text[s0:start])[-_LEFT_WORDS:]
-        left_text = " ".join(left).lower()
+        left_text = " " + " ".join(left).lower() + " "
         for phrase in self.future_phrases:
-            if phrase in left_text:
+            if f" {phrase} " in left_text:
                 return "future"
-        for word in reversed(left):
-            t = self._word_tense(word)
+        for i in range(len(left) - 1, -1, -1):
+            t = self._word_tense(left[i])
+            if t == "past" and i > 0 and left[i - 1].lower() == "be":
+                continue   # "will be held": a passive participle, the auxiliary decides
             if t:
                 return t
         for word in _WORD.findall(text[end:s1])[:_RIGHT_WORDS]:
@@ -64,3 +66,11 @@ class TenseReader:
             if t:
                 return t
         return None
+
+    def governed_by_past_verb(self, sentences: Sentences, start: int) -> bool:
+        """'the year ended March 31', 'terminated on Sept. 27': a past verb right before the date."""
+        s0, _ = sentences.bounds(start)
+        words = _WORD.findall(sentences.text[s0:start])[-2:]
+        if words and words[-1].lower() in ("on", "in"):
+            words = words[:-1]
+        return bool(words) and self._word_tense(words[-1]) == "past"

@@ -146,7 +146,12 @@ class Tagger:
                 # past-tense evidence is weak for calendar dates ("payable Dec. 15",
                 # "extended to Nov. 20"): only a future clause moves them forward
                 day_level = raw.count("-") >= 2
-                direction = "future" if tense == "future" else "nearest" if day_level else (tense or "nearest")
+                if tense == "future":
+                    direction = "future"
+                elif day_level:
+                    direction = "past" if self.tense.governed_by_past_verb(sentences, m.start()) else "nearest"
+                else:
+                    direction = tense or "nearest"
         value = resolve(raw, ref, direction)
         if not _VALID_VALUE.match(value):
             return None
