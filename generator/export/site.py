@@ -5,14 +5,10 @@ import os
 from pathlib import Path
 
 
-def _config(root: Path, **overrides):
-    from mkdocs.config import load_config
-    return load_config(str(root / "mkdocs.yml"), **overrides)
-
-
 def build_site(root: Path) -> None:
     from mkdocs.commands.build import build
-    build(_config(root))
+    from mkdocs.config import load_config
+    build(load_config(str(root / "mkdocs.yml")))
 
 
 def serve_site(root: Path, dev_addr: str) -> None:

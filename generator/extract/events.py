@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from ..config import Config, fold
@@ -28,7 +27,6 @@ class Extractor:
     """Holds the compiled vocabularies of one configuration."""
 
     def __init__(self, config: Config):
-        self.config = config
         vocab = config.vocabulary
         self.triggers = _words_regex(vocab.get("triggers", ()))
         self.planned = _words_regex(vocab.get("planned", ()))
@@ -129,7 +127,3 @@ def _title(sentence: str, words: int = 12) -> str:
     clean = re.sub(r"\s+", " ", sentence).strip()
     parts = clean.split(" ")
     return " ".join(parts[:words]).rstrip(",;:") + ("…" if len(parts) > words else "")
-
-
-def with_date(event: Event, when: DateSpan) -> Event:
-    return replace(event, date=when)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .temporal import Timex, tag
+from .temporal.resources import load_language
 
 DATELINE_CHARS = 160     # a dateline sits at the very start of the text
 INFER_WINDOW_DAYS = 10   # how far before an explicit date the DCT may lie
@@ -27,7 +28,7 @@ def infer(text: str) -> date | None:
     found = tag(text, None)
     explicit = [t.span for t in found if t.span and not t.value.startswith("XXXX")
                 and t.span.precision in ("day", "either")]
-    mentions = [int(_weekday_number(t.text)) for t in found if _weekday_number(t.text)]
+    mentions = [n for n in map(_weekday_number, (t.text for t in found)) if n]
     if not explicit or not mentions:
         return None
     hi = max(s.end for s in explicit)
@@ -43,11 +44,11 @@ def infer(text: str) -> date | None:
     return best if best_score > 0 else None
 
 
-_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
-
-
 def _weekday_number(text: str) -> int | None:
+    """ISO number of the first full weekday name in a date expression."""
+    lang = load_language("en")
+    full = {w.lower() for w in lang.words["weekday_full"]}
     for word in text.lower().split():
-        if word in _WEEKDAYS:
-            return _WEEKDAYS[word]
+        if word in full:
+            return int(lang.tables["weekday"][word])
     return None

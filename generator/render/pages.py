@@ -40,7 +40,7 @@ def _rel(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(a) - common) + b[common:])
 
 
-def event_block(e: Event, page: str, articles: dict, level: int = 2) -> str:
+def event_block(e: Event, articles: dict, level: int = 2) -> str:
     lines = [f"{'#' * level} {esc(e.title)} {{#{e.id}}}", ""]
     status = "" if e.status == "occurred" else f" · **{esc(e.status)}**"
     lines.append(f"**{esc(e.date.label())}** · precision: {esc(e.date.precision)}{status}"
@@ -106,7 +106,7 @@ def render_site(events: list[Event], articles: dict, undated: list[tuple[str, st
         if i + 1 < len(days):
             nav.append(f"[{days[i + 1].strftime('%-d %B %Y')} →]({_rel(path, day_path(days[i + 1]))})")
         body = [f"# {d.strftime('%A')} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}", "", " · ".join(nav), ""]
-        body += [event_block(e, path, articles) for e in by_day[d]]
+        body += [event_block(e, articles) for e in by_day[d]]
         pages[path] = "\n".join(body)
 
     for y, m in months:
@@ -123,7 +123,7 @@ def render_site(events: list[Event], articles: dict, undated: list[tuple[str, st
             body.append("")
         if by_month_vague.get((y, m)):
             body += ["## Known only to the week or month", ""]
-            body += [event_block(e, path, articles, level=3) for e in by_month_vague[(y, m)]]
+            body += [event_block(e, articles, level=3) for e in by_month_vague[(y, m)]]
         pages[path] = "\n".join(body)
 
     for y in years:
@@ -136,7 +136,7 @@ def render_site(events: list[Event], articles: dict, undated: list[tuple[str, st
         body.append("")
         if by_year_vague.get(y):
             body += ["## Known only to the year", ""]
-            body += [event_block(e, path, articles, level=3) for e in by_year_vague[y]]
+            body += [event_block(e, articles, level=3) for e in by_year_vague[y]]
         pages[path] = "\n".join(body)
 
     home = [f"# {esc(title)}", "", esc(description), "",

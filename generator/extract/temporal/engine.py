@@ -97,17 +97,17 @@ class Tagger:
 
     @staticmethod
     def select(found: list[tuple[re.Match, Rule]]) -> list[tuple[re.Match, Rule]]:
-        found.sort(key=lambda mr: (-(mr[0].end(mr[1].span or 0) - mr[0].start(mr[1].span or 0)),
+        found.sort(key=lambda mr: (-(mr[0].end(mr[1].group) - mr[0].start(mr[1].group)),
                                    mr[1].order, mr[0].start()))
         taken: list[tuple[int, int]] = []
         kept = []
         for m, rule in found:
-            s, e = m.span(rule.span or 0)
+            s, e = m.span(rule.group)
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
             kept.append((m, rule))
-        kept.sort(key=lambda mr: mr[0].start(mr[1].span or 0))
+        kept.sort(key=lambda mr: mr[0].start(mr[1].group))
         return kept
 
     # -- 3: normalise and resolve ----------------------------------------------
@@ -160,11 +160,10 @@ class Tagger:
             mod = _modifier(groups.get("mod", ""), self.lang)
         span = None
         if rule.type in ("DATE", "TIME"):
-            span = _span(value, m.group(rule.span or 0), rule, raw_end, ref, direction)
+            span = _span(value, m.group(rule.group), rule, raw_end, ref, direction)
             if span is None and cal.parse_value(value.split("T")[0]) is None and _looks_concrete(value):
                 return None   # impossible date such as 30 February
-        group = rule.span or 0
-        text, start, end = m.group(group), m.start(group), m.end(group)
+        text, start, end = m.group(rule.group), m.start(rule.group), m.end(rule.group)
         # Trim trailing punctuation the patterns allow ("Mar." at a sentence end).
         while end > start and text[-1] in " ,":
             text, end = text[:-1], end - 1

@@ -120,7 +120,7 @@ def _nth_weekday(value: str) -> str:
         return value
     year, month, weekday, n = m.groups()
     if year == "XXXX":
-        return value   # resolved once the year is known (see _year_for)
+        return value   # resolved once the year is known (see _in_year)
     first = date(int(year), int(month), 1)
     day = first + timedelta(days=(int(weekday) - first.isoweekday()) % 7)
     if n == "L":
@@ -131,23 +131,26 @@ def _nth_weekday(value: str) -> str:
     return day.isoformat()
 
 
+def _in_year(year: int, rest: str) -> str:
+    """The underspecified value placed in a year ('-11-4-4' -> that year's Thanksgiving)."""
+    return _nth_weekday(f"{year:04d}{rest}")
+
+
 def _year_for(rest: str, dct: date, direction: str) -> str:
     """Pick the year of an underspecified value from the document date."""
-    if _NTH_WEEKDAY.match("XXXX" + rest):
-        return _pick_year(rest, dct, direction)
     year = dct.year
-    point = cal.parse_value(f"{year:04d}{rest}")
+    point = cal.parse_value(_in_year(year, rest))
     if point is None:
         # e.g. 29 February in a non-leap DCT year: try the neighbours
         for y in (year - 1, year + 1, year - 2, year - 3):
-            if cal.parse_value(f"{y:04d}{rest}"):
-                return f"{y:04d}{rest}"
+            if cal.parse_value(_in_year(y, rest)):
+                return _in_year(y, rest)
         return f"XXXX{rest}"
     start, end = cal.interval(point)
     if direction.startswith("year"):            # "June last year": year(-1)
         year += int(direction[5:-1] or 0)
     elif direction == "nearest":
-        year = min((year - 1, year, year + 1), key=lambda y: _distance(f"{y:04d}{rest}", dct))
+        year = min((year - 1, year, year + 1), key=lambda y: _distance(_in_year(y, rest), dct))
     elif direction == "past" and start > dct:
         year -= 1
     elif direction == "past_strict" and end >= dct:
@@ -156,8 +159,8 @@ def _year_for(rest: str, dct: date, direction: str) -> str:
         year += 1
     elif direction == "future_strict" and start <= dct:
         year += 1
-    value = f"{year:04d}{rest}"
-    return value if cal.parse_value(value) else f"{dct.year:04d}{rest}"
+    value = _in_year(year, rest)
+    return value if cal.parse_value(value) else _in_year(dct.year, rest)
 
 
 def _distance(value: str, dct: date) -> int:
@@ -166,16 +169,3 @@ def _distance(value: str, dct: date) -> int:
         return 10 ** 6
     start, end = cal.interval(point)
     return 0 if start <= dct <= end else min(abs((start - dct).days), abs((end - dct).days))
-
-
-def _pick_year(rest: str, dct: date, direction: str) -> str:
-    """An n-th-weekday holiday: compute it in the candidate years, then choose as for dates."""
-    options = {y: _nth_weekday(f"{y:04d}{rest}") for y in (dct.year - 1, dct.year, dct.year + 1)}
-    this = date.fromisoformat(options[dct.year])
-    if direction.startswith("past") and this > dct:
-        return options[dct.year - 1]
-    if direction.startswith("future") and this < dct:
-        return options[dct.year + 1]
-    if direction == "nearest":
-        return min(options.values(), key=lambda v: abs((date.fromisoformat(v) - dct).days))
-    return options[dct.year]

@@ -39,6 +39,11 @@ class Rule:
     needs: str = ""          # trigger class: the rule only runs near such a word (speed)
     order: int = 0           # position in the files; earlier wins ties
 
+    @property
+    def group(self) -> int | str:
+        """The regex group that is the expression (0: the whole match)."""
+        return self.span or 0
+
 
 def _trigger_class(pattern: str) -> str:
     """The kind of word every match must contain, judged by the rule's key group; "" if unknown."""
