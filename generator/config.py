@@ -56,43 +56,65 @@ def fold(text: str) -> str:
     return re.sub(r"(.)\1", r"\1", t).strip()
 
 
-def _load(path: Path, problems: list[Problem], default):
+def _load(sc: Path, name: str, problems: list[Problem], default, kind=None):
+    """A site_config file's data (default when missing or broken) and its item lines."""
+    path, rel = sc / name, f"site_config/{name}"
     if not path.exists():
-        return default
+        return default, {}
     try:
-        data = yamlio.load(path.read_text(encoding="utf-8"))
+        data, node = yamlio.load_with_lines(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(str(path), mark.line + 1 if mark else None, f"broken YAML: {exc}"))
-        return default
+        problems.append(Problem(rel, yamlio.error_line(exc), f"broken YAML: {getattr(exc, 'problem', None) or exc}"))
+        return default, {}
     except UnicodeDecodeError:
-        problems.append(Problem(str(path), None, "not valid UTF-8"))
-        return default
-    return default if data is None else data
+        problems.append(Problem(rel, None, "not valid UTF-8"))
+        return default, {}
+    if data is None:
+        return default, {}
+    if not isinstance(data, type(default)):
+        problems.append(Problem(rel, 1, f"expected a {'list' if isinstance(default, list) else 'mapping'}; file ignored"))
+        return default, {}
+    return data, yamlio.child_lines(node)
 
 
 def load_config(root: Path) -> Config:
     sc = root / "site_config"
     problems: list[Problem] = []
-    site = _load(sc / "site.yaml", problems, {})
+    site, _ = _load(sc, "site.yaml", problems, {})
     places = []
-    for i, p in enumerate(_load(sc / "places.yaml", problems, [])):
+    data, lines = _load(sc, "places.yaml", problems, [])
+    for i, p in enumerate(data):
         try:
             place = Place(str(p["name"]), float(p["lat"]), float(p["lon"]), str(p.get("kind", "")))
-        except (KeyError, TypeError, ValueError):
-            problems.append(Problem(str(sc / "places.yaml"), None, f"entry {i + 1}: needs name, lat and lon"))
+            if not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
+                raise ValueError
+        except (KeyError, TypeError, ValueError, AttributeError):
+            problems.append(Problem("site_config/places.yaml", lines.get(i),
+                                    f"entry {i + 1}: needs name, lat (-90..90) and lon (-180..180); skipped"))
             continue
         places.append((place, tuple([place.name] + [str(a) for a in p.get("aliases") or ()])))
-    actors = tuple(Actor(str(a["name"]), tuple(str(x) for x in a.get("aliases") or [a["name"]]),
-                         bool(a.get("monitor"))) for a in _load(sc / "actors.yaml", problems, []) if "name" in a)
-    types = tuple(EventType(str(t["name"]), tuple(t.get("words") or ()))
-                  for t in _load(sc / "event_types.yaml", problems, []) if "name" in t)
+    actors = []
+    data, lines = _load(sc, "actors.yaml", problems, [])
+    for i, a in enumerate(data):
+        if not isinstance(a, dict) or not a.get("name"):
+            problems.append(Problem("site_config/actors.yaml", lines.get(i), f"entry {i + 1}: needs a name; skipped"))
+            continue
+        actors.append(Actor(str(a["name"]), tuple(str(x) for x in a.get("aliases") or [a["name"]]), bool(a.get("monitor"))))
+    types = []
+    data, lines = _load(sc, "event_types.yaml", problems, [])
+    for i, t in enumerate(data):
+        if not isinstance(t, dict) or not t.get("name"):
+            problems.append(Problem("site_config/event_types.yaml", lines.get(i), f"entry {i + 1}: needs a name; skipped"))
+            continue
+        types.append(EventType(str(t["name"]), tuple(str(w) for w in t.get("words") or ())))
     patterns = []
-    for pat in _load(sc / "boilerplate.yaml", problems, []):
+    data, lines = _load(sc, "boilerplate.yaml", problems, [])
+    for i, pat in enumerate(data):
         try:
             patterns.append(re.compile(str(pat), re.I | re.M))
         except re.error as exc:
-            problems.append(Problem(str(sc / "boilerplate.yaml"), None, f"bad pattern {pat!r}: {exc}"))
+            problems.append(Problem("site_config/boilerplate.yaml", lines.get(i), f"bad pattern {pat!r}: {exc}; skipped"))
+    vocabulary, _ = _load(sc, "vocabulary.yaml", problems, {})
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
-                  places=tuple(places), actors=actors, event_types=types, boilerplate=tuple(patterns),
-                  vocabulary=_load(sc / "vocabulary.yaml", problems, {}), problems=tuple(problems))
+                  places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
+                  vocabulary=vocabulary, problems=tuple(problems))

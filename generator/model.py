@@ -104,7 +104,8 @@ class Article:
 
     @property
     def slug(self) -> str:
-        return slugify(self.path.rsplit(".", 1)[0].replace("/", "-")) or "article"
+        stem = self.path.rsplit(".", 1)[0].removeprefix("articles/")
+        return slugify(stem.replace("/", "-"), max_words=12) or "article"
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,20 @@ class Event:
     url: str = ""
     origin: str = "extracted"  # extracted | curated
     sources: tuple[tuple[str, str], ...] = field(default=())   # (label, url) for curated events
+    reviewed: bool = False     # an editor checked it (curated events are reviewed by definition)
+    note: str = ""             # an editor's note, shown with the event
+    where: str = ""            # file:line an editor wrote it in (curated events)
+    also: tuple["Event", ...] = ()   # the same happening as reported by other articles
+
+    @property
+    def reports(self) -> tuple["Event", ...]:
+        """This event and every merged report of it, primary first."""
+        return (self,) + self.also
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every anchor that leads here: merging must not break old links."""
+        return tuple(r.id for r in self.reports)
 
 
 def slugify(text: str, max_words: int = 8) -> str:

@@ -9,9 +9,12 @@ from .export.writer import write_pages
 from .extract import Extraction, extract_article
 from .ingest import discover, read_article
 from .merge import chronological
+from .merge.corrections import apply_corrections, read_corrections, unmergeable
 from .merge.curated import read_curated
+from .merge.fields import Vocab
+from .merge.reports import MergeSettings, merge_reports
 from .model import Event, Problem
-from .render.pages import render_site
+from .render import SiteInput, article_infos, render_site
 
 
 @dataclass
@@ -39,51 +42,80 @@ class Report:
 class Collected:
     config: Config
     extractions: list[Extraction]
-    curated: list[Event]
+    events: list[Event]          # corrected, merged, chronological
     report: Report
+
+    @property
+    def published(self) -> dict:
+        return {x.article.path: x.date for x in self.extractions if x.date}
 
 
 def collect(root: Path) -> Collected:
-    """Read and extract everything; every file ends up extracted or reported."""
+    """Read, extract, correct and merge everything; every file ends up used or reported."""
     config = load_config(root)
     report = Report(problems=list(config.problems))
-    articles_dir = config.content_dir / "articles"
     extractions = []
-    for path in discover(articles_dir):
+    for path in discover(config.content_dir / "articles"):
         article, problems = read_article(path, config.content_dir)
-        report.problems += problems
+        report.problems += [_in_content(p) for p in problems]
         if article is None:
             continue
         x = extract_article(article, config)
+        where = f"content/{article.path}"
         if x.date is None:
-            report.problems.append(Problem(article.path, None, "no publication date in metadata or text; "
+            report.problems.append(Problem(where, None, "no publication date in metadata or text; "
                                            "listed on the 'Undated articles' page", "warning"))
         elif x.date_source == "inferred":
-            report.problems.append(Problem(article.path, None, f"publication date {x.date} inferred from the "
+            report.problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
                                            "text; add 'date:' front matter to confirm it", "warning"))
         extractions.append(x)
-    places = {p.name: p for p, _ in config.places}
+    vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))
     curated = []
     for path in discover(config.content_dir / "events"):
+        rel = path.relative_to(config.root).as_posix()
         if path.suffix.lower() not in (".yaml", ".yml"):
+            report.problems.append(Problem(rel, None, "skipped: curated events must be .yaml files", "warning"))
             continue
-        events, problems = read_curated(path, path.relative_to(config.content_dir).as_posix(), places)
+        events, problems = read_curated(path, rel, vocab)
         curated += events
         report.problems += problems
+    corrections, problems = read_corrections(config.content_dir / "corrections.yaml", "content/corrections.yaml", vocab)
+    report.problems += problems
+    extracted = [e for x in extractions for e in x.events]
+    curated, problems = _unique_ids(curated, {e.id for e in extracted})
+    report.problems += problems
+    events, problems = apply_corrections(extracted + curated, corrections)
+    report.problems += problems
+    published = {x.article.path: x.date for x in extractions if x.date}
+    events = merge_reports(events, published, MergeSettings.from_vocabulary(config.vocabulary),
+                           keep_apart=unmergeable(corrections))
     report.articles = len(extractions)
-    report.events = sum(len(x.events) for x in extractions) + len(curated)
-    return Collected(config, extractions, curated, report)
+    report.events = len(events)
+    return Collected(config, extractions, chronological(events), report)
+
+
+def _in_content(p: Problem) -> Problem:
+    """Article paths are relative to content/; messages name them from the project root."""
+    return Problem(f"content/{p.path}", p.line, p.message, p.severity)
+
+
+def _unique_ids(curated: list[Event], taken: set[str]) -> tuple[list[Event], list[Problem]]:
+    kept, problems, seen = [], [], set(taken)
+    for e in curated:
+        if e.id in seen:
+            path, _, line = e.where.rpartition(":")
+            problems.append(Problem(path, int(line) if line.isdigit() else None,
+                                    f"event id {e.id!r} is used twice; anchors must be unique, so this one is skipped"))
+        else:
+            kept.append(e)
+        seen.add(e.id)
+    return kept, problems
 
 
 def generate(root: Path) -> Report:
     c = collect(root)
-    events = chronological([e for x in c.extractions for e in x.events] + c.curated)
-    articles = {x.article.path: (x.date, x.date_source) for x in c.extractions if x.date}
-    undated = [(x.article.path, x.article.title) for x in c.extractions if x.date is None]
-    pages = render_site(events, articles, undated, c.config.title, c.config.description)
-    css = c.config.root / "site_config" / "theme" / "extra.css"
-    if css.is_file():
-        pages["assets/extra.css"] = css.read_text(encoding="utf-8")
+    articles = article_infos([(x.article, x.date, x.date_source) for x in c.extractions])
+    pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles))
     c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages)
     return c.report
 

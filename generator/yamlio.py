@@ -29,3 +29,35 @@ _Loader.yaml_implicit_resolvers = {
 
 def load(text: str):
     return yaml.load(text, Loader=_Loader)
+
+
+def load_with_lines(text: str):
+    """(data, node): the node tree keeps each value's line for error messages."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def child_lines(node) -> dict:
+    """Line (1-based) of each item of a mapping (by key) or sequence (by index)."""
+    if isinstance(node, yaml.MappingNode):
+        return {k.value: k.start_mark.line + 1 for k, _ in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return {i: n.start_mark.line + 1 for i, n in enumerate(node.value)}
+    return {}
+
+
+def child(node, key):
+    """The node under a mapping key, or None."""
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if k.value == key), None)
+    return None
+
+
+def error_line(exc: yaml.YAMLError) -> int | None:
+    mark = getattr(exc, "problem_mark", None)
+    return mark.line + 1 if mark is not None else None

@@ -58,6 +58,6 @@ def test_bad_files_do_not_stop_the_build(project):
     (arts / "undated.txt").write_text("Fighting continued, officials said.")
     report = generate(project)
     paths = {p.path for p in report.problems}
-    assert "articles/broken $(rm -rf) name.md" in paths and "articles/binary.txt" in paths
+    assert "content/articles/broken $(rm -rf) name.md" in paths and "content/articles/binary.txt" in paths
     assert (project / "build/docs/undated.md").read_text().count("undated.txt") == 1
     assert (project / "build/docs/2020/03/01/index.md").is_file()

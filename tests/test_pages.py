@@ -1,35 +1,82 @@
+import json
+import re
+
+import markdown
 from datetime import date
 
 from generator.export.writer import write_pages
-from generator.model import DateSpan, Event
-from generator.render.pages import render_site
+from generator.model import Article, DateSpan, Event, Place
+from generator.render import SiteInput, article_infos, render_site
+
+DAY = DateSpan(date(2020, 3, 1), date(2020, 3, 1), "day", "2020-03-01")
 
 
 def event(**kw):
-    base = dict(id="e-1", title="Strike", date=DateSpan(date(2020, 3, 1), date(2020, 3, 1), "day", "2020-03-01"),
-                quote="Q", article="a.txt", source="S", url="https://example.org/a")
+    base = dict(id="strike-abc123", title="Strike", date=DAY, quote="Q", article="articles/a.txt", source="S",
+                url="https://example.org/a", places=(Place("Saraqib", 35.8, 36.8),), actors=("Turkey",),
+                type="Battles")
     base.update(kw)
     return Event(**base)
 
 
-def test_pages_for_day_month_year_home():
-    pages = render_site([event()], {"a.txt": (date(2020, 3, 1), "inferred")}, [], "T", "D")
-    assert set(pages) == {"index.md", "2020/index.md", "2020/03/index.md", "2020/03/01/index.md"}
+def site(*events, articles=None):
+    articles = articles if articles is not None else [(Article("articles/a.txt", "A title", "Body one.\n\nBody two."),
+                                                       date(2020, 3, 1), "inferred")]
+    return render_site(SiteInput("T", "D", tuple(events), article_infos(articles)))
+
+
+def test_pages_for_day_month_year_home_facets_articles():
+    pages = site(event())
+    assert {"index.md", "2020/index.md", "2020/03/index.md", "2020/03/01/index.md", "places/saraqib/index.md",
+            "actors/turkey/index.md", "types/battles/index.md", "articles/a/index.md", "days.json"} <= set(pages)
     day = pages["2020/03/01/index.md"]
-    assert "## Strike {#e-1}" in day and "[S](https://example.org/a)" in day and "inferred" in day
+    assert "## Strike {#strike-abc123}" in day and "[S](https://example.org/a)" in day and "inferred" in day
+    # facets on the event link to their pages, and the source to its article page
+    assert "[Saraqib](../../../places/saraqib/index.md)" in day
+    assert "[article page](../../../articles/a/index.md)" in day
+    place = pages["places/saraqib/index.md"]
+    assert "1 event" in place and "(../../2020/03/01/index.md#strike-abc123)" in place
+    art = pages["articles/a/index.md"]
+    assert "inferred from the text" in art and "../../2020/03/01/index.md#strike-abc123" in art
+    assert "Body one." in art and "Body two." in art
+    assert json.loads(pages["days.json"]) == {"days": ["2020-03-01"], "months": ["2020-03"], "years": [2020]}
+    assert "<svg" in pages["index.md"] and "March 2020: 1 event" in pages["index.md"]
 
 
 def test_content_cannot_inject_html_or_script_links():
-    e = event(title="<script>alert(1)</script>", quote="<img src=x onerror=alert(1)>", url="javascript:alert(1)")
-    day = render_site([e], {}, [], "T", "D")["2020/03/01/index.md"]
-    assert "<script>" not in day and "<img" not in day and "javascript:" not in day
+    e = event(title="<script>alert(1)</script>", quote="<img src=x onerror=alert(1)>", url="javascript:alert(1)",
+              places=(Place("<b>x</b>"),), actors=("[a](javascript:alert(1))",))
+    arts = [(Article("articles/a.txt", "<script>t</script>", "<script>b</script>", source="<i>s</i>",
+                     url="javascript:alert(2)"), date(2020, 3, 1), "metadata")]
+    pages = site(e, articles=arts)
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            page = markdown.markdown(text, extensions=["attr_list", "md_in_html"])
+            assert "<script" not in page and "<img" not in page and "<b>" not in page and "<i>" not in page
+            assert not re.search(r"href=.javascript:", page, re.I)
 
 
 def test_week_and_year_precision_go_to_month_and_year_pages():
     week = event(id="w", date=DateSpan(date(2020, 2, 24), date(2020, 3, 1), "week", "2020-W09"))
     year = event(id="y", date=DateSpan(date(2018, 1, 1), date(2018, 12, 31), "year", "2018"))
-    pages = render_site([week, year], {}, [], "T", "D")
+    pages = site(week, year)
     assert "{#w}" in pages["2020/02/index.md"] and "{#y}" in pages["2018/index.md"]
+
+
+def test_merged_reports_keep_every_anchor_and_show_conflicting_figures():
+    other = event(id="other-def456", article="articles/b.txt", source="Reuters", fatalities=26, quote="R")
+    merged = event(fatalities=19, claimed_by="SOHR", also=(other,))
+    day = site(merged)["2020/03/01/index.md"]
+    assert '<span id="other-def456"></span>' in day
+    assert "19 (S, claimed by SOHR) · 26 (Reuters)" in day and "reports differ" in day
+    assert "Also reported by 1 other source" in day and "“R”" in day
+
+
+def test_article_slugs_are_unique_and_independent_of_order():
+    a, b = Article("articles/x.md", "X", "b"), Article("articles/x.txt", "X", "b")
+    first = article_infos([(a, None, None), (b, None, None)])
+    second = article_infos([(b, None, None), (a, None, None)])
+    assert first == second and len({i.slug for i in first.values()}) == 2
 
 
 def test_writer_rewrites_only_changed_files(tmp_path):

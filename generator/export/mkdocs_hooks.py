@@ -1,6 +1,6 @@
 """MkDocs hooks (named in mkdocs.yml).
 
-on_config: the navigation lists home, years and months only; a decade of
+on_config: the navigation lists home, years, months and the browse indexes only; a decade of
 day pages must not be copied into every page's sidebar.
 on_pre_build: under `timeline serve`, regenerate pages from content/ first.
 """
@@ -20,8 +20,11 @@ def on_config(config, **kwargs):
         for month_dir in sorted(p for p in year_dir.glob("[0-9][0-9]") if (p / "index.md").is_file()):
             entries.append({MONTH_NAMES[int(month_dir.name) - 1]: f"{year_dir.name}/{month_dir.name}/index.md"})
         nav.append({year_dir.name: entries})
-    if (docs / "undated.md").is_file():
-        nav.append({"Undated": "undated.md"})
+    for label, page in (("Places", "places/index.md"), ("Actors", "actors/index.md"),
+                        ("Event types", "types/index.md"), ("Articles", "articles/index.md"),
+                        ("Undated", "undated.md")):
+        if (docs / page).is_file():
+            nav.append({label: page})
     config["nav"] = nav
     return config
 

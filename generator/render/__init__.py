@@ -1,0 +1,30 @@
+"""Render: events and articles -> the site's pages {relative path: text}.
+
+Pure functions: the same input gives the same bytes. Everything that comes
+from content is escaped, so nothing in an article can inject HTML or script.
+"""
+from __future__ import annotations
+
+from .articles import article_pages
+from .context import ArticleInfo, SiteInput, article_infos
+from .facets import facet_pages
+from .home import date_index, home_page, undated_page
+from .timeline import Calendar, day_pages, month_pages, year_pages
+
+__all__ = ["ArticleInfo", "SiteInput", "article_infos", "render_site"]
+
+
+def render_site(site: SiteInput) -> dict[str, str]:
+    cal = Calendar.of(site.events)
+    pages: dict[str, str] = {}
+    pages.update(day_pages(cal, site))
+    pages.update(month_pages(cal, site))
+    pages.update(year_pages(cal, site))
+    pages.update(facet_pages(site.events))
+    pages.update(article_pages(site))
+    undated = sum(1 for a in site.articles.values() if a.date is None)
+    pages["index.md"] = home_page(cal, site, undated)
+    if undated:
+        pages["undated.md"] = undated_page(site)
+    pages["days.json"] = date_index(cal)
+    return pages

@@ -1,0 +1,111 @@
+"""Merge reports of the same happening from different articles into one event.
+
+Two extracted reports are the same happening when they have the same date
+interval, compatible types, come from different articles and say much the
+same thing (content-word overlap, places and actors included). The merged
+event keeps every report: its quote, source and figures. Conflicting
+figures are kept side by side, never averaged.
+
+The first report (earliest published article) gives the event its id; the
+others' ids remain anchors on the merged event, so no link breaks.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..model import Event
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+# Only precisely dated reports merge: "in 2011" backgrounds are not one happening.
+_MERGEABLE = ("day", "either")
+
+
+@dataclass(frozen=True)
+class MergeSettings:
+    min_similarity: float = 0.3      # weighted share of the shorter report's content words
+    min_shared: int = 3              # at least this many content words in common
+    ignore: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_vocabulary(cls, vocab: dict) -> "MergeSettings":
+        m = vocab.get("merge") or {}
+        return cls(float(m.get("min_similarity", cls.min_similarity)), int(m.get("min_shared", cls.min_shared)),
+                   frozenset(_stem(w) for w in m.get("ignore_words") or ()))
+
+
+def _stem(word: str) -> str:
+    """Crude but stable: 'downed', 'downing', 'downs' -> 'down'."""
+    w = word.lower()
+    return (_SUFFIX.sub("", w) if len(w) > 4 else w)[:7]
+
+
+def signature(e: Event, settings: MergeSettings) -> frozenset[str]:
+    words = {_stem(w) for w in _WORD.findall((e.quote or e.title).replace("-", ""))}
+    words |= {"@" + p.name for p in e.places} | {"@" + a for a in e.actors}
+    return frozenset(words - settings.ignore)
+
+
+def similar(a: frozenset[str], b: frozenset[str], weight: dict[str, float], settings: MergeSettings) -> float:
+    """Weighted share of the shorter report's words found in the other: rare words count most."""
+    shared = a & b
+    if len(shared) < settings.min_shared:
+        return 0.0
+    size = min(sum(weight[w] for w in a), sum(weight[w] for w in b))
+    return sum(weight[w] for w in shared) / size if size else 0.0
+
+
+def _weights(signatures: list[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency over the reports being merged."""
+    df: dict[str, int] = {}
+    for sig in signatures:
+        for w in sig:
+            df[w] = df.get(w, 0) + 1
+    n = len(signatures) + 1
+    return {w: math.log(n / c) for w, c in df.items()}
+
+
+def merge_reports(events: list[Event], published: dict[str, date], settings: MergeSettings,
+                  keep_apart: frozenset[str] = frozenset()) -> list[Event]:
+    """Events with reports of one happening merged; order and ids are deterministic."""
+    def order(e: Event):
+        return (e.date.start, e.date.end, published.get(e.article, e.date.start), e.article, e.id)
+
+    clusters: list[list[Event]] = []
+    signatures = {e.id: signature(e, settings) for e in events if e.article}
+    weight = _weights(list(signatures.values()))
+    open_by_span: dict[tuple, list[list[Event]]] = {}
+    for e in sorted(events, key=order):
+        if e.origin != "extracted" or not e.article or e.id in keep_apart or e.date.precision not in _MERGEABLE:
+            clusters.append([e])
+            continue
+        sig = signatures[e.id]
+        best, best_score = None, settings.min_similarity
+        for cluster in open_by_span.get((e.date.start, e.date.end), []):
+            if any(m.article == e.article for m in cluster):
+                continue
+            # average linkage: like the reports already there as a whole, so clusters cannot chain
+            score = sum(similar(sig, signatures[m.id], weight, settings) for m in cluster) / len(cluster)
+            if score >= best_score:
+                best, best_score = cluster, score
+        if best is None:
+            best = [e]
+            clusters.append(best)
+            open_by_span.setdefault((e.date.start, e.date.end), []).append(best)
+        else:
+            best.append(e)
+    return [_combine(c) for c in clusters]
+
+
+def _combine(reports: list[Event]) -> Event:
+    first, others = reports[0], tuple(reports[1:])
+    if not others:
+        return first
+    places = {p.name: p for r in reports for p in r.places}
+    actors = dict.fromkeys(a for r in reports for a in r.actors)
+    return replace(first, places=tuple(places.values()), actors=tuple(actors),
+                   type=first.type or next((r.type for r in others if r.type), ""),
+                   reviewed=any(r.reviewed for r in reports), also=others)

@@ -1,0 +1,54 @@
+"""Where each page lives. Every link in the site is made here, relative, so the
+site works at a domain root and under a project subpath alike."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Event, slugify
+
+FACETS = {"places": "Places", "actors": "Actors", "types": "Event types"}
+
+
+def day_page(d: date) -> str:
+    return f"{d.year:04d}/{d.month:02d}/{d.day:02d}/index.md"
+
+
+def month_page(year: int, month: int) -> str:
+    return f"{year:04d}/{month:02d}/index.md"
+
+
+def year_page(year: int) -> str:
+    return f"{year:04d}/index.md"
+
+
+def is_vague_year(e: Event) -> bool:
+    """Known only to the year (or a span too long to show under one month)."""
+    s, t = e.date.start, e.date.end
+    return e.date.precision in ("year", "decade", "century") or ((s.year, s.month) != (t.year, t.month)
+                                                                  and (t - s).days > 40)
+
+
+def event_page(e: Event) -> str:
+    """The one page that shows an event in full (its anchor lives there)."""
+    if e.date.is_day:
+        return day_page(e.date.start)
+    if is_vague_year(e):
+        return year_page(e.date.start.year)
+    return month_page(e.date.start.year, e.date.start.month)
+
+
+def article_page(slug: str) -> str:
+    return f"articles/{slug}/index.md"
+
+
+def facet_page(kind: str, name: str) -> str:
+    return f"{kind}/{slugify(name, max_words=12) or 'unnamed'}/index.md"
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """Relative link between two generated pages (MkDocs resolves .md links)."""
+    a, b = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    while common < len(a) and common < len(b) - 1 and a[common] == b[common]:
+        common += 1
+    return "/".join([".."] * (len(a) - common) + b[common:])

@@ -1,0 +1,24 @@
+"""Escaping for generated Markdown: nothing from content may become markup or script."""
+from __future__ import annotations
+
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def esc(text) -> str:
+    """Markdown inline text: no HTML, no Markdown markup, one line."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+
+
+def safe_url(url) -> str:
+    """Only web links; anything else (javascript:, data:, relative paths) is dropped."""
+    url = str(url).strip()
+    if not re.match(r"^https?://[^\s<>\"']+$", url, re.I):
+        return ""
+    return url.replace(")", "%29").replace("(", "%28")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -1,0 +1,111 @@
+"""Day, month and year pages: the timeline itself, oldest first."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import MONTH_NAMES, Event
+from .context import SiteInput
+from .event import event_block, event_link
+from .paths import day_page, is_vague_year, month_page, rel, year_page
+from .text import esc, plural
+
+
+@dataclass
+class Calendar:
+    """Events filed by the page that shows them."""
+    by_day: dict[date, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    by_month: dict[tuple[int, int], list[Event]] = field(default_factory=lambda: defaultdict(list))
+    by_year: dict[int, list[Event]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, events) -> "Calendar":
+        c = cls()
+        for e in events:
+            if e.date.is_day:
+                c.by_day[e.date.start].append(e)
+            elif is_vague_year(e):
+                c.by_year[e.date.start.year].append(e)
+            else:
+                c.by_month[(e.date.start.year, e.date.start.month)].append(e)
+        return c
+
+    @property
+    def days(self) -> list[date]:
+        return sorted(self.by_day)
+
+    @property
+    def months(self) -> list[tuple[int, int]]:
+        return sorted({(d.year, d.month) for d in self.by_day} | set(self.by_month))
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({y for y, _ in self.months} | set(self.by_year))
+
+    def month_count(self, y: int, m: int) -> int:
+        return sum(len(v) for d, v in self.by_day.items() if (d.year, d.month) == (y, m)) + \
+            len(self.by_month.get((y, m), []))
+
+
+def _day_label(d: date) -> str:
+    return f"{d.strftime('%A')} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def day_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
+    pages = {}
+    days = cal.days
+    for i, d in enumerate(days):
+        path = day_page(d)
+        nav = []
+        if i > 0:
+            p = days[i - 1]
+            nav.append(f'[← {p.day} {MONTH_NAMES[p.month - 1]} {p.year}]({rel(path, day_page(p))}){{ rel="prev" }}')
+        nav.append(f"[{MONTH_NAMES[d.month - 1]} {d.year}]({rel(path, month_page(d.year, d.month))})")
+        if i + 1 < len(days):
+            n = days[i + 1]
+            nav.append(f'[{n.day} {MONTH_NAMES[n.month - 1]} {n.year} →]({rel(path, day_page(n))}){{ rel="next" }}')
+        body = [f"# {_day_label(d)}", "", " · ".join(nav), "", plural(len(cal.by_day[d]), "event"), ""]
+        body += [event_block(e, site, path) for e in cal.by_day[d]]
+        pages[path] = "\n".join(body)
+    return pages
+
+
+def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
+    pages = {}
+    for y, m in cal.months:
+        path = month_page(y, m)
+        body = [f"# {MONTH_NAMES[m - 1]} {y}", "", f"[All of {y}]({rel(path, year_page(y))}) · "
+                f"{plural(cal.month_count(y, m), 'event')}", ""]
+        month_days = [d for d in cal.days if (d.year, d.month) == (y, m)]
+        if month_days:
+            body += ["## Day by day", ""]
+            for d in month_days:
+                events = cal.by_day[d]
+                titles = "; ".join(f"[{esc(e.title)}]({event_link(e, path)})" for e in events[:3])
+                more = f" (+{len(events) - 3} more)" if len(events) > 3 else ""
+                body.append(f"- **[{d.strftime('%a')} {d.day}]({rel(path, day_page(d))})** "
+                            f"({len(events)}): {titles}{more}")
+            body.append("")
+        if cal.by_month.get((y, m)):
+            body += ["## Known only to the week or month", ""]
+            body += [event_block(e, site, path, level=3) for e in cal.by_month[(y, m)]]
+        pages[path] = "\n".join(body)
+    return pages
+
+
+def year_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
+    pages = {}
+    for y in cal.years:
+        path = year_page(y)
+        body = [f"# {y}", ""]
+        for yy, m in cal.months:
+            if yy == y:
+                body.append(f"- [{MONTH_NAMES[m - 1]} {y}]({rel(path, month_page(y, m))}) — "
+                            f"{plural(cal.month_count(y, m), 'event')}")
+        body.append("")
+        if cal.by_year.get(y):
+            body += ["## Known only to the year", ""]
+            body += [event_block(e, site, path, level=3) for e in cal.by_year[y]]
+        pages[path] = "\n".join(body)
+    return pages
