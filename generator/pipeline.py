@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .export.writer import write_pages
-from .extract import Extraction, extract_article
+from .extract import MAX_EXTRACT_CHARS, Extraction, extract_article
 from .ingest import discover, read_article
 from .merge import chronological
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
@@ -68,6 +68,10 @@ def collect(root: Path) -> Collected:
         elif x.date_source == "inferred":
             report.problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
                                            "text; add 'date:' front matter to confirm it", "warning"))
+        if x.truncated:
+            report.problems.append(Problem(where, None, f"longer than {MAX_EXTRACT_CHARS:,} characters: events "
+                                           "were read from the first part only; split the file to read it all",
+                                           "warning"))
         extractions.append(x)
     vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))
     curated = []

@@ -8,17 +8,35 @@ from __future__ import annotations
 import yaml
 
 MAX_ALIASES = 1000
+# What the document would hold with every alias expanded; a few nested
+# aliases can otherwise stand for billions of values (the "billion laughs").
+MAX_EXPANDED_NODES = 100_000
+
+
+def _size(node, memo: dict) -> int:
+    key = id(node)
+    if key not in memo:
+        memo[key] = 1   # guards against recursive structures
+        if isinstance(node, yaml.SequenceNode):
+            memo[key] = 1 + sum(_size(n, memo) for n in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            memo[key] = 1 + sum(_size(k, memo) + _size(v, memo) for k, v in node.value)
+    return memo[key]
 
 
 class _Loader(yaml.SafeLoader):
     _aliases = 0
+    _expanded = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
             self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (line {event.start_mark.line + 1}): refusing to expand")
+            target = self.anchors.get(event.anchor)
+            self._expanded += _size(target, self.__dict__.setdefault("_memo", {})) if target is not None else 0
+            if self._aliases > MAX_ALIASES or self._expanded > MAX_EXPANDED_NODES:
+                raise yaml.YAMLError(f"line {event.start_mark.line + 1}: too many aliases (expanded, the document "
+                                     f"would exceed {MAX_EXPANDED_NODES:,} values): refusing to expand")
         return super().compose_node(parent, index)
 
 

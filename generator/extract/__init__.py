@@ -12,12 +12,19 @@ from .events import Extractor
 from .temporal import tag
 
 
+# Events are read from the first million characters (some 500 pages); a
+# longer file is reported, its page still lists it. Keeps a pasted archive
+# from stalling the build.
+MAX_EXTRACT_CHARS = 1_000_000
+
+
 @dataclass(frozen=True)
 class Extraction:
     article: Article
     date: date | None
     date_source: str | None
     events: tuple[Event, ...]
+    truncated: bool = False    # only the first MAX_EXTRACT_CHARS were read
 
 
 _EXTRACTORS: dict[int, tuple[Config, Extractor]] = {}
@@ -33,7 +40,12 @@ def _extractor(config: Config) -> Extractor:
 
 def extract_article(article: Article, config: Config) -> Extraction:
     """The one extraction entry point: used by the site build and `timeline extract`."""
-    text = remove_boilerplate(article.body, config.boilerplate)
+    body = article.body
+    truncated = len(body) > MAX_EXTRACT_CHARS
+    if truncated:
+        cut = body.rfind("\n", 0, MAX_EXTRACT_CHARS)
+        body = body[:cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS]
+    text = remove_boilerplate(body, config.boilerplate)
     when, source = article.date, article.date_source
     line = None
     if when is None:
@@ -47,4 +59,4 @@ def extract_article(article: Article, config: Config) -> Extraction:
         # the dateline dates the article, not the events it reports
         timexes = [t for t in tag(text, when) if not (line and t.start == line.start)]
         events = _extractor(config).events(article, text, when, timexes)
-    return Extraction(article, when, source, tuple(events))
+    return Extraction(article, when, source, tuple(events), truncated)

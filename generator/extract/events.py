@@ -1,6 +1,7 @@
 """Events from sentences: one per sentence that reports a happening."""
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -43,9 +44,10 @@ class Extractor:
     def events(self, article: Article, text: str, dct: date | None, timexes: list[Timex]) -> list[Event]:
         out: list[Event] = []
         context: DateSpan | None = DateSpan(dct, dct, "day", dct.isoformat(), "publication date") if dct else None
+        starts = [t.start for t in timexes]
         for s, e in sentences(text):
             sentence = text[s:e]
-            inside = [t for t in timexes if s <= t.start < e and t.span]
+            inside = [t for t in timexes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if t.span]
             about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])]
             inside = about or inside
             when = _best_date(inside)

@@ -127,11 +127,13 @@ def read_html(text: str, rel: str) -> tuple[Article, list[Problem]]:
     parser = _MainText()
     parser.feed(text)
     parser.close()
-    lines = [" ".join(ln.split()) for ln in "".join(parser.parts).split("\n")]
-    body = "\n\n".join(ln for ln in lines if ln)
+    lines = [ln for ln in (" ".join(ln.split()) for ln in "".join(parser.parts).split("\n")) if ln]
     meta = parser.meta
     when, problems = _as_date(meta.get("article:published_time") or meta.get("date"), rel, None)
-    title = " ".join((meta.get("og:title") or parser.title).split()) or _title_from_body(body)
+    title = " ".join((meta.get("og:title") or parser.title).split()) or _title_from_body("\n".join(lines))
+    if lines and lines[0] == title:
+        lines = lines[1:]    # the page's own heading repeats the title: not a sentence of the report
+    body = "\n\n".join(lines)
     return Article(path=rel, title=title, body=body, date=when, date_source="metadata" if when else None,
                    source=meta.get("og:site_name", ""), url=meta.get("og:url", "")), problems
 

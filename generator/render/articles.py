@@ -5,7 +5,12 @@ from ..model import Event
 from .context import ArticleInfo, SiteInput
 from .event import DATE_SOURCE_LABEL, event_link
 from .paths import article_page, rel
-from .text import esc, plural, safe_url
+from .text import esc, front_matter, plural, safe_url
+
+
+# An article page shows the start of the text, enough to give context to its
+# events; a pasted archive would otherwise make one huge page and search entry.
+SHOWN_CHARS = 50_000
 
 
 def article_pages(site: SiteInput) -> dict[str, str]:
@@ -30,7 +35,7 @@ def article_pages(site: SiteInput) -> dict[str, str]:
 def _article_page(info: ArticleInfo, events: list[Event]) -> str:
     path = article_page(info.slug)
     url = safe_url(info.url)
-    lines = [f"# {esc(info.title)}", ""]
+    lines = [front_matter(info.title) + f"# {esc(info.title)}", ""]
     facts = [f"**Source:** {esc(info.source)}" if info.source else "",
              f"**Original:** [{esc(url)}]({url})" if url else "",
              f"**Published:** {info.date.day} {info.date.strftime('%B %Y')} — "
@@ -44,5 +49,8 @@ def _article_page(info: ArticleInfo, events: list[Event]) -> str:
     if not events:
         lines.append("No events were extracted from this article.")
     lines += ["", "## Text", ""]
-    lines += [esc(p) + "\n" for p in info.body.split("\n\n") if p.strip()]
+    text = info.body[:SHOWN_CHARS]
+    lines += [esc(p) + "\n" for p in text.split("\n\n") if p.strip()]
+    if len(info.body) > SHOWN_CHARS:
+        lines.append(f"*The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source file.*")
     return "\n".join(lines)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from ..model import MONTH_NAMES, Event
 from .event import event_link
 from .paths import FACETS, facet_page, rel
-from .text import esc, plural
+from .text import esc, front_matter, plural
 
 
 def facet_values(e: Event, kind: str) -> list[str]:
@@ -38,7 +38,7 @@ def facet_pages(events) -> dict[str, str]:
 
 def _facet_page(kind: str, heading: str, name: str, events: list[Event]) -> str:
     path = facet_page(kind, name)
-    lines = [f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
+    lines = [front_matter(name) + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
              f"{plural(len(events), 'event')}, oldest first", ""]
     year = month = None
     for e in events:   # already chronological

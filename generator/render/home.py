@@ -8,7 +8,7 @@ from ..model import MONTH_NAMES
 from .context import SiteInput
 from .event import event_link
 from .paths import FACETS, article_page, month_page, year_page
-from .text import esc, plural
+from .text import esc, front_matter, plural
 from .timeline import Calendar
 
 
@@ -41,7 +41,7 @@ def activity_chart(cal: Calendar) -> str:
 
 def home_page(cal: Calendar, site: SiteInput, undated: int) -> str:
     years = cal.years
-    home = [f"# {esc(site.title)}", "", esc(site.description), "",
+    home = [front_matter(site.title) + f"# {esc(site.title)}", "", esc(site.description), "",
             f"{plural(len(site.events), 'event')} from {plural(len(site.articles), 'article')}"
             + (f", {years[0]}–{years[-1]}." if years else "; no dated events yet."), ""]
     if years:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
@@ -22,3 +23,14 @@ def safe_url(url) -> str:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def front_matter(title) -> str:
+    """A page's title for <title>, the nav and search, as plain text.
+
+    Material strips tags and then unescapes entities in <title>, so an escaped
+    "&lt;/title&gt;" from an article would come back as markup: the title
+    given here carries no <, > or & at all.
+    """
+    plain = " ".join(str(title).split()).replace("<", "‹").replace(">", "›").replace("&", "＆")
+    return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n---\n\n"

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -99,13 +100,18 @@ class Tagger:
     def select(found: list[tuple[re.Match, Rule]]) -> list[tuple[re.Match, Rule]]:
         found.sort(key=lambda mr: (-(mr[0].end(mr[1].group) - mr[0].start(mr[1].group)),
                                    mr[1].order, mr[0].start()))
-        taken: list[tuple[int, int]] = []
+        # taken spans never overlap, so sorted starts and ends stay in step: a
+        # new span overlaps only its neighbours (linear-log, not quadratic, on long texts)
+        starts: list[int] = []
+        ends: list[int] = []
         kept = []
         for m, rule in found:
             s, e = m.span(rule.group)
-            if any(s < te and ts < e for ts, te in taken):
+            i = bisect.bisect_left(starts, e)        # taken spans starting before e
+            if i and ends[i - 1] > s:
                 continue
-            taken.append((s, e))
+            starts.insert(i, s)
+            ends.insert(i, e)
             kept.append((m, rule))
         kept.sort(key=lambda mr: mr[0].start(mr[1].group))
         return kept
