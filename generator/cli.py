@@ -78,6 +78,19 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_deploy(args) -> int:
+    from .pipeline import generate
+    from .export.site import deploy_site
+    root = Path(args.root)
+    report = generate(root)
+    report.print(sys.stderr)
+    if args.strict and report.errors:
+        print("timeline: --strict: not deploying because of the errors above", file=sys.stderr)
+        return 1
+    deploy_site(root, args.message, args.force)
+    return 0
+
+
 def cmd_check(args) -> int:
     from .pipeline import check
     report = check(Path(args.root))
@@ -112,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="live preview; regenerates when content/ or site_config/ change")
     p.add_argument("--dev-addr", default="127.0.0.1:8000")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("deploy", help="build and push the site to the gh-pages branch (mkdocs gh-deploy)")
+    p.add_argument("--strict", action="store_true", help="do not deploy if content has errors")
+    p.add_argument("--force", action="store_true", help="force-push the gh-pages branch")
+    p.add_argument("-m", "--message", help="commit message for the gh-pages branch")
+    p.set_defaults(func=cmd_deploy)
 
     p = sub.add_parser("check", help="validate content and configuration; exit 1 on errors")
     p.set_defaults(func=cmd_check)

@@ -1,0 +1,151 @@
+"""The built site in a real browser (Debian's chromium, driven by Playwright),
+served like GitHub Pages under a project subpath.
+
+Without chromium or Playwright these tests skip with a message; CI sets
+TIMELINE_BROWSER_TESTS=required, which turns a missing browser into a failure.
+"""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.export.site import build_site
+from generator.pipeline import collect, generate
+from tests.browser.ghpages import PagesServer
+from tests.conftest import ROOT, make_project
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+# Flags for a closed network and a root user (CI containers).
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+def _browser_or_skip():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    missing = [] if CHROMIUM else ["chromium (apt-get install chromium)"]
+    missing += [] if sync_playwright else ["playwright (pip install playwright)"]
+    if missing:
+        message = "browser tests need " + " and ".join(missing)
+        if os.environ.get("TIMELINE_BROWSER_TESTS") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    sync_playwright = _browser_or_skip()
+    project = make_project(tmp_path_factory.mktemp("browser"))
+    with PagesServer(project / "site") as server:
+        os.environ["SITE_URL"] = server.url
+        try:
+            generate(project)
+            build_site(project)
+        finally:
+            del os.environ["SITE_URL"]
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            yield server.url, browser, collect(project)
+            browser.close()
+
+
+@pytest.fixture
+def page(served):
+    url, browser, _ = served
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    yield page
+    context.close()
+
+
+def real_errors(page):
+    # A 404 status for the deliberately missing address is the point of the test, not an error.
+    return [e for e in page.errors if "status of 404" not in e]
+
+
+def test_search_finds_the_event_and_lands_on_its_anchor(served, page):
+    url, _, collected = served
+    wanted = {i for e in collected.events if "Jabal al-Zawiya" in e.quote for i in e.ids}
+    page.goto(url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # Material says "Initializing search" until its index is loaded; typing before that is lost
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type to start')")
+    page.locator("input.md-search__input").press_sequentially("Jabal al-Zawiya", delay=20)   # as a reader types
+    results = page.locator('.md-search-result__item a.md-search-result__link[href*="/2020/03/01/"][href*="#"]')
+    results.first.wait_for(state="attached", timeout=15000)
+    hrefs = [a.get_attribute("href") for a in results.all()]
+    found = [h for h in hrefs if h.split("#")[1] in wanted]
+    assert found, hrefs
+    anchor = found[0].split("#")[1]
+    link = results.nth(hrefs.index(found[0]))
+    if not link.is_visible():       # further hits on one page are folded under "1 more on this page"
+        link.locator("xpath=ancestor::details/summary").click()
+    link.click()
+    page.wait_for_url(f"**/2020/03/01/?h=*#{anchor}")
+    target = page.locator(f"#{anchor}")
+    assert target.is_visible() and target.evaluate("el => el.getBoundingClientRect().top") < 400
+    assert real_errors(page) == []
+
+
+@pytest.mark.parametrize("path", ["2020/03/07/", "2020/3/7", "2020-03-07"])
+def test_a_day_without_events_leads_to_the_nearest_day(served, page, path):
+    url, _, _ = served
+    response = page.goto(url + path)
+    assert response.status == 404
+    page.wait_for_url("**/2020/03/05/?missing=2020-03-07", timeout=10000)
+    assert "nearest date with events" in page.locator(".tl-notice").inner_text()
+    assert page.locator("h1").first.inner_text().startswith("Thursday 5 March 2020")
+    assert real_errors(page) == []
+
+
+def test_jump_to_date(served, page):
+    url, _, _ = served
+    page.goto(url + "2020/03/01/")
+    page.fill("#tl-jump-date", "2020-03-02")
+    page.click("form.tl-jump button")
+    page.wait_for_url("**/2020/03/02/")
+    page.fill("#tl-jump-date", "2020-02-28")          # no events: 27 and 29 Feb are as near; the earlier wins
+    page.click("form.tl-jump button")
+    page.wait_for_url("**/2020/02/27/?missing=2020-02-28")
+    assert real_errors(page) == []
+
+
+def test_copy_link_and_prev_next(served, page):
+    url, _, _ = served
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(url + "2020/03/01/")
+    button = page.locator("button.tl-copy").first
+    anchor = button.evaluate("b => b.parentElement.id")
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{url}2020/03/01/#{anchor}"
+    page.click('a[rel="next"]')
+    page.wait_for_url("**/2020/03/02/")
+    assert real_errors(page) == []
+
+
+def test_day_page_screenshots_light_and_dark(served):
+    url, browser, _ = served
+    ARTIFACTS.mkdir(exist_ok=True)
+    seen = {}
+    for scheme in ("light", "dark"):
+        # a fresh context: Material remembers the last palette in local storage
+        context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.goto(url + "2020/03/01/")
+        page.screenshot(path=str(ARTIFACTS / f"day-{scheme}.png"), full_page=True)
+        seen[scheme] = page.evaluate("[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]")
+        context.close()
+        assert errors == []
+    assert seen["light"][0] == "default" and seen["dark"][0] == "slate"
+    assert seen["light"][1] != seen["dark"][1]
+    assert (ARTIFACTS / "day-dark.png").stat().st_size > 10_000
