@@ -28,12 +28,14 @@ _MERGEABLE = ("day", "either")
 class MergeSettings:
     min_similarity: float = 0.3      # weighted share of the shorter report's content words
     min_shared: int = 3              # at least this many content words in common
+    min_cluster_similarity: float = 0.4   # for two groups of reports to be one happening
     ignore: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocab: dict) -> "MergeSettings":
         m = vocab.get("merge") or {}
         return cls(float(m.get("min_similarity", cls.min_similarity)), int(m.get("min_shared", cls.min_shared)),
+                   float(m.get("min_cluster_similarity", cls.min_cluster_similarity)),
                    frozenset(_stem(w) for w in m.get("ignore_words") or ()))
 
 
@@ -97,7 +99,33 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
             open_by_span.setdefault((e.date.start, e.date.end), []).append(best)
         else:
             best.append(e)
-    return [_combine(c) for c in clusters]
+    return [_combine(c) for c in _join_clusters(clusters, signatures, weight, settings)]
+
+
+def _join_clusters(clusters: list[list[Event]], signatures: dict, weight: dict,
+                   settings: MergeSettings) -> list[list[Event]]:
+    """Second pass: clusters of the same day that tell the same story join.
+
+    An article often reports one happening in several sentences ("agreed a
+    ceasefire", "the ceasefire takes effect at midnight"); the first pass
+    pairs such sentences across articles one by one. Clusters with at least
+    two reports each, whose combined wording agrees, are one happening.
+    """
+    out: list[list[Event]] = []
+    for cluster in clusters:
+        if len(cluster) < 2:
+            out.append(cluster)
+            continue
+        sig = frozenset().union(*(signatures[m.id] for m in cluster))
+        for other in out:
+            if len(other) >= 2 and (other[0].date.start, other[0].date.end) == (cluster[0].date.start, cluster[0].date.end):
+                theirs = frozenset().union(*(signatures[m.id] for m in other))
+                if similar(sig, theirs, weight, settings) >= settings.min_cluster_similarity:
+                    other.extend(cluster)
+                    break
+        else:
+            out.append(cluster)
+    return out
 
 
 def _combine(reports: list[Event]) -> Event:
