@@ -51,6 +51,9 @@ def dateparser_peer(text: str, dct: date) -> list[dict]:
 def score(sc, docs, system) -> dict:
     gold_n = sys_n = correct = 0
     t0 = time.process_time()
+    system("Warm up: loaded and compiled once, on Sunday.", date(2020, 3, 1))
+    startup = time.process_time() - t0
+    t0 = time.process_time()
     outputs = [system(d["text"], date.fromisoformat(d["dct"])) for d in docs]
     seconds = time.process_time() - t0
     for d, out in zip(docs, outputs):
@@ -63,7 +66,7 @@ def score(sc, docs, system) -> dict:
     p, r = correct / max(sys_n, 1), correct / max(gold_n, 1)
     kb = sum(len(d["text"].encode()) for d in docs) / 1024
     return {"value_P": round(p, 3), "value_R": round(r, 3), "value_F1": round(2 * p * r / (p + r) if p + r else 0, 3),
-            "cpu_s": round(seconds, 2), "kb_per_s": round(kb / seconds, 1)}
+            "startup_s": round(startup, 2), "cpu_s": round(seconds, 2), "kb_per_s": round(kb / seconds, 1)}
 
 
 def main() -> int:

@@ -112,6 +112,10 @@ def load_config(root: Path) -> Config:
     for i, pat in enumerate(data):
         try:
             patterns.append(re.compile(str(pat), re.I | re.M))
+            if str(pat).startswith(".*"):
+                problems.append(Problem("site_config/boilerplate.yaml", lines.get(i),
+                                        f"pattern {pat!r} starts with '.*': write '^.*' instead (the same "
+                                        "match, but a leading '.*' is slow on long lines)", "warning"))
         except re.error as exc:
             problems.append(Problem("site_config/boilerplate.yaml", lines.get(i), f"bad pattern {pat!r}: {exc}; skipped"))
     vocabulary, _ = _load(sc, "vocabulary.yaml", problems, {})

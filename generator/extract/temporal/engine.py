@@ -30,6 +30,7 @@ _VALID_VALUE = re.compile(
 
 # Characters kept around a trigger word: longer than any expression's reach.
 _WINDOW = 40
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,25 @@ class Tagger:
     # -- 1 and 2: find and select --------------------------------------------
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Stretches of text around each trigger class's words, merged."""
+        hits: dict[str, list[tuple[int, int]]] = {name: [] for name in self.lang.triggers}
+        prefixes, triggers = self.lang.trigger_prefixes, self.lang.triggers
+        for word in _WORD.finditer(text):
+            w = word.group().lower()
+            # one-letter trigger words are keyed by one letter, the rest by two
+            for names in (prefixes.get(w[:2]), prefixes.get(w[:1]) if len(w) > 1 else None):
+                for name in names or ():
+                    m = triggers[name].match(text, word.start())
+                    if m:
+                        hits[name].append(m.span())
+        for name in self.lang.scanned_triggers:
+            hits[name] = [m.span() for m in triggers[name].finditer(text)]
         out: dict[str, list[tuple[int, int]]] = {"": [(0, len(text))]}
-        for name, rx in self.lang.triggers.items():
+        for name, found in hits.items():
             spans: list[tuple[int, int]] = []
-            for m in rx.finditer(text):
-                s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+            for ms, me in sorted(found):
+                s, e = max(0, ms - _WINDOW), min(len(text), me + _WINDOW)
                 if spans and s <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], e)
+                    spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
                 else:
                     spans.append((s, e))
             out[name] = spans

@@ -67,6 +67,8 @@ class Language:
     conventions: dict
     number_regex: str
     triggers: dict           # trigger class -> compiled regex of its words
+    trigger_prefixes: dict = None    # first one or two letters (lower case) -> trigger classes to try there
+    scanned_triggers: tuple = ()     # classes found by scanning the whole text instead
 
 
 def _read_list(path: Path) -> tuple[str, ...]:
@@ -118,15 +120,39 @@ def load_language(name: str = "en") -> Language:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for i, spec in enumerate(data.get("rules", [])):
             rules.append(_compile_rule(spec, data.get("type", "DATE"), macros, path, len(rules)))
+    trigger_words = {"month": words["month"], "weekday": words["weekday"], "season": words["season"],
+                     "unit": list(tables["unit"]) + list(tables["frequency"]), "word": words["trigger_word"]}
     triggers = {
         "month": re.compile(r"\b" + macros["month"] + r"\b", re.I),
         "weekday": re.compile(r"\b" + macros["weekday"], re.I),
         "season": re.compile(r"\b" + macros["season"], re.I),
-        "unit": re.compile(r"\b" + _alternation(list(tables["unit"]) + list(tables["frequency"])) + r"\b", re.I),
+        "unit": re.compile(r"\b" + _alternation(trigger_words["unit"]) + r"\b", re.I),
         "digit": re.compile(r"\d+"),
         "word": re.compile(r"\b" + macros["trigger_word"], re.I),
     }
-    return Language(name, tuple(rules), tables, words, conventions, number_regex, triggers)
+    prefixes, scanned = _trigger_prefixes(trigger_words)
+    return Language(name, tuple(rules), tables, words, conventions, number_regex, triggers,
+                    prefixes, ("digit",) + scanned)
+
+
+def _trigger_prefixes(trigger_words: dict) -> tuple[dict, tuple]:
+    """Which trigger classes can match at a word starting with given letters.
+
+    Every trigger match starts a word; looking a word's first letters up here
+    is much cheaper than scanning the text once per class with a long
+    alternation. A class with a word that does not start with an ASCII letter
+    is scanned as before.
+    """
+    index: dict[str, set] = {}
+    scanned = []
+    for name, values in trigger_words.items():
+        if not all(v[:1].isascii() and v[:1].isalpha() for v in values):
+            scanned.append(name)
+            continue
+        for v in values:
+            first_word = re.match(r"[A-Za-z]+", v).group()
+            index.setdefault(first_word[:2].lower(), set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in index.items()}, tuple(scanned)
 
 
 def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order: int) -> Rule:
