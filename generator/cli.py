@@ -15,6 +15,12 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+    return int(text)
+
+
 def cmd_dates(args) -> int:
     from .extract.temporal import Settings, tag
     text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
@@ -51,7 +57,7 @@ def cmd_extract(args) -> int:
 
 def cmd_generate(args) -> int:
     from .pipeline import generate
-    report = generate(Path(args.root))
+    report = generate(Path(args.root), args.jobs, not args.no_cache)
     report.print(sys.stderr)
     return 1 if (args.strict and report.errors) else 0
 
@@ -60,7 +66,7 @@ def cmd_build(args) -> int:
     from .pipeline import generate
     from .export.site import build_site
     root = Path(args.root)
-    report = generate(root)
+    report = generate(root, args.jobs, not args.no_cache)
     report.print(sys.stderr)
     if args.strict and report.errors:
         print("timeline: --strict: not building the site because of the errors above", file=sys.stderr)
@@ -73,7 +79,7 @@ def cmd_serve(args) -> int:
     from .pipeline import generate
     from .export.site import serve_site
     root = Path(args.root)
-    generate(root).print(sys.stderr)
+    generate(root, args.jobs, not args.no_cache).print(sys.stderr)
     serve_site(root, args.dev_addr)
     return 0
 
@@ -82,7 +88,7 @@ def cmd_deploy(args) -> int:
     from .pipeline import generate
     from .export.site import deploy_site
     root = Path(args.root)
-    report = generate(root)
+    report = generate(root, args.jobs, not args.no_cache)
     report.print(sys.stderr)
     if args.strict and report.errors:
         print("timeline: --strict: not deploying because of the errors above", file=sys.stderr)
@@ -93,7 +99,7 @@ def cmd_deploy(args) -> int:
 
 def cmd_check(args) -> int:
     from .pipeline import check
-    report = check(Path(args.root))
+    report = check(Path(args.root), args.jobs)
     report.print(sys.stdout, all_problems=True)
     return 1 if report.errors else 0
 
@@ -135,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate content and configuration; exit 1 on errors")
     p.set_defaults(func=cmd_check)
 
+    for name in ("generate", "build", "serve", "deploy", "check"):
+        p = sub.choices[name]
+        p.add_argument("-j", "--jobs", type=_jobs, default=0,
+                       help="processes for extraction (default: one per CPU core)")
+        p.add_argument("--no-cache", action="store_true", help="re-extract every article (ignore .timeline-cache/)")
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -1,13 +1,16 @@
 """The whole pipeline: ingest -> extract -> merge -> render -> export."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import Cache, fingerprint
 from .config import Config, load_config
 from .export.writer import write_pages
-from .extract import MAX_EXTRACT_CHARS, Extraction, extract_article
-from .ingest import discover, read_article
+from .extract import MAX_EXTRACT_CHARS, Extraction
+from .extract.batch import extract_files
+from .ingest import discover
 from .merge import chronological
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
 from .merge.curated import read_curated
@@ -24,6 +27,8 @@ class Report:
     events: int = 0
     written: int = 0
     removed: int = 0
+    cached: int = 0            # articles whose extraction came from the cache
+    timings: dict = field(default_factory=dict)   # stage -> seconds
 
     @property
     def errors(self) -> list[Problem]:
@@ -33,8 +38,8 @@ class Report:
         for p in self.problems:
             if all_problems or p.severity == "error":
                 print(p, file=stream)
-        print(f"timeline: {self.articles} articles, {self.events} events, {self.written} pages written, "
-              f"{self.removed} removed, {len(self.errors)} errors, "
+        print(f"timeline: {self.articles} articles ({self.cached} unchanged), {self.events} events, "
+              f"{self.written} pages written, {self.removed} removed, {len(self.errors)} errors, "
               f"{len(self.problems) - len(self.errors)} warnings", file=stream)
 
 
@@ -50,18 +55,19 @@ class Collected:
         return {x.article.path: x.date for x in self.extractions if x.date}
 
 
-def collect(root: Path) -> Collected:
+def collect(root: Path, jobs: int = 1, cache: bool = True) -> Collected:
     """Read, extract, correct and merge everything; every file ends up used or reported."""
+    clock = time.perf_counter()
     config = load_config(root)
     report = Report(problems=list(config.problems))
     extractions = []
-    for path in discover(config.content_dir / "articles"):
-        article, problems = read_article(path, config.content_dir)
-        report.problems += [_in_content(p) for p in problems]
-        if article is None:
+    store = Cache(root / ".timeline-cache", fingerprint(root / "site_config"), enabled=cache)
+    for r in extract_files(discover(config.content_dir / "articles"), config, store, jobs):
+        report.problems += [_in_content(p) for p in r.problems]
+        x = r.extraction
+        if x is None:
             continue
-        x = extract_article(article, config)
-        where = f"content/{article.path}"
+        where = f"content/{x.article.path}"
         if x.date is None:
             report.problems.append(Problem(where, None, "no publication date in metadata or text; "
                                            "listed on the 'Undated articles' page", "warning"))
@@ -73,6 +79,9 @@ def collect(root: Path) -> Collected:
                                            "were read from the first part only; split the file to read it all",
                                            "warning"))
         extractions.append(x)
+    report.cached = store.hits
+    report.timings["extract"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))
     curated = []
     for path in discover(config.content_dir / "events"):
@@ -95,7 +104,9 @@ def collect(root: Path) -> Collected:
                            keep_apart=unmergeable(corrections))
     report.articles = len(extractions)
     report.events = len(events)
-    return Collected(config, extractions, chronological(events), report)
+    events = chronological(events)
+    report.timings["merge"] = time.perf_counter() - clock
+    return Collected(config, extractions, events, report)
 
 
 def _in_content(p: Problem) -> Problem:
@@ -116,13 +127,17 @@ def _unique_ids(curated: list[Event], taken: set[str]) -> tuple[list[Event], lis
     return kept, problems
 
 
-def generate(root: Path) -> Report:
-    c = collect(root)
+def generate(root: Path, jobs: int = 1, cache: bool = True) -> Report:
+    c = collect(root, jobs, cache)
+    clock = time.perf_counter()
     articles = article_infos([(x.article, x.date, x.date_source) for x in c.extractions])
     pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles))
+    c.report.timings["render"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages)
+    c.report.timings["write"] = time.perf_counter() - clock
     return c.report
 
 
-def check(root: Path) -> Report:
-    return collect(root).report
+def check(root: Path, jobs: int = 1) -> Report:
+    return collect(root, jobs).report

@@ -61,3 +61,23 @@ def test_bad_files_do_not_stop_the_build(project):
     assert "content/articles/broken $(rm -rf) name.md" in paths and "content/articles/binary.txt" in paths
     assert (project / "build/docs/undated.md").read_text().count("undated.txt") == 1
     assert (project / "build/docs/2020/03/01/index.md").is_file()
+
+
+def test_cache_skips_unchanged_articles_and_jobs_do_not_change_output(project):
+    docs = project / "build" / "docs"
+    first = generate(project, jobs=1)
+    assert first.cached == 0
+    pages = snapshot(docs)
+    again = generate(project, jobs=1)
+    assert again.cached == again.articles == first.articles and again.written == 0
+    (project / "content/articles/new.md").write_text("---\ntitle: N\ndate: 2020-03-02\n---\n"
+                                                     "Shelling killed four civilians in Ariha on Monday.\n")
+    assert generate(project, jobs=1).cached == first.articles
+    # a configuration change invalidates every cached extraction
+    places = project / "site_config/places.yaml"
+    places.write_text(places.read_text() + "\n")
+    assert generate(project, jobs=1).cached == 0
+    (project / "content/articles/new.md").unlink()
+    shutil.rmtree(docs)
+    generate(project, jobs=2, cache=False)
+    assert snapshot(docs) == pages

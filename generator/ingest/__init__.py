@@ -17,14 +17,14 @@ def discover(articles_dir: Path) -> list[Path]:
                   key=lambda p: p.as_posix())
 
 
-def read_article(path: Path, root: Path) -> tuple[Article | None, list[Problem]]:
-    """Read one file; never raises for bad content, reports a Problem instead."""
+def read_article(path: Path, root: Path, data: bytes | None = None) -> tuple[Article | None, list[Problem]]:
+    """Read one file (or its bytes, already read); never raises for bad content, reports a Problem instead."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         return None, [Problem(rel, None, f"skipped: unknown file type {path.suffix or '(none)'!r}; "
                                           f"use one of {', '.join(sorted(READERS))}", "warning")]
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
     if not data.strip():
         return None, [Problem(rel, None, "empty file")]
     if len(data) > MAX_BYTES:

@@ -1,0 +1,72 @@
+"""Skip unchanged inputs: extraction results keyed by file content.
+
+An entry's key is a hash of the article's path and bytes; the whole cache
+belongs to one fingerprint of the extraction code, its language resources
+and site_config/, so changing any of them starts afresh. Entries not used
+by a run are dropped when it saves, so the cache never outgrows the content.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+# What extraction results depend on besides the article itself.
+_CODE = ("model.py", "config.py", "yamlio.py", "ingest", "extract")
+
+
+def fingerprint(site_config: Path) -> str:
+    h = hashlib.sha256(sys.version.encode())
+    files = []
+    for name in _CODE:
+        p = PACKAGE / name
+        files += sorted(p.rglob("*")) if p.is_dir() else [p]
+    files += sorted(site_config.rglob("*.yaml")) if site_config.is_dir() else []
+    for f in files:
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def entry_key(rel: str, data: bytes) -> str:
+    return hashlib.sha256(rel.encode() + b"\0" + data).hexdigest()
+
+
+class Cache:
+    def __init__(self, folder: Path, fingerprint_: str, enabled: bool = True):
+        self.path = folder / f"extract-{fingerprint_}.pickle"
+        self.folder = folder
+        self.enabled = enabled
+        self.old: dict = {}
+        self.new: dict = {}
+        self.hits = 0
+        if enabled and self.path.is_file():
+            try:
+                self.old = pickle.loads(self.path.read_bytes())
+            except Exception:            # a damaged cache is only a slower build
+                self.old = {}
+
+    def get(self, key: str):
+        value = self.old.get(key)
+        if value is not None:
+            self.hits += 1
+            self.new[key] = value
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.new[key] = value
+
+    def save(self) -> None:
+        if not self.enabled or self.new.keys() == self.old.keys():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for stale in self.folder.glob("extract-*.pickle"):
+            if stale != self.path:
+                stale.unlink()
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.path)
