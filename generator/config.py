@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import yaml
 
 from . import yamlio
 
+from .gazetteer import fold, packaged
 from .model import Place, Problem
 
 
@@ -47,15 +47,6 @@ class Config:
         return self.root / "build" / "docs"
 
 
-def fold(text: str) -> str:
-    """Spelling-insensitive key: no accents, apostrophes, hyphens, al-/el-, case."""
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    t = re.sub(r"['’`ʼ]", "", t)
-    t = re.sub(r"\b(?:al|el|ash|as|ad|ar)[-\s]", "", t)
-    t = re.sub(r"[-\s]+", " ", t)
-    return re.sub(r"(.)\1", r"\1", t).strip()
-
-
 def _load(sc: Path, name: str, problems: list[Problem], default, kind=None):
     """A site_config file's data (default when missing or broken) and its item lines."""
     path, rel = sc / name, f"site_config/{name}"
@@ -75,6 +66,34 @@ def _load(sc: Path, name: str, problems: list[Problem], default, kind=None):
         problems.append(Problem(rel, 1, f"expected a {'list' if isinstance(default, list) else 'mapping'}; file ignored"))
         return default, {}
     return data, yamlio.child_lines(node)
+
+
+def _packaged_places(settings, curated: list, problems) -> list:
+    """The curated gazetteer widened by GeoNames: new towns and countries are
+    added, and a town the curated list already has lends it its other spellings."""
+    if not settings:
+        return curated
+    if not isinstance(settings, dict):
+        problems.append(Problem("site_config/site.yaml", None, "'gazetteer' must be a mapping "
+                                "(geonames_countries, exclude, min_population)"))
+        return curated
+    out = [(place, list(names)) for place, names in curated]
+    owner = {fold(n): i for i, (_, names) in enumerate(out) for n in names}
+    exclude = {fold(str(x)) for x in settings.get("exclude") or ()}
+    for place, names in packaged([str(c) for c in settings.get("geonames_countries") or ()],
+                                 int(settings.get("min_population") or 0)):
+        names = [n for n in names if fold(n) not in exclude]
+        known = {owner[fold(n)] for n in names if fold(n) in owner}
+        if len(known) > 1 or not names:
+            continue                    # spellings shared by two places: ambiguous, leave them out
+        i = known.pop() if known else len(out)
+        if i == len(out):
+            out.append((place, []))
+        for n in names:
+            if fold(n) not in owner:
+                owner[fold(n)] = i
+                out[i][1].append(n)
+    return [(place, tuple(names)) for place, names in out]
 
 
 def load_config(root: Path) -> Config:
@@ -118,6 +137,7 @@ def load_config(root: Path) -> Config:
                                         "match, but a leading '.*' is slow on long lines)", "warning"))
         except re.error as exc:
             problems.append(Problem("site_config/boilerplate.yaml", lines.get(i), f"bad pattern {pat!r}: {exc}; skipped"))
+    places = _packaged_places(site.get("gazetteer"), places, problems)
     vocabulary, _ = _load(sc, "vocabulary.yaml", problems, {})
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
                   places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),

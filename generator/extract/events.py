@@ -5,7 +5,8 @@ import bisect
 import re
 from datetime import date
 
-from ..config import Config, fold
+from ..config import Config
+from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
 from .clean import sentences
 from .temporal import Timex
@@ -15,6 +16,8 @@ from .temporal.resources import load_language
 _CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*)*|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
 _FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly\s+|more than\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b"),
           re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,3}?(?:died|were killed|dead)\b"))
+# "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.
+_LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
 # "said on Sunday": the day of the statement, not of what it is about.
 _REPORTING = re.compile(r"\b(?:said|says|reported|announced|told)\s+(?:on\s+)?$")
 
@@ -32,11 +35,7 @@ class Extractor:
         self.triggers = _words_regex(vocab.get("triggers", ()))
         self.planned = _words_regex(vocab.get("planned", ()))
         self.ongoing = _words_regex(vocab.get("ongoing", ()))
-        self.place_index = {}
-        for place, names in config.places:
-            for n in names:
-                self.place_index[fold(n)] = place
-        self.place_rx = _words_regex(n for _, names in config.places for n in names)
+        self.places = Matcher(config.places)
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
         self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
         self.lang = load_language("en")
@@ -59,9 +58,7 @@ class Extractor:
             if date_ is None:
                 continue
             actors = self._actors(sentence)
-            # "Ankara insisted", "Turkey shot down": a state acting, not where it happened
-            places = tuple(p for p in self._places(sentence)
-                           if not (p.kind in ("capital", "country") and _is_actor_use(p.name, sentence)))
+            places = self._places(sentence)
             title = _title(sentence)
             out.append(Event(
                 id=stable_id(title, article.path, sentence),
@@ -73,10 +70,11 @@ class Extractor:
 
     def _places(self, sentence: str) -> tuple[Place, ...]:
         seen = {}
-        for m in self.place_rx.finditer(sentence):
-            place = self.place_index.get(fold(m.group(0)))
-            if place and place.name not in seen:
-                seen[place.name] = place
+        for place, start, _ in self.places.find(sentence):
+            # "Ankara insisted", "Turkey shot down": a state acting, not where it happened
+            if place.kind in ("capital", "country") and not _LOCATIVE.search(sentence[:start]):
+                continue
+            seen.setdefault(place.name, place)
         return tuple(seen.values())
 
     def _actors(self, sentence: str) -> tuple[str, ...]:
@@ -112,11 +110,6 @@ class Extractor:
             if who.split()[-1][0].isupper() and who.lower() not in ("the report", "it"):
                 return who.removeprefix("the ").removeprefix("The ")
         return ""
-
-
-def _is_actor_use(name: str, sentence: str) -> bool:
-    """'between Damascus and Ankara', 'Ankara insisted': the capital stands for its state."""
-    return not re.search(rf"\b(?:in|near|to|at|from)\s+{re.escape(name)}\b", sentence)
 
 
 def _best_date(timexes: list[Timex]) -> DateSpan | None:
