@@ -18,6 +18,10 @@ _FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly
           re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,3}?(?:died|were killed|dead)\b"))
 # "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.
 _LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
+# Pronouns and the like name nobody: "he said" does not say who claims it.
+_NOT_CLAIMANTS = {"the report", "it", "he", "she", "they", "we", "i", "you", "this", "that", "there"}
+# "displaced since the start of December": a stretch of time up to publication.
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # "said on Sunday": the day of the statement, not of what it is about.
 _REPORTING = re.compile(r"\b(?:said|says|reported|announced|told)\s+(?:on\s+)?$")
 
@@ -49,7 +53,7 @@ class Extractor:
             inside = [t for t in timexes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if t.span]
             about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])]
             inside = about or inside
-            when = _best_date(inside)
+            when = _best_date(inside, text, dct)
             if when is not None and when.precision == "day":
                 context = when
             if not self.triggers.search(sentence):
@@ -86,6 +90,8 @@ class Extractor:
     def _status(self, sentence: str, when: DateSpan, dct: date | None) -> str:
         if dct and when.start > dct:
             return "planned"
+        if when.text.startswith("since "):
+            return "ongoing"
         if self.planned.search(sentence) and dct and when.end >= dct and when.precision != "day":
             return "planned"
         return "ongoing" if self.ongoing.search(sentence) else "occurred"
@@ -107,15 +113,22 @@ class Extractor:
             for actor, rx in self.actor_rx:
                 if actor.monitor and rx.search(who):
                     return actor.name
-            if who.split()[-1][0].isupper() and who.lower() not in ("the report", "it"):
+            if who.split()[-1][0].isupper() and who.lower() not in _NOT_CLAIMANTS:
                 return who.removeprefix("the ").removeprefix("The ")
         return ""
 
 
-def _best_date(timexes: list[Timex]) -> DateSpan | None:
+def _best_date(timexes: list[Timex], text: str, dct: date | None) -> DateSpan | None:
+    """The most precise date of the sentence; "since March" is the stretch from then on."""
     order = {"day": 0, "either": 1, "week": 2, "range": 3, "month": 4, "quarter": 5, "season": 5, "year": 6}
-    spans = [t.span for t in timexes if t.span and t.span.precision in order]
-    return min(spans, key=lambda s: order[s.precision]) if spans else None
+    found = [t for t in timexes if t.span and t.span.precision in order]
+    if not found:
+        return None
+    best = min(found, key=lambda t: order[t.span.precision])
+    span = best.span
+    if dct and span.start <= dct and _SINCE.search(text[max(0, best.start - 12):best.start]):
+        return DateSpan(span.start, max(dct, span.end), "range", span.value, f"since {best.text}")
+    return span
 
 
 def _title(sentence: str, words: int = 12) -> str:
