@@ -130,6 +130,7 @@ class Event:
     note: str = ""             # an editor's note, shown with the event
     where: str = ""            # file:line an editor wrote it in (curated events)
     also: tuple["Event", ...] = ()   # the same happening as reported by other articles
+    position: int = 0          # where its sentence starts in the article: reading order within a day
 
     @property
     def reports(self) -> tuple["Event", ...]:

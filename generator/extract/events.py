@@ -69,7 +69,7 @@ class Extractor:
                 title=title, date=date_, status=self._status(sentence, date_, dct), quote=sentence,
                 places=places, actors=actors, type=self._type(sentence), fatalities=self._fatalities(sentence),
                 claimed_by=self._claimed_by(sentence), article=article.path, source=article.source or article.title,
-                url=article.url))
+                url=article.url, position=s))
         return out
 
     def _places(self, sentence: str) -> tuple[Place, ...]:

@@ -5,8 +5,9 @@ from ..model import Event
 
 
 def chronological(events: list[Event]) -> list[Event]:
-    """Oldest first; precise dates before vaguer ones on the same start; id breaks ties."""
+    """Oldest first; precise dates before vaguer ones on the same start; then curated events,
+    then each article's events in reading order (articles by path); id breaks ties."""
     seen: dict[str, Event] = {}
     for e in events:
         seen.setdefault(e.id, e)   # the same sentence twice is one event
-    return sorted(seen.values(), key=lambda e: (e.date.start, e.date.end, e.id))
+    return sorted(seen.values(), key=lambda e: (e.date.start, e.date.end, e.article, e.position, e.id))
