@@ -35,6 +35,10 @@ EVENTS = (
     "Talks on a ceasefire in {place} will be held {future}, officials said.",
     "Thousands of families fled {place} {when} as the fighting drew closer.",
 )
+# Fixed here (not read from site_config) so that the corpus depends on the seed alone.
+PLACES = ("Idlib", "Saraqib", "Maarat al-Numan", "Ma'arrat al-Nu'man", "Ariha", "Jisr al-Shughur", "Atarib",
+          "Sarmada", "Taftanaz", "Khan Sheikhoun", "Jabal al-Zawiya", "Kafranbel", "Binnish", "Sarmin", "Morek",
+          "Aleppo", "Hama", "Latakia", "Idleb", "Afrin", "Azaz", "al-Bab", "Manbij", "Tal Rifaat")
 BACKGROUND = (
     "The war has killed hundreds of thousands of people since it began in 2011.",
     "Idlib is the last major stronghold of the armed opposition.",
@@ -88,15 +92,13 @@ def article(rng: random.Random, d: date, i: int, places: list[str]) -> tuple[str
 
 def generate(out: Path, years: int, per_day: float = 5.0, seed: int = 1, start: date = date(2012, 1, 1)) -> int:
     rng = random.Random(seed)
-    places = [p["name"] for p in yaml.safe_load((ROOT / "site_config" / "places.yaml").read_text())
-              if p.get("kind") not in ("capital", "country")]
     out.mkdir(parents=True, exist_ok=True)
     n = 0
     d = start
     end = date(start.year + years, start.month, start.day)
     while d < end:
         for i in range(rng.randrange(int(per_day * 2) + 1)):    # 0..2×per_day a day, per_day on average
-            name, text = article(rng, d, i, places)
+            name, text = article(rng, d, i, list(PLACES))
             (out / name).write_text(text, encoding="utf-8")
             n += 1
         d += timedelta(days=1)

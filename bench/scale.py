@@ -72,8 +72,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
     site = work / "site"
     # one more article, published the day after the corpus ends
     last = date(corpus.date(2012, 1, 1).year + years, 1, 1)
-    name, text = corpus.article(corpus.random.Random(99), last, 0,
-                                ["Saraqib", "Ariha", "Idlib", "Maarat al-Numan"])
+    name, text = corpus.article(corpus.random.Random(99), last, 0, list(corpus.PLACES))
     (work / "content" / "articles" / name).write_text(text, encoding="utf-8")
     inc_start = time.perf_counter()
     inc = generate(work, jobs=jobs)
@@ -91,6 +90,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
         "search_query_kb": round(search_query_bytes(site) / 1024, 1),
         "incremental_s": round(inc_s, 2), "incremental_files": inc.written,
         "incremental_cached": inc.cached,
+        "incremental_stages_s": {k: round(v, 2) for k, v in inc.timings.items()},
         "jobs": jobs or os.cpu_count(),
         "versions": {"python": platform.python_version(), "mkdocs": version("mkdocs"),
                      "mkdocs-material": version("mkdocs-material")},

@@ -112,19 +112,21 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, weight: dict,
     two reports each, whose combined wording agrees, are one happening.
     """
     out: list[list[Event]] = []
+    groups: dict[tuple, list[list[Event]]] = {}      # same-day groups of two or more reports
     for cluster in clusters:
         if len(cluster) < 2:
             out.append(cluster)
             continue
+        span = (cluster[0].date.start, cluster[0].date.end)
         sig = frozenset().union(*(signatures[m.id] for m in cluster))
-        for other in out:
-            if len(other) >= 2 and (other[0].date.start, other[0].date.end) == (cluster[0].date.start, cluster[0].date.end):
-                theirs = frozenset().union(*(signatures[m.id] for m in other))
-                if similar(sig, theirs, weight, settings) >= settings.min_cluster_similarity:
-                    other.extend(cluster)
-                    break
+        for other in groups.get(span, ()):
+            theirs = frozenset().union(*(signatures[m.id] for m in other))
+            if similar(sig, theirs, weight, settings) >= settings.min_cluster_similarity:
+                other.extend(cluster)
+                break
         else:
             out.append(cluster)
+            groups.setdefault(span, []).append(cluster)
     return out
 
 
