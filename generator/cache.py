@@ -14,16 +14,15 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-# What extraction results depend on besides the article itself.
-_CODE = ("model.py", "config.py", "yamlio.py", "ingest", "extract")
+# Parts of the package that cannot change an extraction result; everything
+# else (new modules included) is part of the fingerprint.
+_NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "__main__.py"}
 
 
 def fingerprint(site_config: Path) -> str:
     h = hashlib.sha256(sys.version.encode())
-    files = []
-    for name in _CODE:
-        p = PACKAGE / name
-        files += sorted(p.rglob("*")) if p.is_dir() else [p]
+    files = [p for p in sorted(PACKAGE.rglob("*"))
+             if p.relative_to(PACKAGE).parts[0] not in _NOT_EXTRACTION]
     files += sorted(site_config.rglob("*.yaml")) if site_config.is_dir() else []
     for f in files:
         if f.is_file() and "__pycache__" not in f.parts:
