@@ -13,6 +13,9 @@ from .gazetteer import fold, packaged
 from .model import Place, Problem
 
 
+SEARCH_ENGINES = ("auto", "material", "pagefind")
+
+
 @dataclass(frozen=True)
 class Actor:
     name: str
@@ -36,6 +39,7 @@ class Config:
     event_types: tuple[EventType, ...] = ()
     boilerplate: tuple[re.Pattern, ...] = ()
     vocabulary: dict = field(default_factory=dict)
+    search: str = "auto"       # material | pagefind | auto (Pagefind for large sites)
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -99,7 +103,7 @@ def _packaged_places(settings, curated: list, problems) -> list:
 def load_config(root: Path) -> Config:
     sc = root / "site_config"
     problems: list[Problem] = []
-    site, _ = _load(sc, "site.yaml", problems, {})
+    site, site_lines = _load(sc, "site.yaml", problems, {})
     places = []
     data, lines = _load(sc, "places.yaml", problems, [])
     for i, p in enumerate(data):
@@ -139,6 +143,11 @@ def load_config(root: Path) -> Config:
             problems.append(Problem("site_config/boilerplate.yaml", lines.get(i), f"bad pattern {pat!r}: {exc}; skipped"))
     places = _packaged_places(site.get("gazetteer"), places, problems)
     vocabulary, _ = _load(sc, "vocabulary.yaml", problems, {})
+    search = str(site.get("search", "auto"))
+    if search not in SEARCH_ENGINES:
+        problems.append(Problem("site_config/site.yaml", site_lines.get("search"),
+                                f"'search' must be one of {', '.join(SEARCH_ENGINES)}, not {search!r}; using auto"))
+        search = "auto"
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
                   places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
-                  vocabulary=vocabulary, problems=tuple(problems))
+                  vocabulary=vocabulary, search=search, problems=tuple(problems))

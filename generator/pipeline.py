@@ -131,12 +131,25 @@ def generate(root: Path, jobs: int = 1, cache: bool = True) -> Report:
     c = collect(root, jobs, cache)
     clock = time.perf_counter()
     articles = article_infos([(x.article, x.date, x.date_source) for x in c.extractions])
-    pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles))
+    pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
+                                  search_engine(c.config.search, len(c.events))))
     c.report.timings["render"] = time.perf_counter() - clock
     clock = time.perf_counter()
     c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages)
     c.report.timings["write"] = time.perf_counter() - clock
     return c.report
+
+
+# Material's search downloads one index of the whole site (about 1.7 KB per
+# event); above this many events Pagefind's split index is used instead.
+PAGEFIND_ABOVE_EVENTS = 2000
+
+
+def search_engine(setting: str, events: int) -> str:
+    """site.yaml `search:` material | pagefind | auto (by the site's size)."""
+    if setting in ("material", "pagefind"):
+        return setting
+    return "pagefind" if events > PAGEFIND_ABOVE_EVENTS else "material"
 
 
 def check(root: Path, jobs: int = 1) -> Report:

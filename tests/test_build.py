@@ -81,3 +81,20 @@ def test_cache_skips_unchanged_articles_and_jobs_do_not_change_output(project):
     shutil.rmtree(docs)
     generate(project, jobs=2, cache=False)
     assert snapshot(docs) == pages
+
+
+def test_large_sites_search_with_pagefind(project):
+    """`search: pagefind` (or `auto` on a large site): Pagefind's index instead of Material's."""
+    from generator.pipeline import search_engine
+    assert search_engine("auto", 50) == "material" and search_engine("auto", 50_000) == "pagefind"
+    site_yaml = project / "site_config/site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + "\nsearch: pagefind\n")
+    generate(project)
+    build_site(project)
+    site = project / "site"
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    assert 'id="tl-search"' in (site / "search" / "index.html").read_text()
+    day = (site / "2020/03/01/index.html").read_text()
+    assert 'data-pagefind-filter="place"' in day and 'data-pagefind-filter="year:2020"' in day
+    assert 'class="tl-search-link"' in day

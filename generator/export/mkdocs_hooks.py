@@ -20,7 +20,8 @@ def on_config(config, **kwargs):
         for month_dir in sorted(p for p in year_dir.glob("[0-9][0-9]") if (p / "index.md").is_file()):
             entries.append({MONTH_NAMES[int(month_dir.name) - 1]: f"{year_dir.name}/{month_dir.name}/index.md"})
         nav.append({year_dir.name: entries})
-    for label, page in (("Places", "places/index.md"), ("Actors", "actors/index.md"),
+    config["extra"]["search_engine"] = "pagefind" if (docs / "search" / "index.md").is_file() else "material"
+    for label, page in (("Search", "search/index.md"), ("Places", "places/index.md"), ("Actors", "actors/index.md"),
                         ("Event types", "types/index.md"), ("Articles", "articles/index.md"),
                         ("Undated", "undated.md")):
         if (docs / page).is_file():

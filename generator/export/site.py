@@ -1,15 +1,51 @@
-"""Run MkDocs on the generated pages."""
+"""Run MkDocs on the generated pages, and Pagefind when the site uses it."""
 from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
+import sys
 from pathlib import Path
+
+# The renderer writes this page only when the site searches with Pagefind.
+PAGEFIND_PAGE = Path("build/docs/search/index.md")
+
+
+def uses_pagefind(root: Path) -> bool:
+    return (root / PAGEFIND_PAGE).is_file()
+
+
+@contextlib.contextmanager
+def _search_engine(root: Path):
+    """Material's own search off when Pagefind indexes the site (mkdocs.yml reads the variable)."""
+    old = os.environ.get("TIMELINE_MATERIAL_SEARCH")
+    os.environ["TIMELINE_MATERIAL_SEARCH"] = "false" if uses_pagefind(root) else "true"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TIMELINE_MATERIAL_SEARCH"]
+        else:
+            os.environ["TIMELINE_MATERIAL_SEARCH"] = old
+
+
+def index_with_pagefind(site: Path) -> None:
+    # permalink marks and the previous/next-day line are not content
+    run = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+                          "--exclude-selectors", ".headerlink", "--exclude-selectors", ".tl-daynav"],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"pagefind failed: {run.stderr.strip() or run.stdout.strip()}")
 
 
 def build_site(root: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    build(load_config(str(root / "mkdocs.yml")))
+    with _search_engine(root):
+        config = load_config(str(root / "mkdocs.yml"))
+        build(config)
+    if uses_pagefind(root):
+        index_with_pagefind(Path(config["site_dir"]))
 
 
 def serve_site(root: Path, dev_addr: str) -> None:
@@ -24,7 +60,9 @@ def deploy_site(root: Path, message: str | None = None, force: bool = False) -> 
     from mkdocs.commands.build import build
     from mkdocs.commands.gh_deploy import gh_deploy
     from mkdocs.config import load_config
-    with contextlib.chdir(root):     # gh-deploy runs git in the current folder
+    with contextlib.chdir(root), _search_engine(Path(".")):     # gh-deploy runs git in the current folder
         config = load_config("mkdocs.yml", remote_branch="gh-pages")
         build(config)
+        if uses_pagefind(Path(".")):
+            index_with_pagefind(Path(config["site_dir"]))
         gh_deploy(config, message=message, force=force)

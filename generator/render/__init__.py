@@ -8,7 +8,7 @@ from __future__ import annotations
 from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_pages
-from .home import date_index, home_page, undated_page
+from .home import date_index, home_page, search_page, undated_page
 from .timeline import Calendar, day_pages, month_pages, year_pages
 
 __all__ = ["ArticleInfo", "SiteInput", "article_infos", "render_site"]
@@ -27,4 +27,6 @@ def render_site(site: SiteInput) -> dict[str, str]:
     if undated:
         pages["undated.md"] = undated_page(site)
     pages["days.json"] = date_index(cal)
+    if site.search == "pagefind":
+        pages["search/index.md"] = search_page()
     return pages

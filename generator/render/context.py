@@ -26,6 +26,7 @@ class SiteInput:
     description: str
     events: tuple[Event, ...]                        # merged, chronological
     articles: dict[str, ArticleInfo] = field(default_factory=dict)   # by Article.path
+    search: str = "material"     # or "pagefind": large sites
 
 
 def article_infos(items: list[tuple[Article, date | None, str | None]]) -> dict[str, ArticleInfo]:

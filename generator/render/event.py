@@ -21,8 +21,13 @@ def event_link(e: Event, from_page: str) -> str:
     return f"{rel(from_page, event_page(e))}#{e.id}"
 
 
+# Pagefind filter named on each facet link (harmless when Material's search is used).
+_FILTER = {"places": "place", "actors": "actor", "types": "type"}
+
+
 def facet_links(kind: str, names, page: str) -> str:
-    return ", ".join(f"[{esc(n)}]({rel(page, facet_page(kind, n))})" for n in names)
+    return ", ".join(f'[{esc(n)}]({rel(page, facet_page(kind, n))}){{ data-pagefind-filter="{_FILTER[kind]}" }}'
+                     for n in names)
 
 
 def _source_line(r: Event, site: SiteInput, page: str) -> str:

@@ -74,3 +74,10 @@ def date_index(cal: Calendar) -> str:
     return json.dumps({"days": [d.isoformat() for d in cal.days],
                        "months": [f"{y:04d}-{m:02d}" for y, m in cal.months],
                        "years": cal.years}, separators=(",", ":")) + "\n"
+
+
+def search_page() -> str:
+    """The Pagefind search page (large sites): filters by place, actor, type and year."""
+    return (front_matter("Search") + "# Search\n\n"
+            '<div id="tl-search" class="tl-search" data-pagefind-ignore="all">'
+            "<noscript>Search needs JavaScript; browse by date, place or actor instead.</noscript></div>\n")

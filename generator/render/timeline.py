@@ -48,6 +48,11 @@ class Calendar:
             len(self.by_month.get((y, m), []))
 
 
+# Front matter of the pages Pagefind indexes: the timeline itself, not the
+# article and facet pages that repeat its events (main.html reads it).
+INDEXED = "---\nsearch_body: true\n---\n\n"
+
+
 def _day_label(d: date) -> str:
     return f"{d.strftime('%A')} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
@@ -65,7 +70,8 @@ def day_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
         if i + 1 < len(days):
             n = days[i + 1]
             nav.append(f'[{n.day} {MONTH_NAMES[n.month - 1]} {n.year} →]({rel(path, day_page(n))}){{ rel="next" }}')
-        body = [f"# {_day_label(d)}", "", " · ".join(nav), "", plural(len(cal.by_day[d]), "event"), ""]
+        body = [INDEXED + f'# {_day_label(d)} {{ data-pagefind-filter="year:{d.year}" }}', "",
+                " · ".join(nav) + "\n{: .tl-daynav }", "", plural(len(cal.by_day[d]), "event"), ""]
         body += [event_block(e, site, path) for e in cal.by_day[d]]
         pages[path] = "\n".join(body)
     return pages
@@ -75,7 +81,7 @@ def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
     pages = {}
     for y, m in cal.months:
         path = month_page(y, m)
-        body = [f"# {MONTH_NAMES[m - 1]} {y}", "", f"[All of {y}]({rel(path, year_page(y))}) · "
+        body = [INDEXED + f'# {MONTH_NAMES[m - 1]} {y} {{ data-pagefind-filter="year:{y}" }}', "", f"[All of {y}]({rel(path, year_page(y))}) · "
                 f"{plural(cal.month_count(y, m), 'event')}", ""]
         month_days = [d for d in cal.days if (d.year, d.month) == (y, m)]
         if month_days:
@@ -98,7 +104,7 @@ def year_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
     pages = {}
     for y in cal.years:
         path = year_page(y)
-        body = [f"# {y}", ""]
+        body = [INDEXED + f'# {y} {{ data-pagefind-filter="year:{y}" }}', ""]
         for yy, m in cal.months:
             if yy == y:
                 body.append(f"- [{MONTH_NAMES[m - 1]} {y}]({rel(path, month_page(y, m))}) — "

@@ -38,9 +38,18 @@ def _browser_or_skip():
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def browser():
     sync_playwright = _browser_or_skip()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def _serve(tmp_path_factory, browser, search: str):
     project = make_project(tmp_path_factory.mktemp("browser"))
+    site_yaml = project / "site_config/site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + f"\nsearch: {search}\n")
     with PagesServer(project / "site") as server:
         os.environ["SITE_URL"] = server.url
         try:
@@ -48,10 +57,17 @@ def served(tmp_path_factory):
             build_site(project)
         finally:
             del os.environ["SITE_URL"]
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            yield server.url, browser, collect(project)
-            browser.close()
+        yield server.url, browser, collect(project)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, browser):
+    yield from _serve(tmp_path_factory, browser, "material")
+
+
+@pytest.fixture(scope="module")
+def served_pagefind(tmp_path_factory, browser):
+    yield from _serve(tmp_path_factory, browser, "pagefind")
 
 
 @pytest.fixture
@@ -149,3 +165,30 @@ def test_day_page_screenshots_light_and_dark(served):
     assert seen["light"][0] == "default" and seen["dark"][0] == "slate"
     assert seen["light"][1] != seen["dark"][1]
     assert (ARTIFACTS / "day-dark.png").stat().st_size > 10_000
+
+
+def test_pagefind_search_deep_links_to_the_event(served_pagefind):
+    """Large sites search with Pagefind: the same deep link, from its split index."""
+    url, browser, collected = served_pagefind
+    wanted = {i for e in collected.events if "Jabal al-Zawiya" in e.quote for i in e.ids}
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(url)
+    page.click("a.tl-search-link")
+    page.wait_for_url("**/search/")
+    page.locator("#tl-search input").press_sequentially("Jabal al-Zawiya", delay=20)
+    links = page.locator('#tl-search a[href*="/2020/03/01/"][href*="#"]')
+    links.first.wait_for(timeout=15000)
+    hrefs = [a.get_attribute("href") for a in links.all()]
+    found = [h for h in hrefs if h.split("#")[1] in wanted]
+    assert found, hrefs
+    links.nth(hrefs.index(found[0])).click()
+    anchor = found[0].split("#")[1]
+    page.wait_for_url(f"**/2020/03/01/#{anchor}")
+    assert page.locator(f"#{anchor}").is_visible()
+    # filters by place, actor, type and year come from the pages themselves
+    assert page.goto(url + "pagefind/pagefind-entry.json").ok
+    context.close()
+    assert errors == []
