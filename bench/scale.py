@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "bench"))   # corpus.py; ROOT for tests.browser (the local Pages server)
 import corpus  # noqa: E402
 from generator.export.site import build_site  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
@@ -42,13 +42,55 @@ def folder_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def search_query_bytes(site: Path) -> int:
-    """What a browser downloads to answer its first query."""
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        # entry + UI + wasm + the index chunks and fragments of one query: measured as the
-        # files a query touches is engine-specific; the whole index is an upper bound
-        return folder_bytes(pagefind)
+QUERY = "Saraqib shelling"
+
+
+def search_query_bytes(site: Path) -> tuple[int, str]:
+    """Bytes a browser downloads to show the results of one typical query.
+
+    Measured in headless Chromium when it is available (every response body
+    counted, the pages themselves excluded); otherwise estimated from the files
+    a query must fetch.
+    """
+    try:
+        return _measured(site), "measured in chromium"
+    except Exception as exc:           # no browser here: estimate instead
+        return _estimated(site), f"estimated ({type(exc).__name__})"
+
+
+def _measured(site: Path) -> int:
+    from playwright.sync_api import sync_playwright
+    from tests.browser.ghpages import PagesServer
+    from tests.browser.test_browser import ARGS, CHROMIUM
+    pagefind = (site / "pagefind").is_dir()
+    with PagesServer(site) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(server.url + ("search/" if pagefind else ""))
+        sizes = []
+        searching = ("/pagefind/", "search_index.json", "/workers/search")
+        page.on("response", lambda r: sizes.append(len(r.body()))
+                if r.ok and any(s in r.url for s in searching) else None)
+        if pagefind:
+            page.locator("#tl-search input").press_sequentially(QUERY, delay=20)
+            page.locator(".pagefind-ui__result").first.wait_for(timeout=60000)
+        else:
+            page.locator("label.md-search__icon").first.click()
+            page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type')",
+                                   timeout=120000)
+            page.locator("input.md-search__input").press_sequentially(QUERY, delay=20)
+            page.locator(".md-search-result__item").first.wait_for(timeout=60000)
+        page.wait_for_timeout(1500)      # let the first page of results load its fragments
+        browser.close()
+    return sum(sizes)
+
+
+def _estimated(site: Path) -> int:
+    if (site / "pagefind").is_dir():
+        fixed = sum(f.stat().st_size for f in (site / "pagefind").glob("*") if f.is_file())
+        chunks = sorted(f.stat().st_size for f in (site / "pagefind" / "index").glob("*"))
+        fragments = sorted(f.stat().st_size for f in (site / "pagefind" / "fragment").glob("*"))
+        return fixed + sum(chunks[-2:]) + sum(fragments[-5:])     # the index chunks and five results
     index = site / "search" / "search_index.json"
     workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
     return (index.stat().st_size if index.is_file() else 0) + sum(w.stat().st_size for w in workers)
@@ -70,6 +112,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
     build_site(work)
     built = time.perf_counter()
     site = work / "site"
+    query_bytes, query_how = search_query_bytes(site)
     # one more article, published the day after the corpus ends
     last = date(corpus.date(2012, 1, 1).year + years, 1, 1)
     name, text = corpus.article(corpus.random.Random(99), last, 0, list(corpus.PLACES))
@@ -87,7 +130,8 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
         "total_s": round(built - start, 2),
         "peak_rss_mb": peak_rss_mb(),
         "site_mb": round(folder_bytes(site) / 2**20, 1),
-        "search_query_kb": round(search_query_bytes(site) / 1024, 1),
+        "search": "pagefind" if (site / "pagefind").is_dir() else "material",
+        "search_query_kb": round(query_bytes / 1024, 1), "search_query_how": query_how,
         "incremental_s": round(inc_s, 2), "incremental_files": inc.written,
         "incremental_cached": inc.cached,
         "incremental_stages_s": {k: round(v, 2) for k, v in inc.timings.items()},
