@@ -3,6 +3,7 @@
 on_config: the navigation lists home, years, months and the browse indexes only; a decade of
 day pages must not be copied into every page's sidebar.
 on_pre_build: under `timeline serve`, regenerate pages from content/ first.
+on_files/on_page_context/on_post_build: a progress line on long builds.
 """
 from __future__ import annotations
 
@@ -35,3 +36,25 @@ def on_pre_build(config, **kwargs):
     if root:
         from generator.pipeline import generate
         generate(Path(root))
+
+
+# A progress line while MkDocs renders thousands of pages (terminal only).
+_progress = None
+
+
+def on_files(files, config, **kwargs):
+    global _progress
+    from generator.progress import Progress
+    _progress = Progress("building", sum(1 for f in files if f.is_documentation_page()))
+    return files
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    if _progress:
+        _progress.step()
+    return context
+
+
+def on_post_build(config, **kwargs):
+    if _progress:
+        _progress.close()
