@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 # The renderer writes this page only when the site searches with Pagefind.
@@ -15,18 +17,34 @@ def uses_pagefind(root: Path) -> bool:
     return (root / PAGEFIND_PAGE).is_file()
 
 
+def _source_date_epoch(root: Path) -> str:
+    """The build's date for the sitemap, from the content (its newest day), not
+    the clock: the same content builds byte-identical sites on any day."""
+    try:
+        days = json.loads((root / "build/docs/days.json").read_text())["days"]
+        newest = datetime.fromisoformat(days[-1]).replace(tzinfo=timezone.utc) if days else None
+    except (OSError, ValueError, KeyError):
+        newest = None
+    return str(int(newest.timestamp())) if newest else "0"
+
+
 @contextlib.contextmanager
-def _search_engine(root: Path):
-    """Material's own search off when Pagefind indexes the site (mkdocs.yml reads the variable)."""
-    old = os.environ.get("TIMELINE_MATERIAL_SEARCH")
-    os.environ["TIMELINE_MATERIAL_SEARCH"] = "false" if uses_pagefind(root) else "true"
+def _build_env(root: Path):
+    """Material's own search off when Pagefind indexes the site (mkdocs.yml reads
+    the variable), and a reproducible build date unless the user set one."""
+    wanted = {"TIMELINE_MATERIAL_SEARCH": "false" if uses_pagefind(root) else "true"}
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        wanted["SOURCE_DATE_EPOCH"] = _source_date_epoch(root)
+    old = {k: os.environ.get(k) for k in wanted}
+    os.environ.update(wanted)
     try:
         yield
     finally:
-        if old is None:
-            del os.environ["TIMELINE_MATERIAL_SEARCH"]
-        else:
-            os.environ["TIMELINE_MATERIAL_SEARCH"] = old
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def index_with_pagefind(site: Path) -> None:
@@ -41,7 +59,7 @@ def index_with_pagefind(site: Path) -> None:
 def build_site(root: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    with _search_engine(root):
+    with _build_env(root):
         config = load_config(str(root / "mkdocs.yml"))
         build(config)
     if uses_pagefind(root):
@@ -60,7 +78,7 @@ def deploy_site(root: Path, message: str | None = None, force: bool = False) -> 
     from mkdocs.commands.build import build
     from mkdocs.commands.gh_deploy import gh_deploy
     from mkdocs.config import load_config
-    with contextlib.chdir(root), _search_engine(Path(".")):     # gh-deploy runs git in the current folder
+    with contextlib.chdir(root), _build_env(Path(".")):     # gh-deploy runs git in the current folder
         config = load_config("mkdocs.yml", remote_branch="gh-pages")
         build(config)
         if uses_pagefind(Path(".")):
