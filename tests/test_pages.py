@@ -87,3 +87,12 @@ def test_writer_rewrites_only_changed_files(tmp_path):
     assert (tmp_path / "a.md").stat().st_mtime_ns == before
     assert write_pages(tmp_path, {"a.md": "A"}) == (0, 1)
     assert not (tmp_path / "b").exists()
+
+
+def test_writer_manifest_survives_outside_changes(tmp_path):
+    write_pages(tmp_path, {"a/index.md": "A", "b/index.md": "B"})
+    (tmp_path / "a/index.md").unlink()                      # deleted behind our back: written again
+    assert write_pages(tmp_path, {"a/index.md": "A", "b/index.md": "B"}) == (1, 0)
+    (tmp_path / ".timeline-pages.json").write_text("{not json")   # damaged manifest: compare files instead
+    assert write_pages(tmp_path, {"a/index.md": "A"}) == (0, 1)
+    assert not (tmp_path / "b").exists() and (tmp_path / "a/index.md").read_text() == "A"
