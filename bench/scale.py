@@ -112,6 +112,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
     build_site(work)
     built = time.perf_counter()
     site = work / "site"
+    peak = peak_rss_mb()      # before the browser that measures search runs
     query_bytes, query_how = search_query_bytes(site)
     # one more article, published the day after the corpus ends
     last = date(corpus.date(2012, 1, 1).year + years, 1, 1)
@@ -128,7 +129,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
         "generate_s": round(t["merge"] + t["render"] + t["write"], 2),
         "site_build_s": round(built - generated, 2),
         "total_s": round(built - start, 2),
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": peak,
         "site_mb": round(folder_bytes(site) / 2**20, 1),
         "search": "pagefind" if (site / "pagefind").is_dir() else "material",
         "search_query_kb": round(query_bytes / 1024, 1), "search_query_how": query_how,
