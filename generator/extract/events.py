@@ -20,6 +20,8 @@ _FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly
 _LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
 # Pronouns and the like name nobody: "he said" does not say who claims it.
 _NOT_CLAIMANTS = {"the report", "it", "he", "she", "they", "we", "i", "you", "this", "that", "there"}
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|ut)\b")
+_SIMPLE_PAST = re.compile(r"\b(?:was|were|did|killed|died|said|hit|struck|attacked|launched|captured|shot)\b")
 # "displaced since the start of December": a stretch of time up to publication.
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # "said on Sunday": the day of the statement, not of what it is about.
@@ -46,7 +48,8 @@ class Extractor:
 
     def events(self, article: Article, text: str, dct: date | None, timexes: list[Timex]) -> list[Event]:
         out: list[Event] = []
-        context: DateSpan | None = DateSpan(dct, dct, "day", dct.isoformat(), "publication date") if dct else None
+        pub = DateSpan(dct, dct, "day", dct.isoformat(), "publication date") if dct else None
+        context: DateSpan | None = pub
         starts = [t.start for t in timexes]
         for s, e in sentences(text):
             sentence = text[s:e]
@@ -58,7 +61,10 @@ class Extractor:
                 context = when
             if not self.triggers.search(sentence):
                 continue
-            date_ = when or context
+            # "The UN has called for a ceasefire": a sentence of its own with no date and a
+            # present-perfect verb tells where things stand now, not what the last date did
+            date_ = when or (pub if pub and _PERFECT.search(sentence) and not _SIMPLE_PAST.search(sentence)
+                             else context)
             if date_ is None:
                 continue
             actors = self._actors(sentence)
