@@ -57,7 +57,8 @@ class Extractor:
             about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])]
             inside = about or inside
             when = _best_date(inside, text, dct)
-            if when is not None and when.precision == "day":
+            # a day that is still ahead ("patrols start on March 15") is a plan, not where the story is
+            if when is not None and when.precision == "day" and not (dct and when.start > dct):
                 context = when
             if not self.triggers.search(sentence):
                 continue
