@@ -131,7 +131,8 @@ def _best_date(timexes: list[Timex], text: str, dct: date | None) -> DateSpan | 
     found = [t for t in timexes if t.span and t.span.precision in order]
     if not found:
         return None
-    best = min(found, key=lambda t: order[t.span.precision])
+    # a clock time ("10:10 A.M." in a dateline) says less about the day than "on Tuesday"
+    best = min(found, key=lambda t: (order[t.span.precision], t.type == "TIME"))
     span = best.span
     if dct and span.start <= dct and _SINCE.search(text[max(0, best.start - 12):best.start]):
         return DateSpan(span.start, max(dct, span.end), "range", span.value, f"since {best.text}")
