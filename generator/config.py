@@ -14,6 +14,7 @@ from .model import Place, Problem
 
 
 SEARCH_ENGINES = ("auto", "material", "pagefind")
+ARTICLE_PAGES = ("auto", "each", "monthly")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Config:
     boilerplate: tuple[re.Pattern, ...] = ()
     vocabulary: dict = field(default_factory=dict)
     search: str = "auto"       # material | pagefind | auto (Pagefind for large sites)
+    article_pages: str = "auto"   # each | monthly | auto (a page per month for large sites)
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -148,6 +150,12 @@ def load_config(root: Path) -> Config:
         problems.append(Problem("site_config/site.yaml", site_lines.get("search"),
                                 f"'search' must be one of {', '.join(SEARCH_ENGINES)}, not {search!r}; using auto"))
         search = "auto"
+    article_pages = str(site.get("article_pages", "auto"))
+    if article_pages not in ARTICLE_PAGES:
+        problems.append(Problem("site_config/site.yaml", site_lines.get("article_pages"),
+                                f"'article_pages' must be one of {', '.join(ARTICLE_PAGES)}, not {article_pages!r}; "
+                                "using auto"))
+        article_pages = "auto"
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
                   places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
-                  vocabulary=vocabulary, search=search, problems=tuple(problems))
+                  vocabulary=vocabulary, search=search, article_pages=article_pages, problems=tuple(problems))

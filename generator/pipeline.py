@@ -130,7 +130,7 @@ def _unique_ids(curated: list[Event], taken: set[str]) -> tuple[list[Event], lis
 def generate(root: Path, jobs: int = 1, cache: bool = True) -> Report:
     c = collect(root, jobs, cache)
     clock = time.perf_counter()
-    articles = article_infos([(x.article, x.date, x.date_source) for x in c.extractions])
+    articles = article_infos([(x.article, x.date, x.date_source) for x in c.extractions], c.config.article_pages)
     pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
                                   search_engine(c.config.search, len(c.events))))
     c.report.timings["render"] = time.perf_counter() - clock

@@ -98,3 +98,14 @@ def test_large_sites_search_with_pagefind(project):
     day = (site / "2020/03/01/index.html").read_text()
     assert 'data-pagefind-filter="place"' in day and 'data-pagefind-filter="year:2020"' in day
     assert 'class="tl-search-link"' in day
+
+
+def test_grouped_article_pages_build_without_broken_links(project):
+    from tests.sitecheck import broken_links
+    site_yaml = project / "site_config/site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + "\narticle_pages: monthly\n")
+    generate(project)
+    build_site(project)
+    site = project / "site"
+    assert (site / "articles/2020/03/index.html").is_file() and not (site / "articles/idleb-2020-03-01").exists()
+    assert broken_links(site) == []

@@ -96,3 +96,17 @@ def test_writer_manifest_survives_outside_changes(tmp_path):
     (tmp_path / ".timeline-pages.json").write_text("{not json")   # damaged manifest: compare files instead
     assert write_pages(tmp_path, {"a/index.md": "A"}) == (0, 1)
     assert not (tmp_path / "b").exists() and (tmp_path / "a/index.md").read_text() == "A"
+
+
+def test_large_sites_group_article_pages_by_month():
+    arts = [(Article("articles/a.txt", "A title", "Body."), date(2020, 3, 1), "metadata"),
+            (Article("articles/b.txt", "B title", "Other."), None, None)]
+    infos = article_infos(arts, "monthly")
+    pages = render_site(SiteInput("T", "D", (event(),), infos))
+    month = pages["articles/2020/03/index.md"]
+    assert "## A title {#a}" in month and "### Text" in month and "Body." in month
+    assert "B title" in pages["articles/undated/index.md"]
+    assert "(../../../articles/2020/03/index.md#a)" in pages["2020/03/01/index.md"]
+    assert "[Articles of March 2020](2020/03/index.md)" in pages["articles/index.md"]
+    assert not any(p.startswith("articles/a/") for p in pages)
+    assert article_infos(arts, "auto") == article_infos(arts, "each")     # small sites: a page each

@@ -1,41 +1,73 @@
-"""A page per source article: where it came from, how it was dated, what we took from it."""
+"""Source article pages: where each article came from, how it was dated, what we took from it.
+
+A page per article on ordinary sites; on large ones a page per month with a
+section (and permanent anchor) per article (see context.GROUP_ABOVE_ARTICLES).
+"""
 from __future__ import annotations
 
-from ..model import Event
+import html
+from collections import defaultdict
+
+from ..model import MONTH_NAMES, Event
 from .context import ArticleInfo, SiteInput
 from .event import DATE_SOURCE_LABEL, event_link
-from .paths import article_page, rel
 from .text import esc, front_matter, plural, safe_url
-
 
 # An article page shows the start of the text, enough to give context to its
 # events; a pasted archive would otherwise make one huge page and search entry.
 SHOWN_CHARS = 50_000
+INDEX = "articles/index.md"
 
 
 def article_pages(site: SiteInput) -> dict[str, str]:
-    taken: dict[str, list[Event]] = {}
+    taken: dict[str, list[Event]] = defaultdict(list)
     for e in site.events:
         for r in e.reports:
             if r.article:
-                taken.setdefault(r.article, []).append(e)
+                taken[r.article].append(e)
+    by_page: dict[str, list[ArticleInfo]] = defaultdict(list)
+    for info in sorted(site.articles.values(), key=lambda a: (a.date is None, a.date, a.path)):
+        by_page[info.page].append(info)
     pages = {}
-    for info in site.articles.values():
-        pages[article_page(info.slug)] = _article_page(info, taken.get(info.path, []))
-    index = "articles/index.md"
-    lines = ["# Articles", "", f"{plural(len(site.articles), 'source article')}, newest first.", ""]
-    for info in sorted(site.articles.values(), key=lambda a: (a.date is not None, a.date, a.path), reverse=True):
-        when = info.date.isoformat() if info.date else "undated"
-        lines.append(f"- {when}: [{esc(info.title)}]({rel(index, article_page(info.slug))})"
-                     + (f" — {esc(info.source)}" if info.source else ""))
-    pages[index] = "\n".join(lines) + "\n"
+    for page, infos in by_page.items():
+        if infos[0].anchor:
+            title = _month_title(infos[0])
+            body = [front_matter(title) + f"# {esc(title)}", "", f"{plural(len(infos), 'article')}.", ""]
+            for info in infos:
+                body += _article(info, taken[info.path], page, level=2)
+            pages[page] = "\n".join(body)
+        else:
+            info = infos[0]
+            pages[page] = "\n".join([front_matter(info.title)] + _article(info, taken[info.path], page, level=1))
+    pages[INDEX] = _index(site, by_page)
     return pages
 
 
-def _article_page(info: ArticleInfo, events: list[Event]) -> str:
-    path = article_page(info.slug)
+def _month_title(info: ArticleInfo) -> str:
+    return f"Articles of {MONTH_NAMES[info.date.month - 1]} {info.date.year}" if info.date else "Undated articles"
+
+
+def _index(site: SiteInput, by_page: dict[str, list[ArticleInfo]]) -> str:
+    lines = ["# Articles", "", f"{plural(len(site.articles), 'source article')}, newest first.", ""]
+    grouped = any(info.anchor for info in site.articles.values())
+    if grouped:
+        for page, infos in sorted(by_page.items(), key=lambda kv: (kv[1][0].date is not None, kv[1][0].date),
+                                  reverse=True):
+            lines.append(f"- [{esc(_month_title(infos[0]))}]({infos[0].link(INDEX).split('#')[0]}) — "
+                         f"{plural(len(infos), 'article')}")
+    else:
+        for info in sorted(site.articles.values(), key=lambda a: (a.date is not None, a.date, a.path), reverse=True):
+            when = info.date.isoformat() if info.date else "undated"
+            lines.append(f"- {when}: [{esc(info.title)}]({info.link(INDEX)})"
+                         + (f" — {esc(info.source)}" if info.source else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> list[str]:
+    h = "#" * level
+    anchor = f" {{#{info.anchor}}}" if info.anchor else ""
+    lines = [f"{h} {esc(info.title)}{anchor}", ""]
     url = safe_url(info.url)
-    lines = [front_matter(info.title) + f"# {esc(info.title)}", ""]
     facts = [f"**Source:** {esc(info.source)}" if info.source else "",
              f"**Original:** [{esc(url)}]({url})" if url else "",
              f"**Published:** {info.date.day} {info.date.strftime('%B %Y')} — "
@@ -43,14 +75,16 @@ def _article_page(info: ArticleInfo, events: list[Event]) -> str:
              else "**Published:** unknown — no date in its metadata or text; its events are not on the timeline",
              f"**File:** `{esc(info.path)}`"]
     lines += [f"- {f}" for f in facts if f] + [""]
-    lines += [f"## Events from this article ({len(events)})", ""]
+    lines += [f"{h}# Events from this article ({len(events)})", ""]
     for e in events:
-        lines.append(f"- {esc(e.date.label())}: [{esc(e.title)}]({event_link(e, path)})")
+        lines.append(f"- {esc(e.date.label())}: [{esc(e.title)}]({event_link(e, page)})")
     if not events:
         lines.append("No events were extracted from this article.")
-    lines += ["", "## Text", ""]
+    lines += ["", f"{h}# Text", ""]
     text = info.body[:SHOWN_CHARS]
-    lines += [esc(p) + "\n" for p in text.split("\n\n") if p.strip()]
+    # raw HTML paragraphs: Markdown has nothing to do in them (much faster to build)
+    lines += [f'<p class="tl-text">{html.escape(" ".join(p.split()))}</p>\n' for p in text.split("\n\n") if p.strip()]
     if len(info.body) > SHOWN_CHARS:
         lines.append(f"*The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source file.*")
-    return "\n".join(lines)
+    lines.append("")
+    return lines

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Article, Event
+from .paths import article_page, rel
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,11 @@ class ArticleInfo:
     source: str
     url: str
     body: str
+    page: str = ""               # the page that shows it
+    anchor: str = ""             # its section on that page when articles are grouped by month
+
+    def link(self, from_page: str) -> str:
+        return rel(from_page, self.page) + (f"#{self.anchor}" if self.anchor else "")
 
 
 @dataclass(frozen=True)
@@ -29,12 +35,21 @@ class SiteInput:
     search: str = "material"     # or "pagefind": large sites
 
 
-def article_infos(items: list[tuple[Article, date | None, str | None]]) -> dict[str, ArticleInfo]:
+# Above this many articles, articles share a page per month (one section and
+# anchor each): thousands of pages, each with the theme's header and navigation,
+# would dominate the build time and the size of the site.
+GROUP_ABOVE_ARTICLES = 2000
+
+
+def article_infos(items: list[tuple[Article, date | None, str | None]], grouping: str = "auto"
+                  ) -> dict[str, ArticleInfo]:
     """One entry per article, each with a slug no other article has.
 
     The first article (by path) keeps the plain slug; another with the same
     slug gets a suffix from its own path, so no slug depends on file order.
+    `grouping`: each (a page per article), monthly, or auto (by count).
     """
+    monthly = grouping == "monthly" or (grouping == "auto" and len(items) > GROUP_ABOVE_ARTICLES)
     out: dict[str, ArticleInfo] = {}
     taken: set[str] = set()
     for article, when, source in sorted(items, key=lambda t: t[0].path):
@@ -42,6 +57,11 @@ def article_infos(items: list[tuple[Article, date | None, str | None]]) -> dict[
         if slug in taken:
             slug = f"{slug}-{hashlib.sha1(article.path.encode('utf-8')).hexdigest()[:6]}"
         taken.add(slug)
+        if monthly:
+            page, anchor = (f"articles/{when.year:04d}/{when.month:02d}/index.md" if when
+                            else "articles/undated/index.md"), slug
+        else:
+            page, anchor = article_page(slug), ""
         out[article.path] = ArticleInfo(article.path, slug, article.title, when, source,
-                                        article.source, article.url, article.body)
+                                        article.source, article.url, article.body, page, anchor)
     return out

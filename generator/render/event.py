@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Event
 from .context import SiteInput
-from .paths import article_page, event_page, facet_page, rel
+from .paths import event_page, facet_page, rel
 from .text import esc, safe_url
 
 DATE_SOURCE_LABEL = {"metadata": "from the article's metadata", "dateline": "from the dateline in the text",
@@ -37,7 +37,7 @@ def _source_line(r: Event, site: SiteInput, page: str) -> str:
     url = safe_url(r.url)
     parts = [f"[{label}]({url})" if url else label]
     if info:
-        parts.append(f"[article page]({rel(page, article_page(info.slug))})")
+        parts.append(f"[article page]({info.link(page)})")
         if info.date:
             parts.append(f"published {info.date.day} {info.date.strftime('%B %Y')}, date "
                          f"{esc(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}")

@@ -7,7 +7,7 @@ import json
 from ..model import MONTH_NAMES
 from .context import SiteInput
 from .event import event_link
-from .paths import FACETS, article_page, month_page, year_page
+from .paths import FACETS, month_page, year_page
 from .text import esc, front_matter, plural
 from .timeline import Calendar
 
@@ -64,7 +64,7 @@ def home_page(cal: Calendar, site: SiteInput, undated: int) -> str:
 def undated_page(site: SiteInput) -> str:
     body = ["# Undated articles", "", "No publication date could be found or inferred for these articles, "
             "so their events cannot be placed on the timeline. Add a `date:` to their front matter.", ""]
-    body += [f"- [{esc(a.title)}]({article_page(a.slug)}) (`{esc(a.path)}`)"
+    body += [f"- [{esc(a.title)}]({a.link('undated.md')}) (`{esc(a.path)}`)"
              for a in site.articles.values() if a.date is None]
     return "\n".join(body) + "\n"
 
