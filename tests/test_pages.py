@@ -110,3 +110,15 @@ def test_large_sites_group_article_pages_by_month():
     assert "[Articles of March 2020](2020/03/index.md)" in pages["articles/index.md"]
     assert not any(p.startswith("articles/a/") for p in pages)
     assert article_infos(arts, "auto") == article_infos(arts, "each")     # small sites: a page each
+
+
+def test_a_facet_with_many_events_gets_a_page_per_year():
+    many = [event(id=f"e{i:04d}-abcdef", date=DateSpan(date(2015 + i % 3, 1 + i % 12, 1), date(2015 + i % 3, 1 + i % 12, 1),
+                                                      "day", "")) for i in range(400)]
+    many.sort(key=lambda e: (e.date.start, e.id))
+    pages = site(*many)
+    index = pages["places/saraqib/index.md"]
+    assert "400 events" in index and "[2016](2016/index.md) — 133 events" in index
+    year = pages["places/saraqib/2016/index.md"]
+    assert year.count("- ") == 133 and "(../../../2016/02/01/index.md#" in year
+    assert "## February 2016" in year          # headings in order under the page's h1

@@ -32,23 +32,51 @@ def facet_pages(events) -> dict[str, str]:
             lines.append("None yet.")
         pages[index] = "\n".join(lines) + "\n"
         for name, evs in groups.items():
-            pages[facet_page(kind, name)] = _facet_page(kind, heading, name, evs)
+            pages.update(_facet(kind, heading, name, evs))
     return pages
 
 
-def _facet_page(kind: str, heading: str, name: str, events: list[Event]) -> str:
+# A facet with more events than this gets a page per year (and an index with
+# counts), so that no page lists thousands of events: readable, and quick to build.
+SPLIT_ABOVE = 300
+
+
+def _facet(kind: str, heading: str, name: str, events: list[Event]) -> dict[str, str]:
     path = facet_page(kind, name)
-    lines = [front_matter(name) + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
-             f"{plural(len(events), 'event')}, oldest first", ""]
+    head = [front_matter(name) + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
+            f"{plural(len(events), 'event')}, oldest first", ""]
+    if len(events) <= SPLIT_ABOVE:
+        return {path: "\n".join(head + _listing(events, path, level=2)) + "\n"}
+    by_year: dict[int, list[Event]] = defaultdict(list)
+    for e in events:
+        by_year[e.date.start.year].append(e)
+    pages = {}
+    index = head + ["## By year", ""]
+    for year, evs in sorted(by_year.items()):
+        year_path = path.replace("/index.md", f"/{year}/index.md")
+        index.append(f"- [{year}]({rel(path, year_path)}) — {plural(len(evs), 'event')}")
+        title = f"{name}: {year}"
+        pages[year_path] = "\n".join([front_matter(title) + f"# {esc(title)}", "",
+                                      f"[All years of {esc(name)}]({rel(year_path, path)}) · "
+                                      f"{plural(len(evs), 'event')}, oldest first", ""]
+                                     + _listing(evs, year_path, level=2, years=False)) + "\n"
+    pages[path] = "\n".join(index) + "\n"
+    return pages
+
+
+def _listing(events: list[Event], path: str, level: int, years: bool = True) -> list[str]:
+    """Events in order under year and month headings."""
+    lines: list[str] = []
     year = month = None
     for e in events:   # already chronological
         s = e.date.start
         if s.year != year:
             year, month = s.year, None
-            lines += [f"## {year}", ""]
+            if years:
+                lines += [f"{'#' * level} {year}", ""]
         if s.month != month and e.date.precision not in ("year", "decade", "century"):
             month = s.month
-            lines += [f"### {MONTH_NAMES[month - 1]} {year}", ""]
+            lines += [f"{'#' * (level + years)} {MONTH_NAMES[month - 1]} {year}", ""]
         status = "" if e.status == "occurred" else f" ({e.status})"
         lines.append(f"- {esc(e.date.label())}: [{esc(e.title)}]({event_link(e, path)}){status}")
-    return "\n".join(lines) + "\n"
+    return lines
