@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Article, Event
-from .paths import article_page, rel
+from .paths import article_page, href, rel
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,12 @@ class ArticleInfo:
     anchor: str = ""             # its section on that page when articles are grouped by month
 
     def link(self, from_page: str) -> str:
+        """For Markdown links (MkDocs turns .md paths into URLs)."""
         return rel(from_page, self.page) + (f"#{self.anchor}" if self.anchor else "")
+
+    def page_url(self, from_page: str) -> str:
+        """For raw HTML."""
+        return href(from_page, self.page) + (f"#{self.anchor}" if self.anchor else "")
 
 
 @dataclass(frozen=True)

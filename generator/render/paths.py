@@ -52,3 +52,10 @@ def rel(from_page: str, to_page: str) -> str:
     while common < len(a) and common < len(b) - 1 and a[common] == b[common]:
         common += 1
     return "/".join([".."] * (len(a) - common) + b[common:])
+
+
+def href(from_page: str, to_page: str) -> str:
+    """A relative URL for raw HTML, where MkDocs does not rewrite .md links:
+    every target is an index.md page, served as its folder."""
+    link = rel(from_page, to_page)
+    return link[: -len("index.md")] if link.endswith("index.md") else link

@@ -34,3 +34,13 @@ def front_matter(title) -> str:
     """
     plain = " ".join(str(title).split()).replace("<", "‹").replace(">", "›").replace("&", "＆")
     return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n---\n\n"
+
+
+def h(text) -> str:
+    """Escape for HTML text and attribute values (raw HTML blocks)."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def a(url: str, label: str, **attrs) -> str:
+    extra = "".join(f' {k.replace("_", "-")}="{h(v)}"' for k, v in attrs.items())
+    return f'<a href="{h(url)}"{extra}>{label}</a>'
