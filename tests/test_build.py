@@ -5,7 +5,6 @@ import shutil
 
 from generator.export.site import build_site
 from generator.pipeline import generate
-from tests.conftest import ROOT
 
 
 def snapshot(docs):

@@ -1,5 +1,4 @@
 import json
-import re
 import subprocess
 import sys
 from datetime import date

@@ -6,7 +6,6 @@ TIMELINE_BROWSER_TESTS=required, which turns a missing browser into a failure.
 """
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
