@@ -69,3 +69,18 @@ def test_article_without_any_date_is_kept_undated(tmp_path):
     article, _ = read_article(p, tmp_path)
     x = extract_article(article, load_config(ROOT))
     assert x.date is None and x.events == ()
+
+
+def test_a_date_in_the_file_name_dates_an_article_without_metadata_or_dateline():
+    from generator.config import load_config
+    from generator.extract import extract_article
+    from generator.model import Article
+    from tests.conftest import ROOT
+    config = load_config(ROOT)
+    article = Article("articles/2020-02-05-saraqib.txt", "Saraqib",
+                      "Syrian government forces entered the town of Saraqib on Wednesday, a war monitor said.")
+    x = extract_article(article, config)
+    assert (x.date.isoformat(), x.date_source) == ("2020-02-05", "filename")
+    assert [e.date.start.isoformat() for e in x.events] == ["2020-02-05"]
+    nodate = extract_article(Article("articles/2020-02-30-x.txt", "X", article.body), config)
+    assert nodate.date_source != "filename"

@@ -52,8 +52,11 @@ def extract_article(article: Article, config: Config) -> Extraction:
         line = pubdate.dateline(text)
         when, source = (line.span.start, "dateline") if line else (None, None)
     if when is None:
-        when = pubdate.infer(text)
-        source = "inferred" if when else None
+        # the text's own evidence first; a date in the file name (the user's
+        # naming) settles what the text cannot date, or dates it differently
+        inferred, named = pubdate.infer(text), pubdate.from_filename(article.path)
+        when, source = (inferred, "inferred") if inferred and (not named or named == inferred) else \
+            (named, "filename") if named else (None, None)
     events = []
     if when:
         # the dateline dates the article, not the events it reports

@@ -1,6 +1,8 @@
-"""The publication date: front matter, else a dateline, else inferred from the text."""
+"""The publication date: front matter, else a dateline, else inferred from the
+text (a date in the file name settles what the text cannot)."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from .temporal import Timex, tag
@@ -57,3 +59,17 @@ def _weekday_number(text: str) -> int | None:
         if word in full:
             return int(lang.tables["weekday"][word])
     return None
+
+
+_FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def from_filename(path: str) -> date | None:
+    """'2020-03-01-idlib.txt' -> 2020-03-01: a date the user put in the file's name."""
+    m = _FILE_DATE.search(path.rsplit("/", 1)[-1])
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
