@@ -84,3 +84,15 @@ def test_a_date_in_the_file_name_dates_an_article_without_metadata_or_dateline()
     assert [e.date.start.isoformat() for e in x.events] == ["2020-02-05"]
     nodate = extract_article(Article("articles/2020-02-30-x.txt", "X", article.body), config)
     assert nodate.date_source != "filename"
+
+
+def test_a_last_update_line_anywhere_dates_the_page():
+    from generator.config import load_config
+    from generator.extract import extract_article
+    from generator.model import Article
+    from tests.conftest import ROOT
+    body = ("Syrian government forces entered the town of Saraqib, a war monitor said on Wednesday.\n\n"
+            "Saraqib lies at the junction of two main roads.\n\nLast Update: Wednesday, 5 February 2020 KSA 09:44\n")
+    x = extract_article(Article("articles/page.txt", "Saraqib", body), load_config(ROOT))
+    assert (x.date.isoformat(), x.date_source) == ("2020-02-05", "dateline")
+    assert x.events and all(e.date.start.isoformat() == "2020-02-05" for e in x.events)

@@ -3,6 +3,7 @@ text (a date in the file name settles what the text cannot)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .temporal import Timex, tag
@@ -12,11 +13,29 @@ DATELINE_CHARS = 160     # a dateline sits at the very start of the text
 INFER_WINDOW_DAYS = 10   # how far before an explicit date the DCT may lie
 
 
+# Page furniture that dates the page wherever it sits: "Last Update: Wednesday,
+# 5 February 2020", "Published 4 July 2015", "Updated on Mar 1, 2020".
+_STAMP = re.compile(r"^[ \t]*(?:Last\s+updated?|Updated|Published|First\s+published|Posted)"
+                    r"(?:\s+(?:on|at))?\s*:?[ \t]*(?=\S)", re.I | re.M)
+
+
 def dateline(text: str) -> Timex | None:
-    """A full day date in the first characters, e.g. 'Wed 05 Apr 2017' or 'Posted on August 3 2013'."""
-    for t in tag(text[:DATELINE_CHARS], None):
+    """A full day date in the first characters ('Wed 05 Apr 2017', 'Posted on August 3
+    2013'), else on a line of its own that says the page was published or updated."""
+    found = _full_day(text[:DATELINE_CHARS], 0)
+    if found:
+        return found
+    for m in _STAMP.finditer(text):
+        found = _full_day(text[m.end():m.end() + 60], m.end())
+        if found and found.start == m.end():
+            return found
+    return None
+
+
+def _full_day(text: str, offset: int) -> Timex | None:
+    for t in tag(text, None):
         if t.span and t.span.is_day and not t.value.startswith("XXXX"):
-            return t
+            return replace(t, start=t.start + offset, end=t.end + offset)
     return None
 
 
