@@ -21,3 +21,9 @@ def make_project(dest: Path) -> Path:
 @pytest.fixture
 def project(tmp_path):
     return make_project(tmp_path)
+
+
+def docs_page(path: Path) -> str:
+    """A generated page as the theme receives it (event bodies restored by the MkDocs hook)."""
+    from generator.render.stash import restore, split
+    return restore(*split(path.read_text()))

@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 from generator.pipeline import collect, generate
-from tests.conftest import ROOT
+from tests.conftest import ROOT, docs_page
 
 SEED = "content/articles/idleb-2020-03-01.txt"
 
@@ -32,7 +32,7 @@ def test_corrections_change_suppress_and_review_by_id(project):
     assert fixed.date.start.isoformat() == "2020-02-29" and fixed.reviewed and fixed.type == "Battles"
     assert [p.name for p in fixed.places] == ["Saraqib"] and fixed.places[0].lat
     assert gas.id not in by_id
-    day = (project / "build/docs/2020/02/29/index.md").read_text()
+    day = docs_page(project / "build/docs/2020/02/29/index.md")
     assert f"{{#{strike.id}}}" in day and "reviewed" in day and "checked against the SOHR report" in day
     messages = [str(p) for p in report.problems]
     assert any(m.startswith("content/corrections.yaml:9: ") and "no event has this id" in m for m in messages)
@@ -84,7 +84,7 @@ def test_reports_of_one_happening_merge_with_their_figures_side_by_side(project)
     assert {"Agency A", "Agency B", "Agency C"} <= {r.source for r in truce[0].reports}
     strike = [e for e in events if "drone strike" in e.quote]
     assert len(strike) == 1 and sorted(r.fatalities for r in strike[0].reports) == [19, 26]
-    day = (project / "build/docs/2020/03/05/index.md").read_text()
+    day = docs_page(project / "build/docs/2020/03/05/index.md")
     assert "19 (Agency A) · 26 (Agency B) — reports differ" in day
     for r in truce[0].reports:       # every report's own anchor still leads to the merged event
         assert f'id="{r.id}"' in day or f"{{#{r.id}}}" in day

@@ -7,6 +7,7 @@ from datetime import date
 from generator.export.writer import write_pages
 from generator.model import Article, DateSpan, Event, Place
 from generator.render import SiteInput, article_infos, render_site
+from generator.render.stash import restore, split
 
 DAY = DateSpan(date(2020, 3, 1), date(2020, 3, 1), "day", "2020-03-01")
 
@@ -22,7 +23,12 @@ def event(**kw):
 def site(*events, articles=None):
     articles = articles if articles is not None else [(Article("articles/a.txt", "A title", "Body one.\n\nBody two."),
                                                        date(2020, 3, 1), "inferred")]
-    return render_site(SiteInput("T", "D", tuple(events), article_infos(articles)))
+    return unstash(render_site(SiteInput("T", "D", tuple(events), article_infos(articles))))
+
+
+def unstash(pages):
+    """The pages as MkDocs' hook hands them to the theme: event bodies back in place."""
+    return {path: restore(*split(text)) for path, text in pages.items()}
 
 
 def test_pages_for_day_month_year_home_facets_articles():
@@ -35,7 +41,7 @@ def test_pages_for_day_month_year_home_facets_articles():
     assert '<a href="../../../places/saraqib/" data-pagefind-filter="place">Saraqib</a>' in day
     assert '<a href="../../../articles/a/">article page</a>' in day
     place = pages["places/saraqib/index.md"]
-    assert "1 event" in place and "(../../2020/03/01/index.md#strike-abc123)" in place
+    assert "1 event" in place and 'href="../../2020/03/01/#strike-abc123"' in place
     art = pages["articles/a/index.md"]
     assert "inferred from the text" in art and "../../2020/03/01/index.md#strike-abc123" in art
     assert "Body one." in art and "Body two." in art
@@ -102,7 +108,7 @@ def test_large_sites_group_article_pages_by_month():
     arts = [(Article("articles/a.txt", "A title", "Body."), date(2020, 3, 1), "metadata"),
             (Article("articles/b.txt", "B title", "Other."), None, None)]
     infos = article_infos(arts, "monthly")
-    pages = render_site(SiteInput("T", "D", (event(),), infos))
+    pages = unstash(render_site(SiteInput("T", "D", (event(),), infos)))
     month = pages["articles/2020/03/index.md"]
     assert "## A title {#a}" in month and "### Text" in month and "Body." in month
     assert "B title" in pages["articles/undated/index.md"]
@@ -120,5 +126,5 @@ def test_a_facet_with_many_events_gets_a_page_per_year():
     index = pages["places/saraqib/index.md"]
     assert "400 events" in index and "[2016](2016/index.md) — 133 events" in index
     year = pages["places/saraqib/2016/index.md"]
-    assert year.count("- ") == 133 and "(../../../2016/02/01/index.md#" in year
+    assert year.count("<li>") == 133 and 'href="../../../2016/02/01/#' in year
     assert "## February 2016" in year          # headings in order under the page's h1

@@ -3,6 +3,7 @@
 on_config: the navigation lists home, years, months and the browse indexes only; a decade of
 day pages must not be copied into every page's sidebar.
 on_pre_build: under `timeline serve`, regenerate pages from content/ first.
+on_page_markdown/on_page_content: event bodies bypass Markdown (render/stash.py).
 on_files/on_page_context/on_post_build: a progress line on long builds.
 """
 from __future__ import annotations
@@ -47,6 +48,17 @@ def on_files(files, config, **kwargs):
     from generator.progress import Progress
     _progress = Progress("building", sum(1 for f in files if f.is_documentation_page()))
     return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    from generator.render.stash import split
+    markdown, page.timeline_bodies = split(markdown)
+    return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    from generator.render.stash import restore
+    return restore(html, getattr(page, "timeline_bodies", []))
 
 
 def on_page_context(context, page, config, nav, **kwargs):

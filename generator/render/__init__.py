@@ -8,6 +8,7 @@ from __future__ import annotations
 from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_pages
+from .stash import stash
 from .home import date_index, home_page, search_page, undated_page
 from .timeline import Calendar, day_pages, month_pages, year_pages
 
@@ -29,4 +30,4 @@ def render_site(site: SiteInput) -> dict[str, str]:
     pages["days.json"] = date_index(cal)
     if site.search == "pagefind":
         pages["search/index.md"] = search_page()
-    return pages
+    return {path: stash(text) if path.endswith(".md") else text for path, text in pages.items()}

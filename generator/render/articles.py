@@ -82,8 +82,9 @@ def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> l
         lines.append("No events were extracted from this article.")
     lines += ["", f"{h}# Text", ""]
     text = info.body[:SHOWN_CHARS]
-    # raw HTML paragraphs: Markdown has nothing to do in them (much faster to build)
-    lines += [f'<p class="tl-text">{html.escape(" ".join(p.split()))}</p>\n' for p in text.split("\n\n") if p.strip()]
+    # one raw HTML block, which render/stash.py keeps away from Markdown
+    paras = [f"<p>{html.escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip()]
+    lines += ['<div class="tl-block">', *paras, "</div>", ""]
     if len(info.body) > SHOWN_CHARS:
         lines.append(f"*The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source file.*")
     lines.append("")

@@ -63,7 +63,7 @@ def _fatalities(e: Event) -> str:
 
 
 def event_block(e: Event, site: SiteInput, page: str, level: int = 2) -> str:
-    body = ['<div class="tl-event">']
+    body = ['<div class="tl-block tl-event">']
     # Reports merged into this one keep their own anchors: old links still land here.
     if e.also:
         body.append(" ".join(f'<span id="{i}"></span>' for i in e.ids[1:]))

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import MONTH_NAMES, Event
-from .event import event_link
+from .event import event_url
 from .paths import FACETS, facet_page, rel
-from .text import esc, front_matter, plural
+from .text import a, esc, front_matter, h, plural
 
 
 def facet_values(e: Event, kind: str) -> list[str]:
@@ -65,18 +65,28 @@ def _facet(kind: str, heading: str, name: str, events: list[Event]) -> dict[str,
 
 
 def _listing(events: list[Event], path: str, level: int, years: bool = True) -> list[str]:
-    """Events in order under year and month headings."""
+    """Events in order under year and month headings; each month's list one raw HTML block."""
     lines: list[str] = []
+    items: list[str] = []
     year = month = None
+
+    def flush():
+        if items:
+            lines.extend(['<div class="tl-block">', "<ul>", *items, "</ul>", "</div>", ""])
+            items.clear()
+
     for e in events:   # already chronological
         s = e.date.start
         if s.year != year:
+            flush()
             year, month = s.year, None
             if years:
                 lines += [f"{'#' * level} {year}", ""]
         if s.month != month and e.date.precision not in ("year", "decade", "century"):
+            flush()
             month = s.month
             lines += [f"{'#' * (level + years)} {MONTH_NAMES[month - 1]} {year}", ""]
-        status = "" if e.status == "occurred" else f" ({e.status})"
-        lines.append(f"- {esc(e.date.label())}: [{esc(e.title)}]({event_link(e, path)}){status}")
+        status = "" if e.status == "occurred" else f" ({h(e.status)})"
+        items.append(f"<li>{h(e.date.label())}: {a(event_url(e, path), h(e.title))}{status}</li>")
+    flush()
     return lines
