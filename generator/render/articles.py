@@ -10,8 +10,9 @@ from collections import defaultdict
 
 from ..model import MONTH_NAMES, Event
 from .context import ArticleInfo, SiteInput
-from .event import DATE_SOURCE_LABEL, event_link
-from .text import esc, front_matter, plural, safe_url
+from .event import DATE_SOURCE_LABEL, event_url
+from .text import a, esc, front_matter, plural, safe_url
+from .text import h as hx
 
 # An article page shows the start of the text, enough to give context to its
 # events; a pasted archive would otherwise make one huge page and search entry.
@@ -68,24 +69,29 @@ def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> l
     anchor = f" {{#{info.anchor}}}" if info.anchor else ""
     lines = [f"{h} {esc(info.title)}{anchor}", ""]
     url = safe_url(info.url)
-    facts = [f"**Source:** {esc(info.source)}" if info.source else "",
-             f"**Original:** [{esc(url)}]({url})" if url else "",
-             f"**Published:** {info.date.day} {info.date.strftime('%B %Y')} — "
-             f"{esc(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}" if info.date
-             else "**Published:** unknown — no date in its metadata or text; its events are not on the timeline",
-             f"**File:** `{esc(info.path)}`"]
-    lines += [f"- {f}" for f in facts if f] + [""]
+    facts = [f"<strong>Source:</strong> {hx(info.source)}" if info.source else "",
+             f"<strong>Original:</strong> {a(url, hx(url))}" if url else "",
+             f"<strong>Published:</strong> {info.date.day} {info.date.strftime('%B %Y')} — "
+             f"{hx(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}" if info.date
+             else "<strong>Published:</strong> unknown — no date in its metadata or text; its events are not "
+                  "on the timeline",
+             f"<strong>File:</strong> <code>{hx(info.path)}</code>"]
+    # raw HTML blocks, which render/stash.py keeps away from Markdown
+    lines += _block([f"<li>{f}</li>" for f in facts if f])
     lines += [f"{h}# Events from this article ({len(events)})", ""]
-    for e in events:
-        lines.append(f"- {esc(e.date.label())}: [{esc(e.title)}]({event_link(e, page)})")
-    if not events:
-        lines.append("No events were extracted from this article.")
-    lines += ["", f"{h}# Text", ""]
+    if events:
+        lines += _block([f"<li>{hx(e.date.label())}: {a(event_url(e, page), hx(e.title))}</li>" for e in events])
+    else:
+        lines += ["No events were extracted from this article.", ""]
+    lines += [f"{h}# Text", ""]
     text = info.body[:SHOWN_CHARS]
-    # one raw HTML block, which render/stash.py keeps away from Markdown
     paras = [f"<p>{html.escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip()]
     lines += ['<div class="tl-block">', *paras, "</div>", ""]
     if len(info.body) > SHOWN_CHARS:
         lines.append(f"*The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source file.*")
     lines.append("")
     return lines
+
+
+def _block(items: list[str]) -> list[str]:
+    return ['<div class="tl-block">', "<ul>", *items, "</ul>", "</div>", ""]

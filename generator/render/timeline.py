@@ -7,9 +7,9 @@ from datetime import date
 
 from ..model import MONTH_NAMES, Event
 from .context import SiteInput
-from .event import event_block, event_link
-from .paths import day_page, is_vague_year, month_page, rel, year_page
-from .text import esc, plural
+from .event import event_block, event_url
+from .paths import day_page, href, is_vague_year, month_page, rel, year_page
+from .text import a, h, plural
 
 
 @dataclass
@@ -85,14 +85,14 @@ def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
                 f"{plural(cal.month_count(y, m), 'event')}", ""]
         month_days = [d for d in cal.days if (d.year, d.month) == (y, m)]
         if month_days:
-            body += ["## Day by day", ""]
+            body += ["## Day by day", "", '<div class="tl-block">', "<ul>"]
             for d in month_days:
                 events = cal.by_day[d]
-                titles = "; ".join(f"[{esc(e.title)}]({event_link(e, path)})" for e in events[:3])
+                titles = "; ".join(a(event_url(e, path), h(e.title)) for e in events[:3])
                 more = f" (+{len(events) - 3} more)" if len(events) > 3 else ""
-                body.append(f"- **[{d.strftime('%a')} {d.day}]({rel(path, day_page(d))})** "
-                            f"({len(events)}): {titles}{more}")
-            body.append("")
+                day = f"{d.strftime('%a')} {d.day}"
+                body.append(f"<li><strong>{a(href(path, day_page(d)), day)}</strong> ({len(events)}): {titles}{more}</li>")
+            body += ["</ul>", "</div>", ""]
         if cal.by_month.get((y, m)):
             body += ["## Known only to the week or month", ""]
             body += [event_block(e, site, path, level=3) for e in cal.by_month[(y, m)]]
