@@ -109,7 +109,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
     report = generate(work, jobs=jobs)
     t = report.timings
     generated = time.perf_counter()
-    build_site(work)
+    build_steps = build_site(work)
     built = time.perf_counter()
     site = work / "site"
     peak = peak_rss_mb()      # before the browser that measures search runs
@@ -128,6 +128,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
         "extract_s": round(t["extract"], 2),
         "generate_s": round(t["merge"] + t["render"] + t["write"], 2),
         "site_build_s": round(built - generated, 2),
+        "site_build_steps_s": {k: round(v, 2) for k, v in build_steps.items()},
         "total_s": round(built - start, 2),
         "peak_rss_mb": peak,
         "site_mb": round(folder_bytes(site) / 2**20, 1),

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -56,14 +57,21 @@ def index_with_pagefind(site: Path) -> None:
         raise RuntimeError(f"pagefind failed: {run.stderr.strip() or run.stdout.strip()}")
 
 
-def build_site(root: Path) -> None:
+def build_site(root: Path) -> dict[str, float]:
+    """Build site/; returns seconds per step (mkdocs, pagefind)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    timings = {}
+    clock = time.perf_counter()
     with _build_env(root):
         config = load_config(str(root / "mkdocs.yml"))
         build(config)
+    timings["mkdocs"] = time.perf_counter() - clock
     if uses_pagefind(root):
+        clock = time.perf_counter()
         index_with_pagefind(Path(config["site_dir"]))
+        timings["pagefind"] = time.perf_counter() - clock
+    return timings
 
 
 def serve_site(root: Path, dev_addr: str) -> None:
