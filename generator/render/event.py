@@ -73,7 +73,9 @@ def event_block(e: Event, site: SiteInput, page: str, level: int = 2) -> str:
     if e.date.text:
         meta.append(f"from “{h(e.date.text)}”")
     meta.append(f'<span class="tl-{provenance(e)}">{provenance(e)}</span>')
-    body.append(f'<p class="tl-meta">{" · ".join(meta)}</p>')
+    # Pagefind indexes what readers search for (title, quote, description); the facts
+    # around them only feed its filters (data-pagefind-ignore keeps filters)
+    body.append(f'<p class="tl-meta" data-pagefind-ignore>{" · ".join(meta)}</p>')
     if e.description:
         body.append(f"<p>{h(e.description)}</p>")
     if e.quote:
@@ -98,10 +100,11 @@ def event_block(e: Event, site: SiteInput, page: str, level: int = 2) -> str:
         u = safe_url(url)
         facts.append("<strong>Source:</strong> " + (a(u, h(label)) if u else h(label)))
     if facts:
-        body.append("<ul>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
+        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
     if e.also:
-        body.append(f"<p>Also reported by {len(e.also)} other source{'s' if len(e.also) > 1 else ''}:</p>")
-        body.append("<ul>" + "".join(f"<li>{_source_line(r, site, page)}" + (f" — “{h(r.quote)}”" if r.quote else "")
+        body.append(f"<p data-pagefind-ignore>Also reported by {len(e.also)} other source"
+                    f"{'s' if len(e.also) > 1 else ''}:</p>")
+        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page)}" + (f" — “{h(r.quote)}”" if r.quote else "")
                                      + "</li>" for r in e.also) + "</ul>")
     body.append("</div>")
     return f"{'#' * level} {esc(e.title)} {{#{e.id}}}\n\n" + "\n".join(body) + "\n"
