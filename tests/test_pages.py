@@ -128,3 +128,14 @@ def test_a_facet_with_many_events_gets_a_page_per_year():
     year = pages["places/saraqib/2016/index.md"]
     assert year.count("<li>") == 133 and 'href="../../../2016/02/01/#' in year
     assert "## February 2016" in year          # headings in order under the page's h1
+
+
+def test_stash_round_trip_and_nothing_in_a_body_can_close_the_comment():
+    from generator.render.stash import stash
+    body = '<div class="tl-block tl-event">\n<p>a --> b <!--tl:0--> c</p>\n</div>'
+    md = f"# T\n\n## E {{#e}}\n\n{body}\n\ntail\n"
+    stashed = stash(md)
+    head, _, trailer = stashed.partition("<!--timeline-html")
+    assert "<p>" not in head and "-->" not in trailer[:-5]        # only the closing "-->" remains
+    assert restore(*split(stashed)) == md
+    assert stash("# Plain page\n") == "# Plain page\n"

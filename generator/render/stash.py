@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-BLOCK = re.compile(r'^<div class="tl-block[^"]*">\n.*?\n</div>$', re.M | re.S)
+BLOCK = re.compile(r'^<div class="tl-block[^"]*"[^>\n]*>\n.*?\n</div>$', re.M | re.S)
 TRAILER = "\n<!--timeline-html\n"
 PLACEHOLDER = "<!--tl:{}-->"
 _PLACEHOLDER = re.compile(r"<!--tl:(\d+)-->")

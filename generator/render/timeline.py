@@ -85,7 +85,8 @@ def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
                 f"{plural(cal.month_count(y, m), 'event')}", ""]
         month_days = [d for d in cal.days if (d.year, d.month) == (y, m)]
         if month_days:
-            body += ["## Day by day", "", '<div class="tl-block">', "<ul>"]
+            # an index of the day pages: Pagefind finds the events on those
+            body += ["## Day by day", "", '<div class="tl-block" data-pagefind-ignore>', "<ul>"]
             for d in month_days:
                 events = cal.by_day[d]
                 titles = "; ".join(a(event_url(e, path), h(e.title)) for e in events[:3])
