@@ -4,31 +4,38 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: site test serve check bench clean
 
-$(STAMP): pyproject.toml
+# The site needs only the runtime dependencies; tests and benchmarks add theirs.
+$(SITE_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench]'
-	touch $(STAMP)
+	$(BIN)/pip install --quiet -e .
+	touch $(SITE_STAMP)
 
-site: $(STAMP)
+$(TEST_STAMP): $(SITE_STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(TEST_STAMP)
+
+site: $(SITE_STAMP)
 	$(BIN)/timeline build
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(BIN)/timeline serve
 
-check: $(STAMP)
+check: $(SITE_STAMP)
 	$(BIN)/timeline check
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/tagger.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/scale.py --years 1
 
 clean:
 	rm -rf build site .timeline-cache
