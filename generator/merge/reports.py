@@ -119,11 +119,13 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, weight: dict,
             continue
         span = (cluster[0].date.start, cluster[0].date.end)
         sig = frozenset().union(*(signatures[m.id] for m in cluster))
+        best, best_score = None, settings.min_cluster_similarity
         for other in groups.get(span, ()):
-            theirs = frozenset().union(*(signatures[m.id] for m in other))
-            if similar(sig, theirs, weight, settings) >= settings.min_cluster_similarity:
-                other.extend(cluster)
-                break
+            score = similar(sig, frozenset().union(*(signatures[m.id] for m in other)), weight, settings)
+            if score >= best_score:
+                best, best_score = other, score
+        if best is not None:
+            best.extend(cluster)
         else:
             out.append(cluster)
             groups.setdefault(span, []).append(cluster)
