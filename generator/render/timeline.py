@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from ..model import MONTH_NAMES, Event
@@ -31,20 +32,28 @@ class Calendar:
                 c.by_month[(e.date.start.year, e.date.start.month)].append(e)
         return c
 
-    @property
+    # Derived once: the pages ask for these per month and per year.
+    @cached_property
     def days(self) -> list[date]:
         return sorted(self.by_day)
 
-    @property
-    def months(self) -> list[tuple[int, int]]:
-        return sorted({(d.year, d.month) for d in self.by_day} | set(self.by_month))
+    @cached_property
+    def days_of_month(self) -> dict[tuple[int, int], list[date]]:
+        out: dict[tuple[int, int], list[date]] = defaultdict(list)
+        for d in self.days:
+            out[(d.year, d.month)].append(d)
+        return out
 
-    @property
+    @cached_property
+    def months(self) -> list[tuple[int, int]]:
+        return sorted(set(self.days_of_month) | set(self.by_month))
+
+    @cached_property
     def years(self) -> list[int]:
         return sorted({y for y, _ in self.months} | set(self.by_year))
 
     def month_count(self, y: int, m: int) -> int:
-        return sum(len(v) for d, v in self.by_day.items() if (d.year, d.month) == (y, m)) + \
+        return sum(len(self.by_day[d]) for d in self.days_of_month.get((y, m), ())) + \
             len(self.by_month.get((y, m), []))
 
 
@@ -83,7 +92,7 @@ def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
         path = month_page(y, m)
         body = [INDEXED + f'# {MONTH_NAMES[m - 1]} {y} {{ data-pagefind-filter="year:{y}" }}', "", f"[All of {y}]({rel(path, year_page(y))}) · "
                 f"{plural(cal.month_count(y, m), 'event')}", ""]
-        month_days = [d for d in cal.days if (d.year, d.month) == (y, m)]
+        month_days = cal.days_of_month.get((y, m), [])
         if month_days:
             # an index of the day pages: Pagefind finds the events on those
             body += ["## Day by day", "", '<div class="tl-block" data-pagefind-ignore>', "<ul>"]
