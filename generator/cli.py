@@ -55,23 +55,27 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def cmd_generate(args) -> int:
+def _generate(args, then: str = "") -> bool:
+    """Write the pages and report; False when --strict and there are errors."""
     from .pipeline import generate
     report = generate(Path(args.root), args.jobs, not args.no_cache)
     report.print(sys.stderr)
-    return 1 if (args.strict and report.errors) else 0
+    if args.strict and report.errors:
+        if then:
+            print(f"timeline: --strict: not {then} because of the errors above", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_generate(args) -> int:
+    return 0 if _generate(args) else 1
 
 
 def cmd_build(args) -> int:
-    from .pipeline import generate
     from .export.site import build_site
-    root = Path(args.root)
-    report = generate(root, args.jobs, not args.no_cache)
-    report.print(sys.stderr)
-    if args.strict and report.errors:
-        print("timeline: --strict: not building the site because of the errors above", file=sys.stderr)
+    if not _generate(args, "building the site"):
         return 1
-    build_site(root)
+    build_site(Path(args.root))
     return 0
 
 
@@ -85,15 +89,10 @@ def cmd_serve(args) -> int:
 
 
 def cmd_deploy(args) -> int:
-    from .pipeline import generate
     from .export.site import deploy_site
-    root = Path(args.root)
-    report = generate(root, args.jobs, not args.no_cache)
-    report.print(sys.stderr)
-    if args.strict and report.errors:
-        print("timeline: --strict: not deploying because of the errors above", file=sys.stderr)
+    if not _generate(args, "deploying"):
         return 1
-    deploy_site(root, args.message, args.force)
+    deploy_site(Path(args.root), args.message, args.force)
     return 0
 
 

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from . import yamlio
 
@@ -58,20 +57,36 @@ def _load(sc: Path, name: str, problems: list[Problem], default, kind=None):
     path, rel = sc / name, f"site_config/{name}"
     if not path.exists():
         return default, {}
-    try:
-        data, node = yamlio.load_with_lines(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        problems.append(Problem(rel, yamlio.error_line(exc), f"broken YAML: {getattr(exc, 'problem', None) or exc}"))
-        return default, {}
-    except UnicodeDecodeError:
-        problems.append(Problem(rel, None, "not valid UTF-8"))
-        return default, {}
+    data, node, read_problems = yamlio.read_file(path, rel)
+    problems += read_problems
     if data is None:
         return default, {}
     if not isinstance(data, type(default)):
         problems.append(Problem(rel, 1, f"expected a {'list' if isinstance(default, list) else 'mapping'}; file ignored"))
         return default, {}
     return data, yamlio.child_lines(node)
+
+
+def _named(sc: Path, name: str, problems: list[Problem]) -> list[dict]:
+    """The entries of a list file that have a name; the others are reported."""
+    data, lines = _load(sc, name, problems, [])
+    out = []
+    for i, entry in enumerate(data):
+        if isinstance(entry, dict) and entry.get("name"):
+            out.append(entry)
+        else:
+            problems.append(Problem(f"site_config/{name}", lines.get(i), f"entry {i + 1}: needs a name; skipped"))
+    return out
+
+
+def _choice(site: dict, lines: dict, key: str, choices: tuple[str, ...], problems: list[Problem]) -> str:
+    """A site.yaml setting that must be one of `choices` (the first is the default)."""
+    value = str(site.get(key, choices[0]))
+    if value not in choices:
+        problems.append(Problem("site_config/site.yaml", lines.get(key),
+                                f"'{key}' must be one of {', '.join(choices)}, not {value!r}; using {choices[0]}"))
+        return choices[0]
+    return value
 
 
 def _packaged_places(settings, curated: list, problems) -> list:
@@ -118,20 +133,10 @@ def load_config(root: Path) -> Config:
                                     f"entry {i + 1}: needs name, lat (-90..90) and lon (-180..180); skipped"))
             continue
         places.append((place, tuple([place.name] + [str(a) for a in p.get("aliases") or ()])))
-    actors = []
-    data, lines = _load(sc, "actors.yaml", problems, [])
-    for i, a in enumerate(data):
-        if not isinstance(a, dict) or not a.get("name"):
-            problems.append(Problem("site_config/actors.yaml", lines.get(i), f"entry {i + 1}: needs a name; skipped"))
-            continue
-        actors.append(Actor(str(a["name"]), tuple(str(x) for x in a.get("aliases") or [a["name"]]), bool(a.get("monitor"))))
-    types = []
-    data, lines = _load(sc, "event_types.yaml", problems, [])
-    for i, t in enumerate(data):
-        if not isinstance(t, dict) or not t.get("name"):
-            problems.append(Problem("site_config/event_types.yaml", lines.get(i), f"entry {i + 1}: needs a name; skipped"))
-            continue
-        types.append(EventType(str(t["name"]), tuple(str(w) for w in t.get("words") or ())))
+    actors = [Actor(str(a["name"]), tuple(str(x) for x in a.get("aliases") or [a["name"]]), bool(a.get("monitor")))
+              for a in _named(sc, "actors.yaml", problems)]
+    types = [EventType(str(t["name"]), tuple(str(w) for w in t.get("words") or ()))
+             for t in _named(sc, "event_types.yaml", problems)]
     patterns = []
     data, lines = _load(sc, "boilerplate.yaml", problems, [])
     for i, pat in enumerate(data):
@@ -145,17 +150,8 @@ def load_config(root: Path) -> Config:
             problems.append(Problem("site_config/boilerplate.yaml", lines.get(i), f"bad pattern {pat!r}: {exc}; skipped"))
     places = _packaged_places(site.get("gazetteer"), places, problems)
     vocabulary, _ = _load(sc, "vocabulary.yaml", problems, {})
-    search = str(site.get("search", "auto"))
-    if search not in SEARCH_ENGINES:
-        problems.append(Problem("site_config/site.yaml", site_lines.get("search"),
-                                f"'search' must be one of {', '.join(SEARCH_ENGINES)}, not {search!r}; using auto"))
-        search = "auto"
-    article_pages = str(site.get("article_pages", "auto"))
-    if article_pages not in ARTICLE_PAGES:
-        problems.append(Problem("site_config/site.yaml", site_lines.get("article_pages"),
-                                f"'article_pages' must be one of {', '.join(ARTICLE_PAGES)}, not {article_pages!r}; "
-                                "using auto"))
-        article_pages = "auto"
+    search = _choice(site, site_lines, "search", SEARCH_ENGINES, problems)
+    article_pages = _choice(site, site_lines, "article_pages", ARTICLE_PAGES, problems)
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
                   places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
                   vocabulary=vocabulary, search=search, article_pages=article_pages, problems=tuple(problems))

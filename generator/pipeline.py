@@ -50,10 +50,6 @@ class Collected:
     events: list[Event]          # corrected, merged, chronological
     report: Report
 
-    @property
-    def published(self) -> dict:
-        return {x.article.path: x.date for x in self.extractions if x.date}
-
 
 def collect(root: Path, jobs: int = 1, cache: bool = True) -> Collected:
     """Read, extract, correct and merge everything; every file ends up used or reported."""

@@ -93,3 +93,19 @@ def child(node, key):
 def error_line(exc: yaml.YAMLError) -> int | None:
     mark = getattr(exc, "problem_mark", None)
     return mark.line + 1 if mark is not None else None
+
+
+def read_file(path, rel: str):
+    """(data, node, problems) of a user's YAML file; never raises for bad content.
+
+    `rel` names the file in messages; problems carry the line when known.
+    """
+    from .model import Problem
+    try:
+        data, node = load_with_lines(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        return None, None, [Problem(rel, error_line(exc), f"broken YAML: {getattr(exc, 'problem', None) or exc}")]
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[:exc.start].count(b"\n") + 1
+        return None, None, [Problem(rel, line, "not valid UTF-8; save the file as UTF-8")]
+    return data, node, []

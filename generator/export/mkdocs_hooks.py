@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 
 from generator.model import MONTH_NAMES
+from generator.progress import Progress
+from generator.render.stash import restore, split
 
 
 def on_config(config, **kwargs):
@@ -45,19 +47,16 @@ _progress = None
 
 def on_files(files, config, **kwargs):
     global _progress
-    from generator.progress import Progress
     _progress = Progress("building", sum(1 for f in files if f.is_documentation_page()))
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    from generator.render.stash import split
     markdown, page.timeline_bodies = split(markdown)
     return markdown
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    from generator.render.stash import restore
     return restore(html, getattr(page, "timeline_bodies", []))
 
 

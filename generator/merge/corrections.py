@@ -21,7 +21,6 @@ from pathlib import Path
 
 from .. import yamlio
 from ..model import Event, Problem
-from .curated import read_yaml
 from .fields import EDITABLE, Vocab, parse_fields
 
 FLAGS = ("suppress", "reviewed", "merge")
@@ -42,7 +41,7 @@ class Correction:
 def read_corrections(path: Path, rel: str, vocab: Vocab) -> tuple[dict[str, Correction], list[Problem]]:
     if not path.is_file():
         return {}, []
-    data, node, problems = read_yaml(path, rel)
+    data, node, problems = yamlio.read_file(path, rel)
     if data is None:
         return {}, problems
     if not isinstance(data, dict):

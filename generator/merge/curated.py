@@ -3,23 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from .. import yamlio
 from ..model import Event, Problem, stable_id
 from .fields import Vocab, parse_fields
-
-
-def read_yaml(path: Path, rel: str):
-    """(data, node, problems) of an editor's YAML file; never raises for bad content."""
-    try:
-        data, node = yamlio.load_with_lines(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        return None, None, [Problem(rel, yamlio.error_line(exc), f"broken YAML: {getattr(exc, 'problem', None) or exc}")]
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[:exc.start].count(b"\n") + 1
-        return None, None, [Problem(rel, line, "not valid UTF-8; save the file as UTF-8")]
-    return data, node, []
 
 
 def _sources(value) -> tuple[tuple[str, str], ...]:
@@ -33,7 +19,7 @@ def _sources(value) -> tuple[tuple[str, str], ...]:
 
 
 def read_curated(path: Path, rel: str, vocab: Vocab) -> tuple[list[Event], list[Problem]]:
-    data, node, problems = read_yaml(path, rel)
+    data, node, problems = yamlio.read_file(path, rel)
     if data is None:
         return [], problems
     if isinstance(data, dict) and "events" in data:
