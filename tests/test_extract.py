@@ -96,3 +96,15 @@ def test_a_last_update_line_anywhere_dates_the_page():
     x = extract_article(Article("articles/page.txt", "Saraqib", body), load_config(ROOT))
     assert (x.date.isoformat(), x.date_source) == ("2020-02-05", "dateline")
     assert x.events and all(e.date.start.isoformat() == "2020-02-05" for e in x.events)
+
+
+def test_a_repeated_paragraph_is_one_report(tmp_path):
+    # a lede printed twice must not give two events with the same anchor
+    p = tmp_path / "a.md"
+    lede = "Talks on a ceasefire in Afrin will be held on Tuesday, officials said."
+    p.write_text(f"---\ndate: 2015-03-04\n---\n{lede}\n\n{lede}\n\nShelling hit Saraqib on Monday, killing two.\n")
+    article, _ = read_article(p, tmp_path)
+    x = extract_article(article, load_config(ROOT))
+    ids = [e.id for e in x.events]
+    assert len(ids) == len(set(ids)) == 2
+    assert [e.quote for e in x.events][0] == lede

@@ -51,6 +51,7 @@ class Extractor:
         pub = DateSpan(dct, dct, "day", dct.isoformat(), "publication date") if dct else None
         context: DateSpan | None = pub
         starts = [t.start for t in timexes]
+        seen: set[str] = set()
         for s, e in sentences(text):
             sentence = text[s:e]
             inside = [t for t in timexes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if t.span]
@@ -60,8 +61,11 @@ class Extractor:
             # a day that is still ahead ("patrols start on March 15") is a plan, not where the story is
             if when is not None and when.precision == "day" and not (dct and when.start > dct):
                 context = when
-            if not self.triggers.search(sentence):
+            # a paragraph repeated (a lede printed twice, a headline echoed) is one report:
+            # its id is made from the sentence, and an anchor must be unique
+            if sentence in seen or not self.triggers.search(sentence):
                 continue
+            seen.add(sentence)
             # "The UN has called for a ceasefire": a sentence of its own with no date and a
             # present-perfect verb tells where things stand now, not what the last date did
             date_ = when or (pub if pub and _PERFECT.search(sentence) and not _SIMPLE_PAST.search(sentence)
