@@ -9,9 +9,12 @@ from tests.conftest import make_project
 from tests.sitecheck import broken_links
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+# Pagefind sites write their day pages into the theme's shell (export/stamp.py): check both
+@pytest.fixture(scope="module", params=["material", "pagefind"])
+def site(tmp_path_factory, request):
     project = make_project(tmp_path_factory.mktemp("a11y"))
+    site_yaml = project / "site_config/site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + f"\nsearch: {request.param}\n")
     generate(project)
     build_site(project)
     return project / "site"

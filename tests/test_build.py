@@ -108,3 +108,40 @@ def test_grouped_article_pages_build_without_broken_links(project):
     site = project / "site"
     assert (site / "articles/2020/03/index.html").is_file() and not (site / "articles/idleb-2020-03-01").exists()
     assert broken_links(site) == []
+
+
+def _day_parts(html: str) -> tuple:
+    """What a reader gets from a day page, whitespace aside: title, canonical
+    address, table of contents and the page's content."""
+    main = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    main = re.sub(r'<a class="tl-search-link"[^>]*>[^<]*</a>', "", main)   # Pagefind sites only
+    return (re.search(r"<title>(.*?)</title>", html).group(1),
+            re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1),
+            re.findall(r'<a href="(#[^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', html),
+            re.sub(r"\n\s*", "\n", main))
+
+
+def test_large_site_day_pages_are_the_pages_mkdocs_would_write(tmp_path, monkeypatch):
+    """Large sites fill MkDocs' rendered shell page for each day (export/stamp.py);
+    the day pages read the same as MkDocs' own, and the sitemap lists them."""
+    from tests.conftest import make_project
+    monkeypatch.setenv("SITE_URL", "https://example.org/timeline/")
+    sites = {}
+    for engine in ("material", "pagefind"):
+        project = make_project(tmp_path / engine)
+        site_yaml = project / "site_config/site.yaml"
+        site_yaml.write_text(site_yaml.read_text() + f"\nsearch: {engine}\n")
+        generate(project)
+        build_site(project)
+        sites[engine] = project / "site"
+    days = {engine: sorted(p.relative_to(site).as_posix() for p in site.glob("[0-9]*/[0-9]*/[0-9]*/index.html"))
+            for engine, site in sites.items()}
+    assert days["material"] and days["material"] == days["pagefind"]
+    assert not (project / "build/docs/2020/03/01/index.md").exists()      # not a MkDocs page here
+    for day in days["material"]:
+        mkdocs_page, filled = (_day_parts((site / day).read_text()) for site in sites.values())
+        assert filled == mkdocs_page, day
+    assert not (sites["pagefind"] / "_timeline").exists()
+    locs = {e: set(re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())) for e, site in sites.items()}
+    assert "https://example.org/timeline/2020/03/01/" in locs["pagefind"]
+    assert locs["pagefind"] - {"https://example.org/timeline/search/"} == locs["material"]

@@ -5,6 +5,7 @@ day pages must not be copied into every page's sidebar.
 on_pre_build: under `timeline serve`, regenerate pages from content/ first.
 on_page_markdown/on_page_content: event bodies bypass Markdown (render/stash.py).
 on_files/on_page_context/on_post_build: a progress line on long builds.
+on_post_build: on large sites, the day pages are filled into the rendered shell (export/stamp.py).
 """
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import os
 from pathlib import Path
 
 from generator.model import MONTH_NAMES
+from generator.export.stamp import stamp_pages
 from generator.progress import Progress
+from generator.render.shell import SHELL_URL
 from generator.render.stash import restore, split
 
 
@@ -69,3 +72,5 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_post_build(config, **kwargs):
     if _progress:
         _progress.close()
+    # large sites: day pages from the rendered shell (render/shell.py)
+    stamp_pages(Path(config["docs_dir"]), Path(config["site_dir"]), SHELL_URL + "index.html")

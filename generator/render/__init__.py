@@ -8,6 +8,7 @@ from __future__ import annotations
 from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_pages
+from .shell import shell_pages
 from .stash import stash
 from .home import date_index, home_page, search_page, undated_page
 from .timeline import Calendar, day_pages, month_pages, year_pages
@@ -18,7 +19,11 @@ __all__ = ["ArticleInfo", "SiteInput", "article_infos", "render_site"]
 def render_site(site: SiteInput) -> dict[str, str]:
     cal = Calendar.of(site.events)
     pages: dict[str, str] = {}
-    pages.update(day_pages(cal, site))
+    days = day_pages(cal, site)
+    if site.search == "pagefind":
+        pages.update(shell_pages(days))
+    else:
+        pages.update({d.path: d.markdown() for d in days})
     pages.update(month_pages(cal, site))
     pages.update(year_pages(cal, site))
     pages.update(facet_pages(site.events))

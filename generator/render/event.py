@@ -1,12 +1,14 @@
-"""One event: a Markdown heading (for the table of contents, anchors and search
-sections) and its body as one raw HTML block, which Markdown passes through
-untouched: a day page of many events builds several times faster so."""
+"""One event: a heading (for the table of contents, anchors and search sections)
+and its body as one raw HTML block, which Markdown passes through untouched: a
+day page of many events builds several times faster so."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ..model import Event
 from .context import SiteInput
-from .paths import event_page, facet_page, href, rel
-from .text import a, esc, h, safe_url
+from .paths import event_page, facet_page, href
+from .text import a, esc, h, plural, safe_url
 
 DATE_SOURCE_LABEL = {"metadata": "from the article's metadata", "dateline": "from the dateline in the text",
                      "inferred": "inferred from the text (not stated in the article)",
@@ -17,11 +19,6 @@ def provenance(e: Event) -> str:
     if e.origin == "curated":
         return "curated"
     return "reviewed" if e.reviewed else "machine-extracted"
-
-
-def event_link(e: Event, from_page: str) -> str:
-    """For Markdown links."""
-    return f"{rel(from_page, event_page(e))}#{e.id}"
 
 
 def event_url(e: Event, from_page: str) -> str:
@@ -62,7 +59,24 @@ def _fatalities(e: Event) -> str:
                       + ")" for n, r in figures) + " — reports differ"
 
 
+@dataclass(frozen=True)
+class Section:
+    """A heading and the raw HTML under it; as Markdown for MkDocs, or as parts
+    for pages written straight into the theme's template (export/stamp.py)."""
+    level: int
+    id: str
+    title: str          # plain text
+    html: str
+
+    def markdown(self) -> str:
+        return f"{'#' * self.level} {esc(self.title)} {{#{self.id}}}\n\n{self.html}\n"
+
+
 def event_block(e: Event, site: SiteInput, page: str, level: int = 2) -> str:
+    return event_section(e, site, page, level).markdown()
+
+
+def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Section:
     body = ['<div class="tl-block tl-event">']
     # Reports merged into this one keep their own anchors: old links still land here.
     if e.also:
@@ -102,9 +116,11 @@ def event_block(e: Event, site: SiteInput, page: str, level: int = 2) -> str:
     if facts:
         body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
     if e.also:
-        body.append(f"<p data-pagefind-ignore>Also reported by {len(e.also)} other source"
-                    f"{'s' if len(e.also) > 1 else ''}:</p>")
+        # counted by article: two sentences of one article are one source
+        others = {r.article or r.url or r.source for r in e.also} - {e.article}
+        body.append("<p data-pagefind-ignore>" + (f"Also reported by {plural(len(others), 'other source')}:"
+                                                 if others else "Also in the same article:") + "</p>")
         body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page)}" + (f" — “{h(r.quote)}”" if r.quote else "")
                                      + "</li>" for r in e.also) + "</ul>")
     body.append("</div>")
-    return f"{'#' * level} {esc(e.title)} {{#{e.id}}}\n\n" + "\n".join(body) + "\n"
+    return Section(level, e.id, e.title, "\n".join(body))

@@ -6,9 +6,9 @@ import json
 
 from ..model import MONTH_NAMES
 from .context import SiteInput
-from .event import event_link
+from .event import event_url
 from .paths import FACETS, month_page, year_page
-from .text import esc, front_matter, plural
+from .text import a, esc, front_matter, h, plural
 from .timeline import Calendar
 
 
@@ -48,10 +48,11 @@ def home_page(cal: Calendar, site: SiteInput, undated: int) -> str:
         home += ["## Activity by month", "", activity_chart(cal), ""]
     days = cal.days
     if days:
-        home += ["## Latest events", ""]
+        # raw HTML: on large sites the day pages are not MkDocs pages (render/shell.py)
+        home += ["## Latest events", "", '<div class="tl-block">', "<ul>"]
         for e in [e for d in reversed(days) for e in cal.by_day[d]][:10]:
-            home.append(f"- {esc(e.date.label())}: [{esc(e.title)}]({event_link(e, 'index.md')})")
-        home.append("")
+            home.append(f"<li>{h(e.date.label())}: {a(event_url(e, 'index.md'), h(e.title))}</li>")
+        home += ["</ul>", "</div>", ""]
     if years:
         home += ["## Years", ""] + [f"- [{y}]({year_page(y)})" for y in years] + [""]
     home += ["## Browse", ""] + [f"- [{label}]({kind}/index.md)" for kind, label in FACETS.items()]

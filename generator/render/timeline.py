@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 
-from ..model import MONTH_NAMES, Event
+from ..model import MONTH_NAMES, Event, slugify
 from .context import SiteInput
-from .event import event_block, event_url
+from .event import Section, event_block, event_section, event_url
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
 from .text import a, h, plural
 
@@ -66,23 +66,52 @@ def _day_label(d: date) -> str:
     return f"{d.strftime('%A')} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
-def day_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
-    pages = {}
+@dataclass(frozen=True)
+class DayPage:
+    """One day of the timeline: a Markdown page for MkDocs, or parts written
+    straight into the theme's page template on large sites (render/shell.py)."""
+    path: str
+    title: str                                  # "Tuesday 10 March 2015"
+    year: int
+    nav: tuple[tuple[str, str, str], ...]       # (label, target page, rel) to the days around it
+    count: str                                  # "10 events"
+    sections: tuple[Section, ...]
+
+    @property
+    def id(self) -> str:
+        return slugify(self.title)
+
+    def markdown(self) -> str:
+        links = [f"[{label}]({rel(self.path, target)})" + (f'{{ rel="{r}" }}' if r else "")
+                 for label, target, r in self.nav]
+        body = [INDEXED + f'# {self.title} {{#{self.id} data-pagefind-filter="year:{self.year}" }}', "",
+                " · ".join(links) + "\n{: .tl-daynav }", "", self.count, ""]
+        body += [s.markdown() for s in self.sections]
+        return "\n".join(body)
+
+    def intro_html(self) -> str:
+        """What markdown() puts between the title and the first event, as HTML."""
+        links = [a(href(self.path, target), h(label), **({"rel": r} if r else {})) for label, target, r in self.nav]
+        return f'<p class="tl-daynav">{" · ".join(links)}</p>\n<p>{h(self.count)}</p>'
+
+
+def _day_short(d: date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
+    pages = []
     days = cal.days
     for i, d in enumerate(days):
         path = day_page(d)
         nav = []
         if i > 0:
-            p = days[i - 1]
-            nav.append(f'[← {p.day} {MONTH_NAMES[p.month - 1]} {p.year}]({rel(path, day_page(p))}){{ rel="prev" }}')
-        nav.append(f"[{MONTH_NAMES[d.month - 1]} {d.year}]({rel(path, month_page(d.year, d.month))})")
+            nav.append((f"← {_day_short(days[i - 1])}", day_page(days[i - 1]), "prev"))
+        nav.append((f"{MONTH_NAMES[d.month - 1]} {d.year}", month_page(d.year, d.month), ""))
         if i + 1 < len(days):
-            n = days[i + 1]
-            nav.append(f'[{n.day} {MONTH_NAMES[n.month - 1]} {n.year} →]({rel(path, day_page(n))}){{ rel="next" }}')
-        body = [INDEXED + f'# {_day_label(d)} {{ data-pagefind-filter="year:{d.year}" }}', "",
-                " · ".join(nav) + "\n{: .tl-daynav }", "", plural(len(cal.by_day[d]), "event"), ""]
-        body += [event_block(e, site, path) for e in cal.by_day[d]]
-        pages[path] = "\n".join(body)
+            nav.append((f"{_day_short(days[i + 1])} →", day_page(days[i + 1]), "next"))
+        pages.append(DayPage(path, _day_label(d), d.year, tuple(nav), plural(len(cal.by_day[d]), "event"),
+                             tuple(event_section(e, site, path) for e in cal.by_day[d])))
     return pages
 
 

@@ -1,0 +1,112 @@
+"""Fill the theme's rendered shell page with each day's record (render/shell.py).
+
+The shell's markup is learned from what MkDocs and Material produced for it,
+not written here: headings and table-of-contents entries are copies of the
+shell's own, so a theme update changes them everywhere alike.
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..render.shell import (CONTENT_END, CONTENT_START, PAGE_ID, RECORDS, SHELL_URL, TITLE, TOC_ID,
+                            TOC_TITLE, YEAR)
+_SLOT = "\0"
+
+
+def _text(s: str) -> str:
+    """Heading text as Markdown would have written it."""
+    return html.escape(" ".join(s.split()), quote=False)
+
+
+class ShellError(ValueError):
+    """The theme did not render the shell as expected (a template override?)."""
+
+
+@dataclass(frozen=True)
+class Shell:
+    parts: tuple[str, ...]       # text, slot name, text, slot name, ..., text
+    heading: str                 # the theme's <h2> with TOC_ID and TOC_TITLE in it
+    toc_item: str                # one table-of-contents entry, likewise
+
+    @classmethod
+    def parse(cls, page: str) -> "Shell":
+        try:
+            start = page.index(CONTENT_START)
+            end = page.index(CONTENT_END, start) + len(CONTENT_END)
+        except ValueError:
+            raise ShellError("the shell page has no content markers") from None
+        heading = re.search(rf'<h2\b[^>]*\bid="{TOC_ID}".*?</h2>', page[start:end], re.S)
+        page = page[:start] + f"{_SLOT}content{_SLOT}" + page[end:]
+        at = page.find(f'href="#{TOC_ID}"')
+        if heading is None or at < 0:
+            raise ShellError("the shell page has no heading or no table of contents")
+        li_start, li_end = page.rfind("<li", 0, at), page.find("</li>", at) + len("</li>")
+        toc_item = page[li_start:li_end]
+        page = page[:li_start] + f"{_SLOT}toc{_SLOT}" + page[li_end:]
+        for token, slot in ((TITLE, "title"), (YEAR, "year"), (PAGE_ID, "id"), (SHELL_URL, "url")):
+            page = page.replace(token, f"{_SLOT}{slot}{_SLOT}")
+        if TOC_ID in page or TOC_TITLE in page:
+            raise ShellError("the shell page repeats its heading outside the content")
+        return cls(tuple(page.split(_SLOT)), heading.group(0), toc_item)
+
+    def _heading(self, level: int, id_: str, title: str) -> str:
+        tag = self.heading.replace(TOC_ID, id_).replace(TOC_TITLE, title)
+        return tag if level == 2 else tag.replace("<h2", f"<h{level}", 1).replace("</h2>", f"</h{level}>")
+
+    def fill(self, record: dict) -> str:
+        sections = record["sections"]
+        values = {
+            "title": _text(record["title"]), "year": str(record["year"]), "id": record["id"], "url": record["url"],
+            "toc": "\n".join(self.toc_item.replace(TOC_ID, sid).replace(TOC_TITLE, _text(title))
+                           for level, sid, title, _ in sections if level == 2),
+            "content": "\n".join([record["intro"]] + [self._heading(level, sid, _text(title)) + "\n" + body
+                                                      for level, sid, title, body in sections]),
+        }
+        return "".join(values[p] if i % 2 else p for i, p in enumerate(self.parts))
+
+
+def stamp_pages(docs_dir: Path, site_dir: Path, shell_page: str) -> int:
+    """Write every day record as a page of site_dir; returns how many.
+
+    shell_page: the shell's built file (relative to site_dir); it is removed
+    from the site and from the sitemap, which lists the day pages instead.
+    """
+    built = site_dir / shell_page
+    records = sorted((docs_dir / RECORDS).rglob("*.json"))
+    if not built.is_file():
+        return 0
+    shell = Shell.parse(built.read_text(encoding="utf-8"))
+    urls = []
+    for path in records:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        out = site_dir / record["url"] / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(shell.fill(record), encoding="utf-8")
+        urls.append(record["url"])
+    shutil.rmtree(site_dir / shell_page.split("/")[0])
+    _sitemap(site_dir, urls)
+    return len(urls)
+
+
+def _sitemap(site_dir: Path, urls: list[str]) -> None:
+    """The day pages take the shell's entry in MkDocs' sitemap (same form, same date)."""
+    path = site_dir / "sitemap.xml"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    entry = re.search(rf"<url>(?:(?!</url>).)*{re.escape(SHELL_URL)}.*?</url>", text, re.S)
+    if entry is None:
+        return
+    text = text[:entry.start()] + "\n    ".join(entry.group(0).replace(SHELL_URL, u) for u in urls) + text[entry.end():]
+    path.write_text(text, encoding="utf-8")
+    gz = site_dir / "sitemap.xml.gz"
+    if gz.is_file():            # keep MkDocs' timestamp: builds stay byte-identical
+        mtime = int.from_bytes(gz.read_bytes()[4:8], "little")
+        with open(gz, "wb") as f, gzip.GzipFile(fileobj=f, filename=str(gz), mode="wb", mtime=mtime) as out:
+            out.write(text.encode("utf-8"))
