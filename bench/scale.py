@@ -123,7 +123,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
     inc_s = time.perf_counter() - inc_start
     return {
         "years": years, "articles": articles, "events": report.events,
-        "day_pages": sum(1 for p in (work / "build" / "docs").glob("[0-9]*/[0-9]*/[0-9]*/index.md")),
+        "day_pages": sum(1 for _ in site.glob("[0-9]*/[0-9]*/[0-9]*/index.html")),
         "pages": sum(1 for _ in site.rglob("*.html")),
         "extract_s": round(t["extract"], 2),
         "generate_s": round(t["merge"] + t["render"] + t["write"], 2),

@@ -5,6 +5,7 @@ day pages must not be copied into every page's sidebar.
 on_pre_build: under `timeline serve`, regenerate pages from content/ first.
 on_page_markdown/on_page_content: event bodies bypass Markdown (render/stash.py).
 on_files/on_page_context/on_post_build: a progress line on long builds.
+on_post_page: the theme's indentation dropped (export/minify.py).
 on_post_build: on large sites, the day pages are filled into the rendered shell (export/stamp.py).
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from pathlib import Path
 
 from generator.model import MONTH_NAMES
+from generator.export.minify import collapse_whitespace
 from generator.export.stamp import stamp_pages
 from generator.progress import Progress
 from generator.render.shell import SHELL_URL
@@ -61,6 +63,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     return restore(html, getattr(page, "timeline_bodies", []))
+
+
+def on_post_page(output, page, config, **kwargs):
+    return collapse_whitespace(output)
 
 
 def on_page_context(context, page, config, nav, **kwargs):

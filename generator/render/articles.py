@@ -65,9 +65,10 @@ def _index(site: SiteInput, by_page: dict[str, list[ArticleInfo]]) -> str:
 
 
 def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> list[str]:
-    h = "#" * level
+    """A heading, then one raw HTML block (render/stash.py keeps it away from Markdown):
+    on a month page of 150 articles, Markdown work per heading and block is most of the build."""
     anchor = f" {{#{info.anchor}}}" if info.anchor else ""
-    lines = [f"{h} {esc(info.title)}{anchor}", ""]
+    sub = f"h{level + 1}"
     url = safe_url(info.url)
     facts = [f"<strong>Source:</strong> {hx(info.source)}" if info.source else "",
              f"<strong>Original:</strong> {a(url, hx(url))}" if url else "",
@@ -76,22 +77,16 @@ def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> l
              else "<strong>Published:</strong> unknown — no date in its metadata or text; its events are not "
                   "on the timeline",
              f"<strong>File:</strong> <code>{hx(info.path)}</code>"]
-    # raw HTML blocks, which render/stash.py keeps away from Markdown
-    lines += _block([f"<li>{f}</li>" for f in facts if f])
-    lines += [f"{h}# Events from this article ({len(events)})", ""]
+    block = ['<div class="tl-block">', "<ul>", *[f"<li>{f}</li>" for f in facts if f], "</ul>",
+             f"<{sub}>Events from this article ({len(events)})</{sub}>"]
     if events:
-        lines += _block([f"<li>{hx(e.date.label())}: {a(event_url(e, page), hx(e.title))}</li>" for e in events])
+        block += ["<ul>", *[f"<li>{hx(e.date.label())}: {a(event_url(e, page), hx(e.title))}</li>" for e in events],
+                  "</ul>"]
     else:
-        lines += ["No events were extracted from this article.", ""]
-    lines += [f"{h}# Text", ""]
+        block.append("<p>No events were extracted from this article.</p>")
     text = info.body[:SHOWN_CHARS]
-    paras = [f"<p>{html.escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip()]
-    lines += ['<div class="tl-block">', *paras, "</div>", ""]
+    block += [f"<{sub}>Text</{sub}>"] + [f"<p>{html.escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip()]
     if len(info.body) > SHOWN_CHARS:
-        lines.append(f"*The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source file.*")
-    lines.append("")
-    return lines
-
-
-def _block(items: list[str]) -> list[str]:
-    return ['<div class="tl-block">', "<ul>", *items, "</ul>", "</div>", ""]
+        block.append(f"<p><em>The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source "
+                     "file.</em></p>")
+    return [f"{'#' * level} {esc(info.title)}{anchor}", ""] + block + ["</div>", ""]
