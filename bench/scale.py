@@ -66,14 +66,15 @@ def _measured(site: Path) -> int:
     with PagesServer(site) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
-        page.goto(server.url + ("search/" if pagefind else ""))
         sizes = []
-        searching = ("/pagefind/", "search_index.json", "/workers/search")
+        # listening before the page loads: the search interface's own files count too
+        searching = ("/pagefind/", "/assets/search.js", "search_index.json", "/workers/search")
         page.on("response", lambda r: sizes.append(len(r.body()))
                 if r.ok and any(s in r.url for s in searching) else None)
+        page.goto(server.url + ("search/" if pagefind else ""))
         if pagefind:
             page.locator("#tl-search input").press_sequentially(QUERY, delay=20)
-            page.locator(".pagefind-ui__result").first.wait_for(timeout=60000)
+            page.locator(".tl-search-results > li").first.wait_for(timeout=60000)
         else:
             page.locator("label.md-search__icon").first.click()
             page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type')",

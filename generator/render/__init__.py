@@ -10,7 +10,7 @@ from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_pages
 from .shell import shell_pages
 from .stash import stash
-from .home import date_index, home_page, search_page, undated_page
+from .home import SEARCH_PAGE, date_index, home_page, search_page, undated_page
 from .timeline import Calendar, day_pages, month_pages, year_pages
 
 __all__ = ["ArticleInfo", "SiteInput", "article_infos", "render_site"]
@@ -34,5 +34,5 @@ def render_site(site: SiteInput) -> dict[str, str]:
         pages["undated.md"] = undated_page(site)
     pages["days.json"] = date_index(cal)
     if site.search == "pagefind":
-        pages["search/index.md"] = search_page()
+        pages[SEARCH_PAGE] = search_page()
     return {path: stash(text) if path.endswith(".md") else text for path, text in pages.items()}

@@ -7,9 +7,11 @@ import json
 from ..model import MONTH_NAMES
 from .context import SiteInput
 from .event import event_url
-from .paths import FACETS, month_page, year_page
+from .paths import FACETS, href, month_page, year_page
 from .text import a, esc, front_matter, h, plural
 from .timeline import Calendar
+
+SEARCH_PAGE = "search/index.md"      # large sites only (Pagefind)
 
 
 def activity_chart(cal: Calendar) -> str:
@@ -78,7 +80,9 @@ def date_index(cal: Calendar) -> str:
 
 
 def search_page() -> str:
-    """The Pagefind search page (large sites): filters by place, actor, type and year."""
+    """The Pagefind search page (large sites): filters by place, actor, type and year
+    (the interface is site_config/theme/assets/search.js)."""
     return (front_matter("Search") + "# Search\n\n"
             '<div id="tl-search" class="tl-search" data-pagefind-ignore="all">'
-            "<noscript>Search needs JavaScript; browse by date, place or actor instead.</noscript></div>\n")
+            "<noscript>Search needs JavaScript; browse by date, place or actor instead.</noscript></div>\n"
+            f'<script src="{href(SEARCH_PAGE, "assets/search.js")}"></script>\n')

@@ -191,3 +191,30 @@ def test_pagefind_search_deep_links_to_the_event(served_pagefind):
     assert context.request.get(url + "pagefind/pagefind-entry.json").ok
     context.close()
     assert errors == []
+
+
+def test_pagefind_filters_load_when_opened_and_narrow_the_results(served_pagefind):
+    """A query fetches no filter data; opening the filters does, and ticking a
+    place lists only days with events there. ?q= in the address runs a query."""
+    url, browser, collected = served_pagefind
+    saraqib_days = {e.date.start.isoformat().replace("-", "/") for e in collected.events
+                    if e.date.is_day and "Saraqib" in [p.name for p in e.places]}
+    context = browser.new_context()
+    page = context.new_page()
+    fetched, errors = [], []
+    page.on("response", lambda r: fetched.append(r.url))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(url + "search/?q=ceasefire")
+    page.locator(".tl-search-results > li").first.wait_for(timeout=15000)
+    assert page.locator("#tl-search input").input_value() == "ceasefire"
+    assert not [u for u in fetched if u.endswith(".pf_filter")]
+    page.locator("#tl-search input").fill("")
+    page.locator(".tl-search-filters summary").click()
+    page.locator(".tl-search-filters label", has_text="Saraqib").first.locator("input").check()
+    page.wait_for_function("document.querySelector('.tl-search-status').textContent.includes('matching')")
+    page.wait_for_timeout(500)
+    shown = [a.get_attribute("href") for a in page.locator(".tl-search-page").all()]
+    assert shown and all(any(d in h for d in saraqib_days) for h in shown), (shown, saraqib_days)
+    assert [u for u in fetched if u.endswith(".pf_filter")]
+    context.close()
+    assert errors == []

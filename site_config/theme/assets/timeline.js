@@ -116,35 +116,7 @@
     });
   }
 
-  // Large sites search with Pagefind: its UI on the search page, in the site's colours
-  // (extra.css), with sub-results that link straight to each event's anchor.
-  function pagefindSearch() {
-    var box = document.getElementById("tl-search");
-    if (!box) return;
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = new URL("pagefind/pagefind-ui.css", root).href;
-    document.head.appendChild(css);
-    var ui = document.createElement("script");
-    ui.src = new URL("pagefind/pagefind-ui.js", root).href;
-    ui.onload = function () {
-      /* global PagefindUI */
-      new PagefindUI({ element: "#tl-search", showSubResults: true, showImages: false,
-                       autofocus: true, resetStyles: false });
-      var q = new URLSearchParams(window.location.search).get("q");
-      if (q) window.setTimeout(function () {
-        var input = box.querySelector("input");
-        if (input) { input.value = q; input.dispatchEvent(new Event("input", { bubbles: true })); }
-      }, 0);
-    };
-    ui.onerror = function () {
-      box.textContent = "The search index is built by `timeline build`; it is not available in this preview.";
-    };
-    document.head.appendChild(ui);
-  }
-
   recover404();
-  pagefindSearch();
   noticeMissing();
   jumpControl();
   copyLinks();
