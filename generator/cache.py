@@ -21,12 +21,14 @@ _NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progre
 
 def fingerprint(site_config: Path) -> str:
     h = hashlib.sha256(sys.version.encode())
-    files = [p for p in sorted(PACKAGE.rglob("*"))
+    # names relative to their folder: the same project gives the same fingerprint
+    # wherever it lives and however its path is spelled
+    files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*"))
              if p.relative_to(PACKAGE).parts[0] not in _NOT_EXTRACTION]
-    files += sorted(site_config.rglob("*.yaml")) if site_config.is_dir() else []
-    for f in files:
+    files += [(site_config, p) for p in sorted(site_config.rglob("*.yaml"))] if site_config.is_dir() else []
+    for folder, f in files:
         if f.is_file() and "__pycache__" not in f.parts:
-            h.update(f.as_posix().encode())
+            h.update(f.relative_to(folder).as_posix().encode() + b"\0")
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 

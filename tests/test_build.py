@@ -1,7 +1,9 @@
 """A full build of the example content, as `make site` does it."""
+import contextlib
 import json
 import re
 import shutil
+from pathlib import Path
 
 from generator.export.site import build_site
 from generator.pipeline import generate
@@ -72,6 +74,12 @@ def test_cache_skips_unchanged_articles_and_jobs_do_not_change_output(project):
     (project / "content/articles/new.md").write_text("---\ntitle: N\ndate: 2020-03-02\n---\n"
                                                      "Shelling killed four civilians in Ariha on Monday.\n")
     assert generate(project, jobs=1).cached == first.articles
+    # the project moved, or named by a relative path: the cache still holds
+    moved = project.parent / "moved"
+    shutil.move(project, moved)
+    with contextlib.chdir(moved):
+        assert generate(Path("."), jobs=1).cached == first.articles + 1
+    shutil.move(moved, project)
     # a configuration change invalidates every cached extraction
     places = project / "site_config/places.yaml"
     places.write_text(places.read_text() + "\n")

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ..model import Event
 
@@ -39,6 +40,7 @@ class MergeSettings:
                    frozenset(_stem(w) for w in m.get("ignore_words") or ()))
 
 
+@lru_cache(maxsize=1 << 16)      # a few thousand words make up most reports
 def _stem(word: str) -> str:
     """Crude but stable: 'downed', 'downing', 'downs' -> 'down'."""
     w = word.lower()

@@ -11,7 +11,7 @@ from collections import defaultdict
 from ..model import MONTH_NAMES, Event
 from .context import ArticleInfo, SiteInput
 from .event import DATE_SOURCE_LABEL, event_url
-from .text import a, esc, front_matter, plural, safe_url
+from .text import a, esc, front_matter, long_date, plural, safe_url
 from .text import h as hx
 
 # An article page shows the start of the text, enough to give context to its
@@ -72,7 +72,7 @@ def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> l
     url = safe_url(info.url)
     facts = [f"<strong>Source:</strong> {hx(info.source)}" if info.source else "",
              f"<strong>Original:</strong> {a(url, hx(url))}" if url else "",
-             f"<strong>Published:</strong> {info.date.day} {info.date.strftime('%B %Y')} — "
+             f"<strong>Published:</strong> {long_date(info.date)} — "
              f"{hx(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}" if info.date
              else "<strong>Published:</strong> unknown — no date in its metadata or text; its events are not "
                   "on the timeline",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Event
 from .context import SiteInput
 from .paths import event_page, facet_page, href
-from .text import a, esc, h, plural, safe_url
+from .text import a, esc, h, long_date, plural, safe_url
 
 DATE_SOURCE_LABEL = {"metadata": "from the article's metadata", "dateline": "from the dateline in the text",
                      "inferred": "inferred from the text (not stated in the article)",
@@ -34,17 +34,19 @@ def facet_links(kind: str, names, page: str) -> str:
     return ", ".join(a(href(page, facet_page(kind, n)), h(n), data_pagefind_filter=_FILTER[kind]) for n in names)
 
 
-def _source_line(r: Event, site: SiteInput, page: str) -> str:
-    """'Outlet (original link) · article page · published …, date inferred …'"""
+def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
+    """'Outlet (original link) · article page · published …, date inferred …'; the
+    other reports of a merged event say how their date was found only when inferred."""
     info = site.articles.get(r.article)
     label = h(r.source or (info.title if info else r.article) or "source")
     url = safe_url(r.url)
     parts = [a(url, label) if url else label]
     if info:
         parts.append(a(info.page_url(page), "article page"))
-        if info.date:
-            parts.append(f"published {info.date.day} {info.date.strftime('%B %Y')}, date "
-                         f"{h(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}")
+        if info.date and (full or info.date_source == "inferred"):
+            parts.append(f"published {long_date(info.date)}, date {h(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}")
+        elif info.date:
+            parts.append(f"published {long_date(info.date)}")
     return " · ".join(parts)
 
 
@@ -120,7 +122,7 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
         others = {r.article or r.url or r.source for r in e.also} - {e.article}
         body.append("<p data-pagefind-ignore>" + (f"Also reported by {plural(len(others), 'other source')}:"
                                                  if others else "Also in the same article:") + "</p>")
-        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page)}" + (f" — “{h(r.quote)}”" if r.quote else "")
+        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page, full=False)}" + (f" — “{h(r.quote)}”" if r.quote else "")
                                      + "</li>" for r in e.also) + "</ul>")
     body.append("</div>")
     return Section(level, e.id, e.title, "\n".join(body))

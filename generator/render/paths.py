@@ -3,6 +3,7 @@ site works at a domain root and under a project subpath alike."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from ..model import Event, slugify
 
@@ -45,6 +46,7 @@ def facet_page(kind: str, name: str) -> str:
     return f"{kind}/{slugify(name, max_words=12) or 'unnamed'}/index.md"
 
 
+@lru_cache(maxsize=1 << 16)      # a page links to the same facets and days many times
 def rel(from_page: str, to_page: str) -> str:
     """Relative link between two generated pages (MkDocs resolves .md links)."""
     a, b = from_page.split("/")[:-1], to_page.split("/")

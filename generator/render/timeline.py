@@ -10,7 +10,7 @@ from ..model import MONTH_NAMES, Event, slugify
 from .context import SiteInput
 from .event import Section, event_block, event_section, event_url
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
-from .text import a, h, plural
+from .text import a, h, long_date, plural
 
 
 @dataclass
@@ -95,10 +95,6 @@ class DayPage:
         return f'<p class="tl-daynav">{" · ".join(links)}</p>\n<p>{h(self.count)}</p>'
 
 
-def _day_short(d: date) -> str:
-    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
-
-
 def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
     pages = []
     days = cal.days
@@ -106,10 +102,10 @@ def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
         path = day_page(d)
         nav = []
         if i > 0:
-            nav.append((f"← {_day_short(days[i - 1])}", day_page(days[i - 1]), "prev"))
+            nav.append((f"← {long_date(days[i - 1])}", day_page(days[i - 1]), "prev"))
         nav.append((f"{MONTH_NAMES[d.month - 1]} {d.year}", month_page(d.year, d.month), ""))
         if i + 1 < len(days):
-            nav.append((f"{_day_short(days[i + 1])} →", day_page(days[i + 1]), "next"))
+            nav.append((f"{long_date(days[i + 1])} →", day_page(days[i + 1]), "next"))
         pages.append(DayPage(path, _day_label(d), d.year, tuple(nav), plural(len(cal.by_day[d]), "event"),
                              tuple(event_section(e, site, path) for e in cal.by_day[d])))
     return pages
