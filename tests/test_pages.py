@@ -110,7 +110,7 @@ def test_large_sites_group_article_pages_by_month():
     infos = article_infos(arts, "monthly")
     pages = unstash(render_site(SiteInput("T", "D", (event(),), infos)))
     month = pages["articles/2020/03/index.md"]
-    assert "## A title {#a}" in month and "<h3>Text</h3>" in month and "Body." in month
+    assert '<h2 id="a">A title<a class="headerlink" href="#a"' in month and "<h3>Text</h3>" in month and "Body." in month
     assert "B title" in pages["articles/undated/index.md"]
     assert 'href="../../../articles/2020/03/#a"' in pages["2020/03/01/index.md"]
     assert "[Articles of March 2020](2020/03/index.md)" in pages["articles/index.md"]

@@ -67,7 +67,6 @@ def _index(site: SiteInput, by_page: dict[str, list[ArticleInfo]]) -> str:
 def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> list[str]:
     """A heading, then one raw HTML block (render/stash.py keeps it away from Markdown):
     on a month page of 150 articles, Markdown work per heading and block is most of the build."""
-    anchor = f" {{#{info.anchor}}}" if info.anchor else ""
     sub = f"h{level + 1}"
     url = safe_url(info.url)
     facts = [f"<strong>Source:</strong> {hx(info.source)}" if info.source else "",
@@ -77,7 +76,13 @@ def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> l
              else "<strong>Published:</strong> unknown — no date in its metadata or text; its events are not "
                   "on the timeline",
              f"<strong>File:</strong> <code>{hx(info.path)}</code>"]
-    block = ['<div class="tl-block">', "<ul>", *[f"<li>{f}</li>" for f in facts if f], "</ul>",
+    block = ['<div class="tl-block">']
+    if info.anchor:
+        # a month page of 150 articles: headings in the block too, out of Markdown's
+        # way and out of a table of contents too long to use (render/stash.py)
+        block.append(f'<h{level} id="{info.anchor}">{hx(info.title)}<a class="headerlink" href="#{info.anchor}" '
+                     'title="Permanent link">&para;</a></h{level}>')
+    block += ["<ul>", *[f"<li>{f}</li>" for f in facts if f], "</ul>",
              f"<{sub}>Events from this article ({len(events)})</{sub}>"]
     if events:
         block += ["<ul>", *[f"<li>{hx(e.date.label())}: {a(event_url(e, page), hx(e.title))}</li>" for e in events],
@@ -89,4 +94,5 @@ def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> l
     if len(info.body) > SHOWN_CHARS:
         block.append(f"<p><em>The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source "
                      "file.</em></p>")
-    return [f"{'#' * level} {esc(info.title)}{anchor}", ""] + block + ["</div>", ""]
+    heading = [] if info.anchor else [f"{'#' * level} {esc(info.title)}", ""]
+    return heading + block + ["</div>", ""]
