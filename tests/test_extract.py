@@ -108,3 +108,16 @@ def test_a_repeated_paragraph_is_one_report(tmp_path):
     ids = [e.id for e in x.events]
     assert len(ids) == len(set(ids)) == 2
     assert [e.quote for e in x.events][0] == lede
+
+
+def test_a_running_toll_since_years_ago_is_background_not_an_event(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\ndate: 2015-03-04\n---\nShelling killed four civilians in Ariha on Tuesday.\n\n"
+                 "The war has killed hundreds of thousands of people since it began in 2011.\n\n"
+                 "Thousands of families have been displaced since the start of February.\n")
+    article, _ = read_article(p, tmp_path)
+    events = extract_article(article, load_config(ROOT)).events
+    assert not [e for e in events if "since it began" in e.quote]
+    displaced = [e for e in events if "displaced" in e.quote]
+    assert displaced and displaced[0].status == "ongoing"
+    assert (displaced[0].date.start, displaced[0].date.end) == (date(2015, 2, 1), date(2015, 3, 4))

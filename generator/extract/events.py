@@ -23,7 +23,12 @@ _NOT_CLAIMANTS = {"the report", "it", "he", "she", "they", "we", "i", "you", "th
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|ut)\b")
 _SIMPLE_PAST = re.compile(r"\b(?:was|were|did|killed|died|said|hit|struck|attacked|launched|captured|shot)\b")
 # "displaced since the start of December": a stretch of time up to publication.
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+# "since it began in 2011" too: the stretch from the start of what the clause names.
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:[\w'-]+\s+){1,4}?(?:began|started|erupted|broke\s+out)"
+                    r"\s+(?:in\s+|on\s+)?$", re.I)
+# A toll or a state running for over a year ("has killed ... since it began in 2011")
+# is background to the news, not a happening the timeline could place.
+BACKGROUND_DAYS = 366
 # "said on Sunday": the day of the statement, not of what it is about.
 _REPORTING = re.compile(r"\b(?:said|says|reported|announced|told)\s+(?:on\s+)?$")
 
@@ -70,7 +75,7 @@ class Extractor:
             # present-perfect verb tells where things stand now, not what the last date did
             date_ = when or (pub if pub and _PERFECT.search(sentence) and not _SIMPLE_PAST.search(sentence)
                              else context)
-            if date_ is None:
+            if date_ is None or (date_.text.startswith("since ") and (date_.end - date_.start).days > BACKGROUND_DAYS):
                 continue
             actors = self._actors(sentence)
             places = self._places(sentence)
@@ -138,7 +143,7 @@ def _best_date(timexes: list[Timex], text: str, dct: date | None) -> DateSpan | 
     # a clock time ("10:10 A.M." in a dateline) says less about the day than "on Tuesday"
     best = min(found, key=lambda t: (order[t.span.precision], t.type == "TIME"))
     span = best.span
-    if dct and span.start <= dct and _SINCE.search(text[max(0, best.start - 12):best.start]):
+    if dct and span.start <= dct and _SINCE.search(text[max(0, best.start - 60):best.start]):
         return DateSpan(span.start, max(dct, span.end), "range", span.value, f"since {best.text}")
     return span
 
