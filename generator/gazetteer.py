@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Place
 
@@ -20,6 +21,7 @@ _VOWELS = [("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "a"), ("ay", "a"), ("ai
            ("e", "i"), ("o", "u"), ("y", "i")]
 
 
+@lru_cache(maxsize=1 << 16)      # the same names recur in every article
 def fold(text: str) -> str:
     """A spelling-insensitive key: case, accents, apostrophes, hyphens, the
     article, doubled letters and the vowel spellings of transliteration."""
