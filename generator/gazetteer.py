@@ -9,6 +9,7 @@ capital letter, so common words never match.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -19,6 +20,22 @@ from .model import Place
 _ARTICLE = re.compile(r"\b(?:al|el|il|ul|a[dnrstz]|e[dnrstz]|a[sd]h|e[sd]h|ech|ath|adh)[-\s]")
 _VOWELS = [("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "a"), ("ay", "a"), ("ai", "a"),
            ("e", "i"), ("o", "u"), ("y", "i")]
+
+
+# Places that cover a region: a town and its governorate can be one happening's place.
+REGION_KINDS = frozenset({"governorate", "area", "region", "province", "district", "country"})
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def points(places) -> list[Place]:
+    """The places that are points (towns, villages, cities) with coordinates."""
+    return [p for p in places if p.lat is not None and p.lon is not None and p.kind not in REGION_KINDS]
 
 
 @lru_cache(maxsize=1 << 16)      # the same names recur in every article

@@ -118,3 +118,17 @@ def test_check_prints_path_line_messages_and_fails_on_errors(project):
     fixed = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project), "build", "--strict"],
                            capture_output=True, text=True, cwd=ROOT)
     assert fixed.returncode == 1 and "--strict" in fixed.stderr and not (project / "site").exists()
+
+
+def test_alike_reports_about_towns_far_apart_stay_two_events(project):
+    """Same day, same words, different towns: "took Saraqib" and "took Kafranbel" (40 km
+    apart) are two happenings; a town and its governorate, or neighbouring towns, merge."""
+    said = {"a.md": "Syrian troops captured Saraqib on Monday after days of heavy clashes with rebels.",
+            "b.md": "Syrian troops captured Kafranbel on Monday after days of heavy clashes with rebels.",
+            "c.md": "Syrian troops captured Sarmin on Monday after days of heavy clashes with rebels.",
+            "d.md": "Syrian troops captured a town in Idlib province on Monday after days of heavy clashes with rebels."}
+    for name, body in said.items():
+        (project / "content/articles" / name).write_text(f"---\ntitle: {name}\ndate: 2020-02-25\n---\n{body}\n")
+    events = [e for e in collect(project).events if "captured" in e.quote and e.date.start.isoformat() == "2020-02-24"]
+    groups = sorted(sorted(r.article.removeprefix("articles/") for r in e.reports) for e in events)
+    assert groups == [["a.md", "c.md", "d.md"], ["b.md"]], groups

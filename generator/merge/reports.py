@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from ..model import Event
+from ..gazetteer import distance_km, points
+from ..model import Event, Place
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
@@ -31,13 +32,15 @@ class MergeSettings:
     min_shared: int = 3              # at least this many content words in common
     min_cluster_similarity: float = 0.4   # for two groups of reports to be one happening
     ignore: frozenset[str] = frozenset()
+    max_km: float = 30.0             # towns further apart are two happenings (0: no limit)
 
     @classmethod
     def from_vocabulary(cls, vocab: dict) -> "MergeSettings":
         m = vocab.get("merge") or {}
         return cls(float(m.get("min_similarity", cls.min_similarity)), int(m.get("min_shared", cls.min_shared)),
                    float(m.get("min_cluster_similarity", cls.min_cluster_similarity)),
-                   frozenset(_stem(w) for w in m.get("ignore_words") or ()))
+                   frozenset(_stem(w) for w in m.get("ignore_words") or ()),
+                   float(m.get("max_km", cls.max_km)))
 
 
 @lru_cache(maxsize=1 << 16)      # a few thousand words make up most reports
@@ -62,6 +65,14 @@ def similar(a: frozenset[str], b: frozenset[str], weight: dict[str, float], sett
     return sum(weight[w] for w in shared) / size if size else 0.0
 
 
+def far_apart(a: list[Place], b: list[Place], settings: MergeSettings) -> bool:
+    """Both name towns and no town of one is near a town of the other: "troops took
+    Saraqib" and "troops took Kafranbel" on one day are two happenings, however alike
+    the words. A town and its governorate, or a report naming no town, never veto."""
+    return bool(settings.max_km and a and b) and \
+        all(distance_km(p, q) > settings.max_km for p in a for q in b)
+
+
 def _weights(signatures: list[frozenset[str]]) -> dict[str, float]:
     """Inverse document frequency over the reports being merged."""
     df: dict[str, int] = {}
@@ -80,6 +91,7 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
 
     clusters: list[list[Event]] = []
     signatures = {e.id: signature(e, settings) for e in events if e.article}
+    where = {e.id: points(e.places) for e in events if e.article}
     weight = _weights(list(signatures.values()))
     open_by_span: dict[tuple, list[list[Event]]] = {}
     for e in sorted(events, key=order):
@@ -89,7 +101,7 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
         sig = signatures[e.id]
         best, best_score = None, settings.min_similarity
         for cluster in open_by_span.get((e.date.start, e.date.end), []):
-            if any(m.article == e.article for m in cluster):
+            if any(m.article == e.article or far_apart(where[e.id], where[m.id], settings) for m in cluster):
                 continue
             # average linkage: like the reports already there as a whole, so clusters cannot chain
             score = sum(similar(sig, signatures[m.id], weight, settings) for m in cluster) / len(cluster)
@@ -101,10 +113,10 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
             open_by_span.setdefault((e.date.start, e.date.end), []).append(best)
         else:
             best.append(e)
-    return [_combine(c) for c in _join_clusters(clusters, signatures, weight, settings)]
+    return [_combine(c) for c in _join_clusters(clusters, signatures, where, weight, settings)]
 
 
-def _join_clusters(clusters: list[list[Event]], signatures: dict, weight: dict,
+def _join_clusters(clusters: list[list[Event]], signatures: dict, where: dict, weight: dict,
                    settings: MergeSettings) -> list[list[Event]]:
     """Second pass: clusters of the same day that tell the same story join.
 
@@ -122,7 +134,10 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, weight: dict,
         span = (cluster[0].date.start, cluster[0].date.end)
         sig = frozenset().union(*(signatures[m.id] for m in cluster))
         best, best_score = None, settings.min_cluster_similarity
+        towns = [p for m in cluster for p in where[m.id]]
         for other in groups.get(span, ()):
+            if far_apart(towns, [p for m in other for p in where[m.id]], settings):
+                continue
             score = similar(sig, frozenset().union(*(signatures[m.id] for m in other)), weight, settings)
             if score >= best_score:
                 best, best_score = other, score
