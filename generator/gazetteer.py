@@ -56,6 +56,7 @@ def fold(text: str) -> str:
 _NAME_WORD = r"[A-Z](?:[\w'’ʼ]|\.(?=[A-Z]))*(?:-[\w'’ʼ]+)*\.?"
 _INNER = r"(?:al|el|ash|ad|an|as|ar|at|az|ech|esh|es|ed|ez|bin|abu|bani|ibn)"
 _RUN = re.compile(rf"(?:\b{_INNER}-)?{_NAME_WORD}(?:[\s-]+(?:{_INNER}[\s-]+)?(?:{_INNER}-)?{_NAME_WORD})*")
+_TOKEN = re.compile(r"\S+")
 _TRAILING = re.compile(r"(?:['’]s|[.,;:'’])+$")
 MAX_WORDS = 5
 
@@ -72,7 +73,7 @@ class Matcher:
     def find(self, sentence: str) -> list[tuple[Place, int, int]]:
         out = []
         for run in _RUN.finditer(sentence):
-            words = [m for m in re.finditer(r"\S+", run.group())]
+            words = list(_TOKEN.finditer(run.group()))
             i = 0
             while i < len(words):
                 for j in range(min(len(words), i + MAX_WORDS), i, -1):

@@ -143,10 +143,13 @@ class Event:
         return tuple(r.id for r in self.reports)
 
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
 def slugify(text: str, max_words: int = 8) -> str:
     """ASCII, lower-case, hyphenated; stable across platforms."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", text.lower())
+    words = _SLUG_WORD.findall(text.lower())
     return "-".join(words[:max_words])
 
 

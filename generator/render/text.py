@@ -17,10 +17,13 @@ def esc(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
+_WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+
+
 def safe_url(url) -> str:
     """Only web links; anything else (javascript:, data:, relative paths) is dropped."""
     url = str(url).strip()
-    if not re.match(r"^https?://[^\s<>\"']+$", url, re.I):
+    if not _WEB_URL.match(url):
         return ""
     return url.replace(")", "%29").replace("(", "%28")
 
