@@ -46,13 +46,17 @@
     return e;
   }
   // Pagefind's excerpt is text with <mark> around the matches: only those become markup.
-  function excerpt(html) {
+  // An event's excerpt starts with its heading, already shown as the link: left out.
+  function excerpt(html, heading) {
     var p = el("p");
     var tmp = document.createElement("template");
     tmp.innerHTML = html;
+    var skip = heading && tmp.content.textContent.indexOf(heading) === 0 ? heading.length : 0;
     tmp.content.childNodes.forEach(function (n) {
-      if (n.nodeName === "MARK") p.appendChild(el("mark", n.textContent));
-      else p.appendChild(document.createTextNode(n.textContent));
+      var text = n.textContent.slice(skip);
+      skip = Math.max(0, skip - n.textContent.length);
+      if (!text) return;
+      p.appendChild(n.nodeName === "MARK" ? el("mark", text) : document.createTextNode(text));
     });
     return p;
   }
@@ -110,7 +114,7 @@
     events.forEach(function (s) {
       var item = el("li");
       item.appendChild(link(s.url, s.title));
-      item.appendChild(excerpt(s.excerpt));
+      item.appendChild(excerpt(s.excerpt, s.title));
       ul.appendChild(item);
     });
     li.appendChild(ul);
