@@ -6,7 +6,8 @@ on_pre_build: under `timeline serve`, regenerate pages from content/ first.
 on_page_markdown/on_page_content: event bodies bypass Markdown (render/stash.py).
 on_files/on_page_context/on_post_build: a progress line on long builds.
 on_post_page: the theme's indentation dropped (export/minify.py).
-on_post_build: on large sites, the day pages are filled into the rendered shell (export/stamp.py).
+on_post_page/on_post_build/on_build_error: on large sites, the day pages are filled into the
+rendered shell while the other pages build (export/stamp.py).
 """
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from pathlib import Path
 
 from generator.model import MONTH_NAMES
 from generator.export.minify import collapse_whitespace
-from generator.export.stamp import stamp_pages
+from generator.export.stamp import Stamping
 from generator.progress import Progress
-from generator.render.shell import SHELL_URL
+from generator.render.shell import SHELL_PAGE, SHELL_URL
 from generator.render.stash import restore, split
 
 
@@ -65,8 +66,15 @@ def on_page_content(html, page, config, files, **kwargs):
     return restore(html, getattr(page, "timeline_bodies", []))
 
 
+_stamping: Stamping | None = None
+
+
 def on_post_page(output, page, config, **kwargs):
-    return collapse_whitespace(output)
+    global _stamping
+    output = collapse_whitespace(output)
+    if page.file.src_uri == SHELL_PAGE:          # large sites: fill the day pages meanwhile
+        _stamping = Stamping(Path(config["docs_dir"]), Path(config["site_dir"]), output)
+    return output
 
 
 def on_page_context(context, page, config, nav, **kwargs):
@@ -78,5 +86,14 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_post_build(config, **kwargs):
     if _progress:
         _progress.close()
-    # large sites: day pages from the rendered shell (render/shell.py)
-    stamp_pages(Path(config["docs_dir"]), Path(config["site_dir"]), SHELL_URL + "index.html")
+    global _stamping
+    if _stamping:
+        stamping, _stamping = _stamping, None
+        stamping.finish(SHELL_URL)
+
+
+def on_build_error(error, **kwargs):
+    global _stamping
+    if _stamping:
+        _stamping.abandon()
+        _stamping = None

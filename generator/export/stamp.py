@@ -9,8 +9,12 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import multiprocessing
+import os
 import re
 import shutil
+import threading
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,27 +75,57 @@ class Shell:
         return "".join(values[p] if i % 2 else p for i, p in enumerate(self.parts))
 
 
-def stamp_pages(docs_dir: Path, site_dir: Path, shell_page: str) -> int:
-    """Write every day record as a page of site_dir; returns how many.
-
-    shell_page: the shell's built file (relative to site_dir); it is removed
-    from the site and from the sitemap, which lists the day pages instead.
-    """
-    built = site_dir / shell_page
-    records = sorted((docs_dir / RECORDS).rglob("*.json"))
-    if not built.is_file():
-        return 0
-    shell = Shell.parse(built.read_text(encoding="utf-8"))
-    urls = []
-    for path in records:
+def fill_pages(docs_dir: Path, site_dir: Path, shell: Shell) -> None:
+    """Write every day record as a page of site_dir, filled into the shell."""
+    for path in sorted((docs_dir / RECORDS).rglob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         out = site_dir / record["url"] / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(shell.fill(record), encoding="utf-8")
-        urls.append(record["url"])
-    shutil.rmtree(site_dir / shell_page.split("/")[0])
-    _sitemap(site_dir, urls)
-    return len(urls)
+
+
+def _fill_or_exit(docs_dir: Path, site_dir: Path, shell: Shell) -> None:
+    try:
+        fill_pages(docs_dir, site_dir, shell)
+    except BaseException:
+        traceback.print_exc()
+        os._exit(1)
+
+
+class Stamping:
+    """Day pages filled while MkDocs renders the rest of the site.
+
+    MkDocs renders the shell before the article and facet pages; a forked
+    process fills the day pages meanwhile, on another core. Without fork (or
+    beside other threads, as under `mkdocs serve`) they are filled at the end.
+    """
+
+    def __init__(self, docs_dir: Path, site_dir: Path, shell_html: str):
+        self.args = (docs_dir, site_dir, Shell.parse(shell_html))
+        self.process = None
+        if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+            self.process = multiprocessing.get_context("fork").Process(target=_fill_or_exit, args=self.args)
+            self.process.start()
+
+    def abandon(self) -> None:
+        """The build failed: stop filling pages for it."""
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+    def finish(self, shell_page: str) -> None:
+        """Wait for the pages; the shell leaves the site and the sitemap lists the days."""
+        docs_dir, site_dir, _ = self.args
+        if self.process is None:
+            fill_pages(*self.args)
+        else:
+            self.process.join()
+            if self.process.exitcode != 0:
+                raise ShellError(f"filling the day pages failed (exit code {self.process.exitcode})")
+        shutil.rmtree(site_dir / shell_page.split("/")[0], ignore_errors=True)
+        urls = [p.relative_to(docs_dir / RECORDS).with_suffix("").as_posix() + "/"
+                for p in sorted((docs_dir / RECORDS).rglob("*.json"))]
+        _sitemap(site_dir, urls)
 
 
 def _sitemap(site_dir: Path, urls: list[str]) -> None:
