@@ -61,8 +61,10 @@ def similar(a: frozenset[str], b: frozenset[str], weight: dict[str, float], sett
     shared = a & b
     if len(shared) < settings.min_shared:
         return 0.0
-    size = min(sum(weight[w] for w in a), sum(weight[w] for w in b))
-    return sum(weight[w] for w in shared) / size if size else 0.0
+    # fsum: a set's order changes with each process's string hashing, and a plain sum's
+    # last digits with it, which could tip a merge decision between two builds
+    size = min(math.fsum(weight[w] for w in a), math.fsum(weight[w] for w in b))
+    return math.fsum(weight[w] for w in shared) / size if size else 0.0
 
 
 def far_apart(a: list[Place], b: list[Place], settings: MergeSettings) -> bool:
@@ -104,7 +106,7 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
             if any(m.article == e.article or far_apart(where[e.id], where[m.id], settings) for m in cluster):
                 continue
             # average linkage: like the reports already there as a whole, so clusters cannot chain
-            score = sum(similar(sig, signatures[m.id], weight, settings) for m in cluster) / len(cluster)
+            score = math.fsum(similar(sig, signatures[m.id], weight, settings) for m in cluster) / len(cluster)
             if score >= best_score:
                 best, best_score = cluster, score
         if best is None:
