@@ -165,8 +165,8 @@ def test_builds_in_separate_processes_are_byte_identical(tmp_path):
     snapshots = []
     for seed in ("1", "2"):
         project = make_project(tmp_path / seed)
-        subprocess.run([sys.executable, "-c", "from pathlib import Path; from generator.pipeline import generate; "
-                        "generate(Path('.'), jobs=2)"], cwd=project, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed})
+        subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                        "from generator.pipeline import generate; generate(Path(sys.argv[1]), jobs=2)", str(project)],
+                       cwd=tmp_path, check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         snapshots.append(snapshot(project / "build" / "docs"))
     assert snapshots[0] == snapshots[1]

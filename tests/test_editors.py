@@ -1,4 +1,5 @@
 """Editors in control: corrections by id, stable ids, merging reports, `timeline check`."""
+import os
 import subprocess
 import sys
 
@@ -132,3 +133,15 @@ def test_alike_reports_about_towns_far_apart_stay_two_events(project):
     events = [e for e in collect(project).events if "captured" in e.quote and e.date.start.isoformat() == "2020-02-24"]
     groups = sorted(sorted(r.article.removeprefix("articles/") for r in e.reports) for e in events)
     assert groups == [["a.md", "c.md", "d.md"], ["b.md"]], groups
+
+
+def test_report_similarity_does_not_depend_on_string_hashing(tmp_path):
+    """The score of two reports is the same in every process, to the last digit: a
+    merge decision at the threshold must not change between two builds."""
+    code = ("from generator.merge.reports import MergeSettings, similar\n"
+            "words = [f'w{i}' for i in range(40)]\n"
+            "weight = {w: 0.1 + i / 7 for i, w in enumerate(words)}\n"
+            "print(repr(similar(frozenset(words), frozenset(words[::2] + words[:5]), weight, MergeSettings())))\n")
+    scores = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(scores) == 1, scores
