@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..render.shell import (CONTENT_END, CONTENT_START, PAGE_ID, RECORDS, SHELL_URL, TITLE, TOC_ID,
                             TOC_TITLE, YEAR)
+
 _SLOT = "\0"
 
 
@@ -113,7 +114,7 @@ class Stamping:
             self.process.kill()
             self.process.join()
 
-    def finish(self, shell_page: str) -> None:
+    def finish(self, shell_url: str) -> None:
         """Wait for the pages; the shell leaves the site and the sitemap lists the days."""
         docs_dir, site_dir, _ = self.args
         if self.process is None:
@@ -122,7 +123,7 @@ class Stamping:
             self.process.join()
             if self.process.exitcode != 0:
                 raise ShellError(f"filling the day pages failed (exit code {self.process.exitcode})")
-        shutil.rmtree(site_dir / shell_page.split("/")[0], ignore_errors=True)
+        shutil.rmtree(site_dir / shell_url.split("/")[0], ignore_errors=True)
         urls = [p.relative_to(docs_dir / RECORDS).with_suffix("").as_posix() + "/"
                 for p in sorted((docs_dir / RECORDS).rglob("*.json"))]
         _sitemap(site_dir, urls)

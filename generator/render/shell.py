@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from .timeline import DayPage
+from .timeline import INDEXED, DayPage
 
 # The shell sits as deep as a day page (YYYY/MM/DD/), so its relative links
 # are theirs; stamping removes it from the built site.
@@ -27,8 +27,8 @@ CONTENT_START, CONTENT_END = "<!--tl:shell-->", "<!--/tl:shell-->"
 def shell_markdown() -> str:
     # one heading inside the content markers gives the theme's markup for
     # headings and for table-of-contents entries
-    return (f'---\ntitle: "{TITLE}"\nsearch_body: true\n---\n\n'
-            + f'# {TITLE} {{#{PAGE_ID} data-pagefind-filter="year:{YEAR}" }}\n\n'
+    front = INDEXED.replace("---\n\n", f'title: "{TITLE}"\n---\n\n', 1)     # indexed like a day page
+    return (front + f'# {TITLE} {{#{PAGE_ID} data-pagefind-filter="year:{YEAR}" }}\n\n'
             + f"{CONTENT_START}\n\n## {TOC_TITLE} {{#{TOC_ID}}}\n\n{CONTENT_END}\n")
 
 
