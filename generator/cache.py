@@ -37,6 +37,16 @@ def entry_key(rel: str, data: bytes) -> str:
     return hashlib.sha256(rel.encode() + b"\0" + data).hexdigest()
 
 
+# A file's stat is trusted to stand for its bytes only when the file was last
+# changed this long before it was read: a write within the same timestamp tick
+# (coarse on some file systems) could otherwise go unnoticed.
+SETTLED_NS = 2_000_000_000
+
+
+def stat_key(st: os.stat_result) -> tuple:
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
 class Cache:
     def __init__(self, folder: Path, fingerprint_: str, enabled: bool = True):
         self.path = folder / f"extract-{fingerprint_}.pickle"
@@ -44,12 +54,25 @@ class Cache:
         self.enabled = enabled
         self.old: dict = {}
         self.new: dict = {}
+        # path -> (stat, entry key): unchanged files need not be read and hashed
+        self.old_stats: dict = {}
+        self.new_stats: dict = {}
         self.hits = 0
         if enabled and self.path.is_file():
             try:
-                self.old = pickle.loads(self.path.read_bytes())
-            except Exception:            # a damaged cache is only a slower build
-                self.old = {}
+                saved = pickle.loads(self.path.read_bytes())
+                self.old, self.old_stats = saved["entries"], saved["stats"]
+            except Exception:            # a damaged or older cache is only a slower build
+                self.old, self.old_stats = {}, {}
+
+    def known_key(self, rel: str, st: os.stat_result) -> str | None:
+        """The entry key of a file seen before with this very stat, if any."""
+        seen = self.old_stats.get(rel)
+        return seen[1] if seen and seen[0] == stat_key(st) else None
+
+    def note(self, rel: str, st: os.stat_result, key: str, now_ns: int) -> None:
+        if now_ns - st.st_mtime_ns >= SETTLED_NS:
+            self.new_stats[rel] = (stat_key(st), key)
 
     def get(self, key: str):
         value = self.old.get(key)
@@ -62,12 +85,13 @@ class Cache:
         self.new[key] = value
 
     def save(self) -> None:
-        if not self.enabled or self.new.keys() == self.old.keys():
+        if not self.enabled or (self.new.keys() == self.old.keys() and self.new_stats == self.old_stats):
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         for stale in self.folder.glob("extract-*.pickle"):
             if stale != self.path:
                 stale.unlink()
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(pickle.dumps({"entries": self.new, "stats": self.new_stats},
+                                     protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, self.path)

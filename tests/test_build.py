@@ -170,3 +170,26 @@ def test_builds_in_separate_processes_are_byte_identical(tmp_path):
                        cwd=tmp_path, check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         snapshots.append(snapshot(project / "build" / "docs"))
     assert snapshots[0] == snapshots[1]
+
+
+def test_unchanged_articles_are_not_even_read_again(project, monkeypatch):
+    """The cache remembers each file's size, time and inode: an unchanged file is
+    neither read nor hashed; one rewritten with the same size is read again."""
+    import os
+    import time
+    articles = project / "content/articles"
+    settled = time.time() - 60           # older than the cache's racy-write window
+    for p in articles.iterdir():
+        os.utime(p, (settled, settled))
+    generate(project)
+    reads = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or read_bytes(self))
+    again = generate(project)
+    assert again.cached == again.articles and not [p for p in reads if articles in p.parents]
+    seed = articles / "idleb-2020-03-01.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("Sunday", "Monday", 1), encoding="utf-8")     # same size
+    os.utime(seed, (settled + 5, settled + 5))
+    third = generate(project)
+    assert seed in reads and third.cached == third.articles - 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +41,17 @@ def extract_files(paths: list[Path], config: Config, cache: Cache, jobs: int = 1
     """One result per path, in the order given, whatever the number of jobs."""
     results: dict[int, FileResult] = {}
     todo: list[tuple[int, str, tuple[str, str, bytes]]] = []
+    now = time.time_ns()
     for i, path in enumerate(paths):
-        data = path.read_bytes()
         rel = path.relative_to(config.content_dir).as_posix()
-        key = entry_key(rel, data)
-        hit = cache.get(key)
+        st = path.stat()
+        key = cache.known_key(rel, st)
+        hit = cache.get(key) if key else None
+        if hit is None:
+            data = path.read_bytes()
+            key = entry_key(rel, data)
+            hit = cache.get(key)
+        cache.note(rel, st, key, now)
         if hit is not None:
             results[i] = hit
         else:
