@@ -9,8 +9,9 @@ use (and some background sentences with no event). Same seed, same corpus.
 from __future__ import annotations
 
 import argparse
+import os
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
@@ -100,6 +101,9 @@ def generate(out: Path, years: int, per_day: float = 5.0, seed: int = 1, start: 
         for i in range(rng.randrange(int(per_day * 2) + 1)):    # 0..2×per_day a day, per_day on average
             name, text = article(rng, d, i, list(PLACES))
             (out / name).write_text(text, encoding="utf-8")
+            # saved on its day, as in an archive gathered over the years (not all a second ago)
+            saved = datetime(d.year, d.month, d.day, 12, tzinfo=timezone.utc).timestamp()
+            os.utime(out / name, (saved, saved))
             n += 1
         d += timedelta(days=1)
     return n
