@@ -77,6 +77,10 @@ def test_merged_reports_keep_every_anchor_and_show_conflicting_figures():
     assert '<span id="other-def456"></span>' in day
     assert "19 (S, claimed by SOHR) · 26 (Reuters)" in day and "reports differ" in day
     assert "Also reported by 1 other source" in day and "“R”" in day
+    # the same wire copy in a third outlet: its words are not printed twice
+    copy = event(id="copy-abc999", article="articles/c.txt", source="Wire", quote=" r ")
+    day = site(event(also=(other, copy)))["2020/03/01/index.md"]
+    assert day.count("“R”") == 1 and "Wire" in day and "— same words" in day
 
 
 def test_article_slugs_are_unique_and_independent_of_order():

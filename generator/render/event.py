@@ -50,6 +50,21 @@ def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str
     return " · ".join(parts)
 
 
+def _other_quotes(e: Event):
+    """Each other report with its words, unless they repeat words already shown
+    (wire copy republished by several outlets): then only that it says the same."""
+    shown = {" ".join(e.quote.split()).casefold()} if e.quote else set()
+    for r in e.also:
+        words = " ".join(r.quote.split()).casefold()
+        if not words:
+            yield r, ""
+        elif words in shown:
+            yield r, " — same words"
+        else:
+            shown.add(words)
+            yield r, f" — “{h(r.quote)}”"
+
+
 def _fatalities(e: Event) -> str:
     """One figure, or every report's figure side by side: never averaged."""
     figures = [(r.fatalities, r) for r in e.reports if r.fatalities is not None]
@@ -122,7 +137,7 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
         others = {r.article or r.url or r.source for r in e.also} - {e.article}
         body.append("<p data-pagefind-ignore>" + (f"Also reported by {plural(len(others), 'other source')}:"
                                                  if others else "Also in the same article:") + "</p>")
-        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page, full=False)}" + (f" — “{h(r.quote)}”" if r.quote else "")
-                                     + "</li>" for r in e.also) + "</ul>")
+        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page, full=False)}{quote}</li>"
+                                                         for r, quote in _other_quotes(e)) + "</ul>")
     body.append("</div>")
     return Section(level, e.id, e.title, "\n".join(body))
