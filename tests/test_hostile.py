@@ -50,9 +50,12 @@ EVENT_FILES = {
 }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
+# and on a large site's kind of build too, whose day pages are filled into the theme's shell
+@pytest.fixture(scope="module", params=["material", "pagefind"])
+def built(tmp_path_factory, request):
     project = make_project(tmp_path_factory.mktemp("hostile"))
+    site_yaml = project / "site_config/site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + f"\nsearch: {request.param}\n")
     for folder, cases in (("articles", CASES), ("events", EVENT_FILES)):
         for name, (content, _) in cases.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
@@ -124,5 +127,9 @@ def test_two_builds_are_identical(built, tmp_path):
     generate(project)
     build_site(project)
     second = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    # Pagefind writes its filter and metadata files in a different order each run (upstream:
+    # Pagefind/pagefind#638); everything else, its index chunks and fragments included, is stable
+    unstable = re.compile(r"pagefind/(?:filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
+    first, second = ({k: v for k, v in d.items() if not unstable.match(k.as_posix())} for d in (first, second))
     assert first.keys() == second.keys()
     assert [str(k) for k in first if first[k] != second[k]] == []
