@@ -65,8 +65,11 @@
     a.href = url;
     return a;
   }
-  function filtered() {
-    return Object.keys(chosen).some(function (k) { return chosen[k].length; });
+  // the ticked values only: a filter left with none would match nothing
+  function filters() {
+    var on = {};
+    Object.keys(chosen).forEach(function (k) { if (chosen[k].length) on[k] = chosen[k]; });
+    return on;
   }
 
   function search() {
@@ -74,13 +77,14 @@
     var here = new URL(window.location.href);
     if (q) here.searchParams.set("q", q); else here.searchParams.delete("q");
     window.history.replaceState(null, "", here);
-    if (!q && !filtered()) {
+    var only = filters();
+    if (!q && !Object.keys(only).length) {
       list.textContent = status.textContent = "";
       more.hidden = true;
       return;
     }
     status.textContent = "Searching…";
-    pagefind().then(function (pf) { return pf.search(q || null, { filters: chosen }); }).then(function (found) {
+    pagefind().then(function (pf) { return pf.search(q || null, { filters: only }); }).then(function (found) {
       if (mine !== run) return;
       results = found.results;
       shown = 0;
