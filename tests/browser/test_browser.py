@@ -218,7 +218,7 @@ def test_pagefind_filters_load_when_opened_and_narrow_the_results(served_pagefin
     assert [u for u in fetched if u.endswith(".pf_filter")]
     # unticked again: a query is not narrowed by an empty filter
     page.locator(".tl-search-filters label", has_text="Saraqib").first.locator("input").uncheck()
-    page.locator("#tl-search input").fill("ceasefire")
+    page.locator("#tl-search-input").fill("ceasefire")
     page.wait_for_function("document.querySelector('.tl-search-status').textContent.includes('matching')")
     assert page.locator(".tl-search-page").count() > 0
     context.close()
