@@ -46,12 +46,12 @@ class DateSpan:
         """Human wording that never claims more precision than we have."""
         s, e = self.start, self.end
         if self.precision == "day":
-            return f"{s.day} {MONTH_NAMES[s.month - 1]} {s.year}"
+            return long_date(s)
         if self.precision == "either":
             return f"{s.day} or {e.day} {MONTH_NAMES[e.month - 1]} {e.year}" if (s.year, s.month) == (e.year, e.month) \
-                else f"{_day_label(s)} or {_day_label(e)}"
+                else f"{long_date(s)} or {long_date(e)}"
         if self.precision == "week":
-            return f"week of {_day_label(s)} – {_day_label(e)}"
+            return f"week of {long_date(s)} – {long_date(e)}"
         if self.precision == "month":
             return f"{MONTH_NAMES[s.month - 1]} {s.year}"
         if self.precision == "year":
@@ -61,10 +61,11 @@ class DateSpan:
         if self.precision == "century":
             return f"{s.year // 100 + 1}th century"
         # quarter, season, range: say the interval plainly
-        return f"between {_day_label(s)} and {_day_label(e)}"
+        return f"between {long_date(s)} and {long_date(e)}"
 
 
-def _day_label(d: date) -> str:
+def long_date(d: date) -> str:
+    """4 March 2015 (English month names whatever the machine's locale)."""
     return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
-from ..model import MONTH_NAMES, Event
+from ..model import MONTH_NAMES, Event, long_date
 from .context import ArticleInfo, SiteInput
 from .event import DATE_SOURCE_LABEL, event_url
-from .text import a, esc, front_matter, long_date, plural, safe_url
+from .text import a, esc, front_matter, plural, safe_url
 from .text import h as hx
 
 # An article page shows the start of the text, enough to give context to its

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Event
+from ..model import Event, long_date
 from .context import SiteInput
 from .paths import event_page, facet_page, href
-from .text import a, esc, h, long_date, plural, safe_url
+from .text import a, esc, h, plural, safe_url
 
 DATE_SOURCE_LABEL = {"metadata": "from the article's metadata", "dateline": "from the dateline in the text",
                      "inferred": "inferred from the text (not stated in the article)",

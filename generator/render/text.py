@@ -4,10 +4,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import date
 from functools import lru_cache
-
-from ..model import MONTH_NAMES
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
@@ -51,11 +48,6 @@ def h(text) -> str:
 @lru_cache(maxsize=1 << 16)      # names, outlets and labels recur on every page
 def _escaped(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
-
-
-def long_date(d: date) -> str:
-    """4 March 2015 (English month names whatever the machine's locale)."""
-    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def a(url: str, label: str, **attrs) -> str:

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 
-from ..model import MONTH_NAMES, Event, slugify
+from ..model import MONTH_NAMES, Event, long_date, slugify
 from .context import SiteInput
 from .event import Section, event_block, event_section, event_url
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
-from .text import a, h, long_date, plural
+from .text import a, h, plural
 
 
 @dataclass
@@ -63,7 +63,7 @@ INDEXED = "---\nsearch_body: true\n---\n\n"
 
 
 def _day_label(d: date) -> str:
-    return f"{d.strftime('%A')} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+    return f"{d.strftime('%A')} {long_date(d)}"
 
 
 @dataclass(frozen=True)
