@@ -18,6 +18,7 @@ from generator.model import MONTH_NAMES
 from generator.export.minify import collapse_whitespace
 from generator.export.stamp import Stamping
 from generator.progress import Progress
+from generator.render.home import SEARCH_PAGE
 from generator.render.shell import SHELL_PAGE, SHELL_URL
 from generator.render.stash import restore, split
 
@@ -30,8 +31,8 @@ def on_config(config, **kwargs):
         for month_dir in sorted(p for p in year_dir.glob("[0-9][0-9]") if (p / "index.md").is_file()):
             entries.append({MONTH_NAMES[int(month_dir.name) - 1]: f"{year_dir.name}/{month_dir.name}/index.md"})
         nav.append({year_dir.name: entries})
-    config["extra"]["search_engine"] = "pagefind" if (docs / "search" / "index.md").is_file() else "material"
-    for label, page in (("Search", "search/index.md"), ("Places", "places/index.md"), ("Actors", "actors/index.md"),
+    config["extra"]["search_engine"] = "pagefind" if (docs / SEARCH_PAGE).is_file() else "material"
+    for label, page in (("Search", SEARCH_PAGE), ("Places", "places/index.md"), ("Actors", "actors/index.md"),
                         ("Event types", "types/index.md"), ("Articles", "articles/index.md"),
                         ("Undated", "undated.md")):
         if (docs / page).is_file():

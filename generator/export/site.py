@@ -10,19 +10,21 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-# The renderer writes this page only when the site searches with Pagefind.
-PAGEFIND_PAGE = Path("build/docs/search/index.md")
+from ..render.home import SEARCH_PAGE
+
+DOCS = Path("build/docs")       # where `timeline generate` writes the pages (Config.docs_dir)
 
 
 def uses_pagefind(root: Path) -> bool:
-    return (root / PAGEFIND_PAGE).is_file()
+    """The renderer writes the search page only when the site searches with Pagefind."""
+    return (root / DOCS / SEARCH_PAGE).is_file()
 
 
 def _source_date_epoch(root: Path) -> str:
     """The build's date for the sitemap, from the content (its newest day), not
     the clock: the same content builds byte-identical sites on any day."""
     try:
-        days = json.loads((root / "build/docs/days.json").read_text())["days"]
+        days = json.loads((root / DOCS / "days.json").read_text())["days"]
         newest = datetime.fromisoformat(days[-1]).replace(tzinfo=timezone.utc) if days else None
     except (OSError, ValueError, KeyError):
         newest = None
@@ -60,21 +62,25 @@ def index_with_pagefind(site: Path) -> None:
         raise RuntimeError(f"pagefind failed: {run.stderr.strip() or run.stdout.strip()}")
 
 
-def build_site(root: Path) -> dict[str, float]:
-    """Build site/; returns seconds per step (mkdocs, pagefind)."""
+def _build(config, root: Path) -> dict[str, float]:
+    """MkDocs, then Pagefind when the site uses it; seconds per step."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     timings = {}
     clock = time.perf_counter()
-    with _build_env(root):
-        config = load_config(str(root / "mkdocs.yml"))
-        build(config)
+    build(config)
     timings["mkdocs"] = time.perf_counter() - clock
     if uses_pagefind(root):
         clock = time.perf_counter()
         index_with_pagefind(Path(config["site_dir"]))
         timings["pagefind"] = time.perf_counter() - clock
     return timings
+
+
+def build_site(root: Path) -> dict[str, float]:
+    """Build site/; returns seconds per step (mkdocs, pagefind)."""
+    from mkdocs.config import load_config
+    with _build_env(root):
+        return _build(load_config(str(root / "mkdocs.yml")), root)
 
 
 def serve_site(root: Path, dev_addr: str) -> None:
@@ -86,12 +92,9 @@ def serve_site(root: Path, dev_addr: str) -> None:
 
 def deploy_site(root: Path, message: str | None = None, force: bool = False) -> None:
     """Build and push site/ to the gh-pages branch (`mkdocs gh-deploy`)."""
-    from mkdocs.commands.build import build
     from mkdocs.commands.gh_deploy import gh_deploy
     from mkdocs.config import load_config
     with contextlib.chdir(root), _build_env(Path(".")):     # gh-deploy runs git in the current folder
         config = load_config("mkdocs.yml", remote_branch="gh-pages")
-        build(config)
-        if uses_pagefind(Path(".")):
-            index_with_pagefind(Path(config["site_dir"]))
+        _build(config, Path("."))
         gh_deploy(config, message=message, force=force)
