@@ -128,26 +128,29 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, where: dict, w
     two reports each, whose combined wording agrees, are one happening.
     """
     out: list[list[Event]] = []
-    groups: dict[tuple, list[list[Event]]] = {}      # same-day groups of two or more reports
+    # same-day groups of two or more reports, each with its words and towns (kept up to date)
+    groups: dict[tuple, list[list]] = {}        # [reports, words, towns]
     for cluster in clusters:
         if len(cluster) < 2:
             out.append(cluster)
             continue
         span = (cluster[0].date.start, cluster[0].date.end)
-        sig = frozenset().union(*(signatures[m.id] for m in cluster))
-        best, best_score = None, settings.min_cluster_similarity
+        words = frozenset().union(*(signatures[m.id] for m in cluster))
         towns = [p for m in cluster for p in where[m.id]]
-        for other in groups.get(span, ()):
-            if far_apart(towns, [p for m in other for p in where[m.id]], settings):
+        best, best_score = None, settings.min_cluster_similarity
+        for group in groups.get(span, ()):
+            if far_apart(towns, group[2], settings):
                 continue
-            score = similar(sig, frozenset().union(*(signatures[m.id] for m in other)), weight, settings)
+            score = similar(words, group[1], weight, settings)
             if score >= best_score:
-                best, best_score = other, score
+                best, best_score = group, score
         if best is not None:
-            best.extend(cluster)
+            best[0].extend(cluster)
+            best[1] = best[1] | words
+            best[2].extend(towns)
         else:
             out.append(cluster)
-            groups.setdefault(span, []).append(cluster)
+            groups.setdefault(span, []).append([cluster, words, towns])
     return out
 
 
