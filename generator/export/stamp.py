@@ -76,18 +76,18 @@ class Shell:
         return "".join(values[p] if i % 2 else p for i, p in enumerate(self.parts))
 
 
-def fill_pages(docs_dir: Path, site_dir: Path, shell: Shell) -> None:
+def fill_pages(records: list[Path], site_dir: Path, shell: Shell) -> None:
     """Write every day record as a page of site_dir, filled into the shell."""
-    for path in sorted((docs_dir / RECORDS).rglob("*.json")):
+    for path in records:
         record = json.loads(path.read_text(encoding="utf-8"))
         out = site_dir / record["url"] / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(shell.fill(record), encoding="utf-8")
 
 
-def _fill_or_exit(docs_dir: Path, site_dir: Path, shell: Shell) -> None:
+def _fill_or_exit(records: list[Path], site_dir: Path, shell: Shell) -> None:
     try:
-        fill_pages(docs_dir, site_dir, shell)
+        fill_pages(records, site_dir, shell)
     except BaseException:
         traceback.print_exc()
         os._exit(1)
@@ -102,7 +102,8 @@ class Stamping:
     """
 
     def __init__(self, docs_dir: Path, site_dir: Path, shell_html: str):
-        self.args = (docs_dir, site_dir, Shell.parse(shell_html))
+        self.records_dir = docs_dir / RECORDS
+        self.args = (sorted(self.records_dir.rglob("*.json")), site_dir, Shell.parse(shell_html))
         self.process = None
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             self.process = multiprocessing.get_context("fork").Process(target=_fill_or_exit, args=self.args)
@@ -116,7 +117,7 @@ class Stamping:
 
     def finish(self, shell_url: str) -> None:
         """Wait for the pages; the shell leaves the site and the sitemap lists the days."""
-        docs_dir, site_dir, _ = self.args
+        records, site_dir, _ = self.args
         if self.process is None:
             fill_pages(*self.args)
         else:
@@ -124,9 +125,7 @@ class Stamping:
             if self.process.exitcode != 0:
                 raise ShellError(f"filling the day pages failed (exit code {self.process.exitcode})")
         shutil.rmtree(site_dir / shell_url.split("/")[0], ignore_errors=True)
-        urls = [p.relative_to(docs_dir / RECORDS).with_suffix("").as_posix() + "/"
-                for p in sorted((docs_dir / RECORDS).rglob("*.json"))]
-        _sitemap(site_dir, urls)
+        _sitemap(site_dir, [p.relative_to(self.records_dir).with_suffix("").as_posix() + "/" for p in records])
 
 
 def _sitemap(site_dir: Path, urls: list[str]) -> None:
