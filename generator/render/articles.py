@@ -90,6 +90,7 @@ def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> l
     else:
         block.append("<p>No events were extracted from this article.</p>")
     text = info.body[:SHOWN_CHARS]
+    # as h() does, but uncached: paragraphs are long and never recur
     block += [f"<{sub}>Text</{sub}>"] + [f"<p>{html.escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip()]
     if len(info.body) > SHOWN_CHARS:
         block.append(f"<p><em>The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source "
