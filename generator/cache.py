@@ -2,8 +2,9 @@
 
 An entry's key is a hash of the article's path and bytes; the whole cache
 belongs to one fingerprint of the extraction code, its language resources
-and site_config/, so changing any of them starts afresh. Entries not used
-by a run are dropped when it saves, so the cache never outgrows the content.
+and site_config/, so changing any of them starts afresh. Entries no run uses
+any more are dropped when the base file is rewritten, so the cache never
+outgrows the content by more than a tenth.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 # Parts of the package that cannot change an extraction result; everything
 # else (new modules included) is part of the fingerprint.
-_NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "__main__.py"}
+_NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "memo.py",
+                   "__main__.py"}
 
 
 def fingerprint(site_config: Path) -> str:
@@ -61,8 +63,14 @@ def _load(data: bytes):
 
 
 class Cache:
+    """Saved as a base file of every entry and, beside it, a small file of what
+    changed since the base was written: adding one article to a decade rewrites
+    a few kilobytes, not the whole cache. The base is rewritten (and entries no
+    longer used dropped) once the changes outgrow a tenth of it."""
+
     def __init__(self, folder: Path, fingerprint_: str, enabled: bool = True):
         self.path = folder / f"extract-{fingerprint_}.pickle"
+        self.recent_path = folder / f"extract-{fingerprint_}.recent.pickle"
         self.folder = folder
         self.enabled = enabled
         self.old: dict = {}
@@ -70,13 +78,34 @@ class Cache:
         # path -> (stat, entry key): unchanged files need not be read and hashed
         self.old_stats: dict = {}
         self.new_stats: dict = {}
+        self.base: frozenset = frozenset()     # keys in the base file
+        self.generation = ""                   # names the base file its recent file extends
         self.hits = 0
-        if enabled and self.path.is_file():
-            try:
-                saved = _load(self.path.read_bytes())
-                self.old, self.old_stats = saved["entries"], saved["stats"]
-            except Exception:            # a damaged or older cache is only a slower build
-                self.old, self.old_stats = {}, {}
+        if enabled:
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            saved = _load(self.path.read_bytes())
+            self.old, self.old_stats, self.generation = saved["entries"], saved["stats"], saved["generation"]
+            self.base = frozenset(self.old)
+        except Exception:            # missing, damaged or older: only a slower build
+            self.old, self.old_stats, self.base, self.generation = {}, {}, frozenset(), ""
+            return
+        try:
+            recent = _load(self.recent_path.read_bytes())
+            if recent["generation"] == self.generation:
+                self.old.update(recent["entries"])
+                self.old_stats = recent["stats"]
+        except Exception:
+            pass
+
+    def next_run(self) -> "Cache":
+        """The same cache for another run in this process, without reading it back
+        from disk (`timeline serve`): this run's entries are the next one's old ones."""
+        self.old, self.old_stats = self.new, self.new_stats
+        self.new, self.new_stats, self.hits = {}, {}, 0
+        return self
 
     def known_key(self, rel: str, st: os.stat_result) -> str | None:
         """The entry key of a file seen before with this very stat, if any."""
@@ -101,10 +130,21 @@ class Cache:
         if not self.enabled or (self.new.keys() == self.old.keys() and self.new_stats == self.old_stats):
             return
         self.folder.mkdir(parents=True, exist_ok=True)
+        added = {k: v for k, v in self.new.items() if k not in self.base}
+        unused = len(self.base) - (len(self.new) - len(added))
+        if self.generation and len(added) + unused <= 64 + len(self.new) // 10:
+            _write(self.recent_path, {"generation": self.generation, "entries": added, "stats": self.new_stats})
+            return
         for stale in self.folder.glob("extract-*.pickle"):
-            if stale != self.path:
+            if stale not in (self.path, self.recent_path):
                 stale.unlink()
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps({"entries": self.new, "stats": self.new_stats},
-                                     protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, self.path)
+        self.recent_path.unlink(missing_ok=True)
+        self.generation = os.urandom(8).hex()
+        _write(self.path, {"generation": self.generation, "entries": self.new, "stats": self.new_stats})
+        self.base = frozenset(self.new)
+
+
+def _write(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(tmp, path)

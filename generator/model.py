@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 # Precision of a date, coarsest last. "either" is "5 or 6 March": the event
 # happened on one of the days of the interval, not across all of them.
@@ -103,7 +104,7 @@ class Article:
     tags: tuple[str, ...] = ()
     body_line: int = 1         # line of the file where the body starts
 
-    @property
+    @cached_property       # asked for on every run of `timeline serve`
     def slug(self) -> str:
         stem = self.path.rsplit(".", 1)[0].removeprefix("articles/")
         return slugify(stem.replace("/", "-"), max_words=12) or "article"

@@ -25,16 +25,27 @@ def _manifest(out_dir: Path) -> dict[str, str] | None:
         return None
 
 
-def write_pages(out_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
-    """Sync out_dir to exactly `pages`. Returns (files written, files removed)."""
+def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, tuple[str, str]] | None = None
+                ) -> tuple[int, int]:
+    """Sync out_dir to exactly `pages`. Returns (files written, files removed).
+
+    `known` (kept by a Session between runs in one process) maps each page to the
+    text written last time and its digest: a page that is that very string again
+    is neither encoded, hashed nor looked at on disk."""
     out_dir.mkdir(parents=True, exist_ok=True)
     old = _manifest(out_dir)
     new: dict[str, str] = {}
     written = 0
+    known = {} if known is None else known
     for rel, text in sorted(pages.items()):
+        last = known.get(rel)
+        if last is not None and last[0] is text and old is not None and old.get(rel) == last[1]:
+            new[rel] = last[1]
+            continue
         path = out_dir / rel
         data = text.encode("utf-8")
         new[rel] = digest = _digest(data)
+        known[rel] = (text, digest)
         if old is not None and old.get(rel) == digest and path.is_file():
             continue
         if old is None and path.is_file() and path.read_bytes() == data:
@@ -44,6 +55,8 @@ def write_pages(out_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
         tmp.write_bytes(data)
         tmp.replace(path)
         written += 1
+    for gone in known.keys() - pages.keys():
+        del known[gone]
     removed = _remove_stale(out_dir, set(pages), None if old is None else set(old))
     (out_dir / MANIFEST).write_text(json.dumps(new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
     return written, removed

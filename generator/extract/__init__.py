@@ -9,7 +9,7 @@ from ..model import Article, Event
 from . import pubdate
 from .clean import remove_boilerplate
 from .events import Extractor
-from .temporal import tag
+from .temporal import tag, tagger
 
 
 # Events are read from the first million characters (some 500 pages); a
@@ -36,6 +36,14 @@ def _extractor(config: Config) -> Extractor:
     if hit is None or hit[0] is not config:
         hit = _EXTRACTORS[id(config)] = (config, Extractor(config))
     return hit[1]
+
+
+def prepare(config: Config) -> None:
+    """Load the language resources and compile the vocabularies now: done before
+    worker processes fork, they share them; done once in `timeline serve`, the
+    next article added is extracted in milliseconds."""
+    tagger()
+    _extractor(config)
 
 
 def extract_article(article: Article, config: Config) -> Extraction:

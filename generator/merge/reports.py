@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..gazetteer import distance_km, points
+from ..memo import Memo
 from ..model import Event, Place
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -86,20 +87,43 @@ def _weights(signatures: list[frozenset[str]]) -> dict[str, float]:
 
 
 def merge_reports(events: list[Event], published: dict[str, date], settings: MergeSettings,
-                  keep_apart: frozenset[str] = frozenset()) -> list[Event]:
-    """Events with reports of one happening merged; order and ids are deterministic."""
+                  keep_apart: frozenset[str] = frozenset(), memo: Memo | None = None) -> list[Event]:
+    """Events with reports of one happening merged; order and ids are deterministic.
+
+    Reports are merged month by month (of their date), with word weights from the
+    month's mergeable reports: only reports of the same dates ever merge, and a new
+    article then changes the merges of its own months only, which `timeline serve`
+    recomputes alone (memo.py)."""
+    memo = Memo() if memo is None else memo
+    months: dict[tuple[int, int], tuple[list, list]] = {}     # month -> (reports, their articles' dates)
+    out = []
+    for e in events:
+        if e.origin == "extracted" and e.article and e.date.precision in _MERGEABLE and e.id not in keep_apart:
+            start = e.date.start
+            part = months.get((start.year, start.month))
+            if part is None:
+                part = months[(start.year, start.month)] = ([], [])
+            part[0].append(e)
+            part[1].append(published.get(e.article))
+        else:
+            out.append(e)
+    for month in sorted(months):
+        part = tuple(months[month][0])
+        inputs = (settings, part, tuple(months[month][1]))
+        out += memo(("merge", month), inputs, lambda: _merge_month(part, published, settings))
+    return out
+
+
+def _merge_month(events: tuple[Event, ...], published: dict[str, date], settings: MergeSettings) -> list[Event]:
     def order(e: Event):
         return (e.date.start, e.date.end, published.get(e.article, e.date.start), e.article, e.id)
 
     clusters: list[list[Event]] = []
-    signatures = {e.id: signature(e, settings) for e in events if e.article}
-    where = {e.id: points(e.places) for e in events if e.article}
+    signatures = {e.id: signature(e, settings) for e in events}
+    where = {e.id: points(e.places) for e in events}
     weight = _weights(list(signatures.values()))
     open_by_span: dict[tuple, list[list[Event]]] = {}
     for e in sorted(events, key=order):
-        if e.origin != "extracted" or not e.article or e.id in keep_apart or e.date.precision not in _MERGEABLE:
-            clusters.append([e])
-            continue
         sig = signatures[e.id]
         best, best_score = None, settings.min_similarity
         for cluster in open_by_span.get((e.date.start, e.date.end), []):
@@ -107,7 +131,9 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
                 continue
             # average linkage: like the reports already there as a whole, so clusters cannot chain
             score = math.fsum(similar(sig, signatures[m.id], weight, settings) for m in cluster) / len(cluster)
-            if score >= best_score:
+            # as like one as another ("a town in Idlib" after "took Saraqib", "took Kafranbel"):
+            # the one more sources already agree on
+            if score >= best_score and (best is None or (score, len(cluster)) >= (best_score, len(best))):
                 best, best_score = cluster, score
         if best is None:
             best = [e]

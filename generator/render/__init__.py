@@ -5,6 +5,8 @@ from content is escaped, so nothing in an article can inject HTML or script.
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_pages
@@ -17,22 +19,30 @@ __all__ = ["ArticleInfo", "SiteInput", "article_infos", "render_site"]
 
 
 def render_site(site: SiteInput) -> dict[str, str]:
+    """Every page; with site.memo from an earlier run in this process, a page whose
+    inputs are unchanged is that run's very string (export/writer.py skips it)."""
+    memo = site.memo
     cal = Calendar.of(site.events)
     pages: dict[str, str] = {}
     days = day_pages(cal, site)
     if site.search == "pagefind":
-        pages.update(shell_pages(days))
+        pages.update(shell_pages(days, memo))
     else:
-        pages.update({d.path: d.markdown() for d in days})
+        pages.update({d.path: memo(("markdown", d.path), (d,), d.markdown) for d in days})
     pages.update(month_pages(cal, site))
     pages.update(year_pages(cal, site))
-    pages.update(facet_pages(site.events))
+    pages.update(facet_pages(site.events, memo))
     pages.update(article_pages(site))
-    undated = sum(1 for a in site.articles.values() if a.date is None)
-    pages["index.md"] = home_page(cal, site, undated)
+    undated = tuple(a for a in site.articles.values() if a.date is None)
+    latest = tuple(islice((e for d in reversed(cal.days) for e in cal.by_day[d]), 10))
+    counts = tuple((y, m, cal.month_count(y, m)) for y, m in cal.months)
+    pages["index.md"] = memo("index.md", (site.title, site.description, len(site.events), len(site.articles),
+                                          len(undated), latest, counts, tuple(cal.years)),
+                             lambda: home_page(cal, site, len(undated)))
     if undated:
-        pages["undated.md"] = undated_page(site)
+        pages["undated.md"] = memo("undated.md", undated, lambda: undated_page(site))
     pages["days.json"] = date_index(cal)
     if site.search == "pagefind":
         pages[SEARCH_PAGE] = search_page()
-    return {path: stash(text) if path.endswith(".md") else text for path, text in pages.items()}
+    return {path: memo(("stash", path), (text,), lambda: stash(text)) if path.endswith(".md") else text
+            for path, text in pages.items()}

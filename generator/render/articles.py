@@ -23,25 +23,32 @@ INDEX = "articles/index.md"
 def article_pages(site: SiteInput) -> dict[str, str]:
     taken: dict[str, list[Event]] = defaultdict(list)
     for e in site.events:
-        for r in e.reports:
-            if r.article:
-                taken[r.article].append(e)
+        if e.also:
+            for r in e.reports:
+                if r.article:
+                    taken[r.article].append(e)
+        elif e.article:                 # most events: one report (a decade has forty thousand)
+            taken[e.article].append(e)
     by_page: dict[str, list[ArticleInfo]] = defaultdict(list)
     for info in sorted(site.articles.values(), key=lambda a: (a.date is None, a.date, a.path)):
         by_page[info.page].append(info)
     pages = {}
     for page, infos in by_page.items():
-        if infos[0].anchor:
-            title = _month_title(infos[0])
-            body = [front_matter(title) + f"# {esc(title)}", "", f"{plural(len(infos), 'article')}.", ""]
-            for info in infos:
-                body += _article(info, taken[info.path], page, level=2)
-            pages[page] = "\n".join(body)
-        else:
-            info = infos[0]
-            pages[page] = "\n".join([front_matter(info.title)] + _article(info, taken[info.path], page, level=1))
-    pages[INDEX] = _index(site, by_page)
+        infos = tuple(infos)
+        events = tuple(tuple(taken[info.path]) for info in infos)
+        pages[page] = site.memo(page, (infos, events), lambda: _page(page, infos, events))
+    pages[INDEX] = site.memo(INDEX, tuple(site.articles.values()), lambda: _index(site, by_page))
     return pages
+
+
+def _page(page: str, infos: tuple[ArticleInfo, ...], events: tuple[tuple[Event, ...], ...]) -> str:
+    if infos[0].anchor:
+        title = _month_title(infos[0])
+        body = [front_matter(title) + f"# {esc(title)}", "", f"{plural(len(infos), 'article')}.", ""]
+        for info, taken in zip(infos, events):
+            body += _article(info, taken, page, level=2)
+        return "\n".join(body)
+    return "\n".join([front_matter(infos[0].title)] + _article(infos[0], events[0], page, level=1))
 
 
 def _month_title(info: ArticleInfo) -> str:
@@ -64,7 +71,7 @@ def _index(site: SiteInput, by_page: dict[str, list[ArticleInfo]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _article(info: ArticleInfo, events: list[Event], page: str, level: int) -> list[str]:
+def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int) -> list[str]:
     """A heading, then one raw HTML block (render/stash.py keeps it away from Markdown):
     on a month page of 150 articles, Markdown work per heading and block is most of the build."""
     sub = f"h{level + 1}"

@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..memo import Memo
 from ..model import Article, Event
 from .paths import article_page, href, rel
 
@@ -38,6 +39,14 @@ class SiteInput:
     events: tuple[Event, ...]                        # merged, chronological
     articles: dict[str, ArticleInfo] = field(default_factory=dict)   # by Article.path
     search: str = "material"     # or "pagefind": large sites
+    # pages kept from the last run in this process (timeline serve); inputs of each
+    # page are named where it is rendered
+    memo: Memo = field(default_factory=Memo, compare=False)
+
+    def sources(self, events) -> tuple:
+        """What a page of these events shows of their reports' articles (links, dates)."""
+        get = self.articles.get
+        return tuple(get(e.article) for e in events) + tuple(get(r.article) for e in events for r in e.also)
 
 
 # Above this many articles, articles share a page per month (one section and
@@ -46,14 +55,15 @@ class SiteInput:
 GROUP_ABOVE_ARTICLES = 2000
 
 
-def article_infos(items: list[tuple[Article, date | None, str | None]], grouping: str = "auto"
-                  ) -> dict[str, ArticleInfo]:
+def article_infos(items: list[tuple[Article, date | None, str | None]], grouping: str = "auto",
+                  memo: Memo | None = None) -> dict[str, ArticleInfo]:
     """One entry per article, each with a slug no other article has.
 
     The first article (by path) keeps the plain slug; another with the same
     slug gets a suffix from its own path, so no slug depends on file order.
     `grouping`: each (a page per article), monthly, or auto (by count).
     """
+    memo = Memo() if memo is None else memo
     monthly = grouping == "monthly" or (grouping == "auto" and len(items) > GROUP_ABOVE_ARTICLES)
     out: dict[str, ArticleInfo] = {}
     taken: set[str] = set()
@@ -67,6 +77,8 @@ def article_infos(items: list[tuple[Article, date | None, str | None]], grouping
                             else "articles/undated/index.md"), slug
         else:
             page, anchor = article_page(slug), ""
-        out[article.path] = ArticleInfo(article.path, slug, article.title, when, source,
-                                        article.source, article.url, article.body, page, anchor)
+        # the same object as last run when nothing changed: pages compare it by identity
+        out[article.path] = memo(("article", article.path), (article, when, source, slug, page, anchor),
+                                 lambda: ArticleInfo(article.path, slug, article.title, when, source,
+                                                     article.source, article.url, article.body, page, anchor))
     return out

@@ -4,36 +4,49 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import MONTH_NAMES, Event
+from ..memo import Memo
 from .event import event_url
 from .paths import FACETS, facet_page, rel
 from .text import a, esc, front_matter, h, plural
 
 
-def facet_values(e: Event, kind: str) -> list[str]:
-    if kind == "places":
-        return [p.name for p in e.places]
-    if kind == "actors":
-        return list(e.actors)
-    return [e.type] if e.type else []
+def facet_groups(events) -> dict[str, dict[str, list[Event]]]:
+    """kind -> name -> its events, in the order given: events by place, actor and type."""
+    places: dict[str, list[Event]] = defaultdict(list)
+    actors: dict[str, list[Event]] = defaultdict(list)
+    types: dict[str, list[Event]] = defaultdict(list)
+    for e in events:        # one pass: forty thousand events, three facets
+        for p in e.places:
+            places[p.name].append(e)
+        for name in e.actors:
+            actors[name].append(e)
+        if e.type:
+            types[e.type].append(e)
+    return {"places": places, "actors": actors, "types": types}
 
 
-def facet_pages(events) -> dict[str, str]:
+def facet_pages(events, memo: Memo | None = None) -> dict[str, str]:
+    memo = Memo() if memo is None else memo
     pages = {}
+    by_kind = facet_groups(events)
     for kind, heading in FACETS.items():
-        groups: dict[str, list[Event]] = defaultdict(list)
-        for e in events:
-            for name in facet_values(e, kind):
-                groups[name].append(e)
+        groups = by_kind[kind]
         index = f"{kind}/index.md"
-        lines = [f"# {heading}", ""]
-        for name in sorted(groups, key=lambda n: (-len(groups[n]), n.lower())):
-            lines.append(f"- [{esc(name)}]({rel(index, facet_page(kind, name))}) — {plural(len(groups[name]), 'event')}")
-        if not groups:
-            lines.append("None yet.")
-        pages[index] = "\n".join(lines) + "\n"
+        counts = tuple(sorted(((name, len(evs)) for name, evs in groups.items()), key=lambda t: (-t[1], t[0].lower())))
+        pages[index] = memo(index, counts, lambda: _index(kind, heading, index, counts))
         for name, evs in groups.items():
-            pages.update(_facet(kind, heading, name, evs))
+            evs = tuple(evs)
+            pages.update(memo((kind, name), evs, lambda: _facet(kind, heading, name, evs, memo)))
     return pages
+
+
+def _index(kind: str, heading: str, index: str, counts: tuple) -> str:
+    lines = [f"# {heading}", ""]
+    for name, count in counts:
+        lines.append(f"- [{esc(name)}]({rel(index, facet_page(kind, name))}) — {plural(count, 'event')}")
+    if not counts:
+        lines.append("None yet.")
+    return "\n".join(lines) + "\n"
 
 
 # A facet with more events than this gets a page per year (and an index with
@@ -41,12 +54,12 @@ def facet_pages(events) -> dict[str, str]:
 SPLIT_ABOVE = 300
 
 
-def _facet(kind: str, heading: str, name: str, events: list[Event]) -> dict[str, str]:
+def _facet(kind: str, heading: str, name: str, events: tuple[Event, ...], memo: Memo) -> dict[str, str]:
     path = facet_page(kind, name)
     head = [front_matter(name) + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
             f"{plural(len(events), 'event')}, oldest first", ""]
     if len(events) <= SPLIT_ABOVE:
-        return {path: "\n".join(head + _listing(events, path, level=2)) + "\n"}
+        return {path: memo(path, events, lambda: "\n".join(head + _listing(events, path, level=2)) + "\n")}
     by_year: dict[int, list[Event]] = defaultdict(list)
     for e in events:
         by_year[e.date.start.year].append(e)
@@ -55,13 +68,17 @@ def _facet(kind: str, heading: str, name: str, events: list[Event]) -> dict[str,
     for year, evs in sorted(by_year.items()):
         year_path = path.replace("/index.md", f"/{year}/index.md")
         index.append(f"- [{year}]({rel(path, year_path)}) — {plural(len(evs), 'event')}")
-        title = f"{name}: {year}"
-        pages[year_path] = "\n".join([front_matter(title) + f"# {esc(title)}", "",
-                                      f"[All years of {esc(name)}]({rel(year_path, path)}) · "
-                                      f"{plural(len(evs), 'event')}, oldest first", ""]
-                                     + _listing(evs, year_path, level=2, years=False)) + "\n"
+        pages[year_path] = memo(year_path, tuple(evs), lambda: _facet_year(name, year, path, year_path, evs))
     pages[path] = "\n".join(index) + "\n"
     return pages
+
+
+def _facet_year(name: str, year: int, path: str, year_path: str, events: list[Event]) -> str:
+    title = f"{name}: {year}"
+    return "\n".join([front_matter(title) + f"# {esc(title)}", "",
+                      f"[All years of {esc(name)}]({rel(year_path, path)}) · "
+                      f"{plural(len(events), 'event')}, oldest first", ""]
+                     + _listing(events, year_path, level=2, years=False)) + "\n"
 
 
 def _listing(events: list[Event], path: str, level: int, years: bool = True) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from ..memo import Memo
 from .timeline import INDEXED, DayPage
 
 # The shell sits as deep as a day page (YYYY/MM/DD/), so its relative links
@@ -44,8 +45,9 @@ def record(page: DayPage) -> str:
     }, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def shell_pages(days: list[DayPage]) -> dict[str, str]:
-    pages = {record_path(d): record(d) for d in days}
+def shell_pages(days: list[DayPage], memo: Memo | None = None) -> dict[str, str]:
+    memo = Memo() if memo is None else memo
+    pages = {record_path(d): memo(("record", d.path), (d,), lambda: record(d)) for d in days}
     if days:
         pages[SHELL_PAGE] = shell_markdown()
     return pages

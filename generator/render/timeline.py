@@ -106,8 +106,10 @@ def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
         nav.append((f"{MONTH_NAMES[d.month - 1]} {d.year}", month_page(d.year, d.month), ""))
         if i + 1 < len(days):
             nav.append((f"{long_date(days[i + 1])} →", day_page(days[i + 1]), "next"))
-        pages.append(DayPage(path, _day_label(d), d.year, tuple(nav), plural(len(cal.by_day[d]), "event"),
-                             tuple(event_section(e, site, path) for e in cal.by_day[d])))
+        events = tuple(cal.by_day[d])
+        pages.append(site.memo(path, (tuple(nav), events, site.sources(events)), lambda: DayPage(
+            path, _day_label(d), d.year, tuple(nav), plural(len(events), "event"),
+            tuple(event_section(e, site, path) for e in events))))
     return pages
 
 
@@ -115,38 +117,49 @@ def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
     pages = {}
     for y, m in cal.months:
         path = month_page(y, m)
-        body = [INDEXED + f'# {MONTH_NAMES[m - 1]} {y} {{ data-pagefind-filter="year:{y}" }}', "", f"[All of {y}]({rel(path, year_page(y))}) · "
-                f"{plural(cal.month_count(y, m), 'event')}", ""]
-        month_days = cal.days_of_month.get((y, m), [])
-        if month_days:
-            # an index of the day pages: Pagefind finds the events on those
-            body += ["## Day by day", "", '<div class="tl-block" data-pagefind-ignore>', "<ul>"]
-            for d in month_days:
-                events = cal.by_day[d]
-                titles = "; ".join(a(event_url(e, path), h(e.title)) for e in events[:3])
-                more = f" (+{len(events) - 3} more)" if len(events) > 3 else ""
-                day = f"{d.strftime('%a')} {d.day}"
-                body.append(f"<li><strong>{a(href(path, day_page(d)), day)}</strong> ({len(events)}): {titles}{more}</li>")
-            body += ["</ul>", "</div>", ""]
-        if cal.by_month.get((y, m)):
-            body += ["## Known only to the week or month", ""]
-            body += [event_block(e, site, path, level=3) for e in cal.by_month[(y, m)]]
-        pages[path] = "\n".join(body)
+        days = tuple((d, tuple(cal.by_day[d])) for d in cal.days_of_month.get((y, m), ()))
+        vague = tuple(cal.by_month.get((y, m), ()))
+        pages[path] = site.memo(path, (days, vague, site.sources(vague)),
+                                lambda: _month_page(y, m, path, days, vague, site))
     return pages
+
+
+def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: SiteInput) -> str:
+    count = sum(len(events) for _, events in days) + len(vague)
+    body = [INDEXED + f'# {MONTH_NAMES[m - 1]} {y} {{ data-pagefind-filter="year:{y}" }}', "",
+            f"[All of {y}]({rel(path, year_page(y))}) · {plural(count, 'event')}", ""]
+    if days:
+        # an index of the day pages: Pagefind finds the events on those
+        body += ["## Day by day", "", '<div class="tl-block" data-pagefind-ignore>', "<ul>"]
+        for d, events in days:
+            titles = "; ".join(a(event_url(e, path), h(e.title)) for e in events[:3])
+            more = f" (+{len(events) - 3} more)" if len(events) > 3 else ""
+            day = f"{d.strftime('%a')} {d.day}"
+            body.append(f"<li><strong>{a(href(path, day_page(d)), day)}</strong> ({len(events)}): {titles}{more}</li>")
+        body += ["</ul>", "</div>", ""]
+    if vague:
+        body += ["## Known only to the week or month", ""]
+        body += [event_block(e, site, path, level=3) for e in vague]
+    return "\n".join(body)
 
 
 def year_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
     pages = {}
     for y in cal.years:
         path = year_page(y)
-        body = [INDEXED + f'# {y} {{ data-pagefind-filter="year:{y}" }}', ""]
-        for yy, m in cal.months:
-            if yy == y:
-                body.append(f"- [{MONTH_NAMES[m - 1]} {y}]({rel(path, month_page(y, m))}) — "
-                            f"{plural(cal.month_count(y, m), 'event')}")
-        body.append("")
-        if cal.by_year.get(y):
-            body += ["## Known only to the year", ""]
-            body += [event_block(e, site, path, level=3) for e in cal.by_year[y]]
-        pages[path] = "\n".join(body)
+        months = tuple((m, cal.month_count(y, m)) for yy, m in cal.months if yy == y)
+        vague = tuple(cal.by_year.get(y, ()))
+        pages[path] = site.memo(path, (months, vague, site.sources(vague)),
+                                lambda: _year_page(y, path, months, vague, site))
     return pages
+
+
+def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput) -> str:
+    body = [INDEXED + f'# {y} {{ data-pagefind-filter="year:{y}" }}', ""]
+    for m, count in months:
+        body.append(f"- [{MONTH_NAMES[m - 1]} {y}]({rel(path, month_page(y, m))}) — {plural(count, 'event')}")
+    body.append("")
+    if vague:
+        body += ["## Known only to the year", ""]
+        body += [event_block(e, site, path, level=3) for e in vague]
+    return "\n".join(body)

@@ -232,9 +232,14 @@ def _span(value: str, text: str, rule: Rule, raw_end: str, ref: Reference, direc
 _TAGGERS: dict[Settings, Tagger] = {}
 
 
+def tagger(settings: Settings = Settings()) -> Tagger:
+    """One tagger per settings in a process: loading the rules is the costly part."""
+    hit = _TAGGERS.get(settings)
+    if hit is None:
+        hit = _TAGGERS[settings] = Tagger(settings)
+    return hit
+
+
 def tag(text: str, dct: date | None = None, settings: Settings = Settings()) -> list[Timex]:
     """Find and normalise every temporal expression in `text`."""
-    tagger = _TAGGERS.get(settings)
-    if tagger is None:
-        tagger = _TAGGERS[settings] = Tagger(settings)
-    return tagger.tag(text, dct)
+    return tagger(settings).tag(text, dct)

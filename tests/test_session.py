@@ -1,0 +1,104 @@
+"""A Session (what `timeline serve` keeps between runs) gives exactly the pages a
+fresh build of the same files gives, after each kind of edit a user makes."""
+import re
+import shutil
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_project
+from generator.config import load_config
+from generator.extract import extract_article
+from generator.ingest import read_article
+from generator.pipeline import Session, generate
+
+sys.path.insert(0, str(ROOT / "bench"))
+import corpus  # noqa: E402
+
+
+def snapshot(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def fresh_build(project: Path, where: Path) -> dict[str, bytes]:
+    shutil.rmtree(where, ignore_errors=True)
+    shutil.copytree(project, where, ignore=shutil.ignore_patterns("build", ".timeline-cache"))
+    generate(where, cache=False)
+    return snapshot(where / "build" / "docs")
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory):
+    """The example plus a few months of synthetic wire news (bench/corpus.py, seeded)."""
+    project = make_project(tmp_path_factory.mktemp("session") / "project")
+    for day in range(120):                   # two articles a day, December 2019 to March 2020
+        for i in range(2):
+            _article(project, date(2019, 12, 1) + timedelta(days=day), 100 * day + i, i)
+    return project
+
+
+def _article(project: Path, day: date, seed: int, number: int = 9) -> Path:
+    name, text = corpus.article(corpus.random.Random(seed), day, number, list(corpus.PLACES))
+    path = project / "content" / "articles" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _seed_event(project: Path) -> str:
+    config = load_config(project)
+    article, _ = read_article(project / "content" / "articles" / "idleb-2020-03-01.txt", config.content_dir)
+    return extract_article(article, config).events[0].id
+
+
+def _take_slug(project: Path) -> None:
+    """"2020-02-03 00.md" sorts before "2020-02-03-00.md" and takes its slug, so the
+    latter's article page moves: day pages of its (unchanged) events must follow."""
+    articles = project / "content" / "articles"
+    cited = re.search(r"articles/(2020-02-\d\d-\d\d)/", "".join(
+        p.read_text(encoding="utf-8") for p in sorted((project / "build/docs/2020/02").glob("*/index.md"))))
+    day, _, number = cited.group(1).rpartition("-")
+    shutil.copy(sorted(articles.glob("2019-12-*.md"))[0], articles / f"{day} {number}.md")
+
+
+def _edits(project: Path):
+    """Each a change a user makes between two runs of `timeline serve`."""
+    articles = project / "content" / "articles"
+    yield "a new article", lambda: _article(project, date(2020, 3, 2), 1)
+    yield "an article edited", lambda: (articles / "idleb-2020-03-01.txt").write_text(
+        (articles / "idleb-2020-03-01.txt").read_text(encoding="utf-8").replace("Sunday", "Saturday", 1),
+        encoding="utf-8")
+    victim = sorted(articles.glob("2020-01-*.md"))[0]
+    yield "an article deleted", victim.unlink
+    yield "an article that takes another's slug", lambda: _take_slug(project)
+    yield "a curated event", lambda: (project / "content" / "events" / "more.yaml").write_text(
+        "- title: Ceasefire talks in Ankara\n  date: 2020-03-02\n  places: [Idlib]\n  type: Strategic developments\n",
+        encoding="utf-8")
+    yield "a correction", lambda: (project / "content" / "corrections.yaml").write_text(
+        f"{_seed_event(project)}:\n  suppress: true\n", encoding="utf-8")
+    yield "the site's title", lambda: (project / "site_config" / "site.yaml").write_text(
+        (project / "site_config" / "site.yaml").read_text(encoding="utf-8").replace("title:", "title: New", 1),
+        encoding="utf-8")
+
+
+def test_session_pages_equal_a_fresh_build_after_every_edit(news, tmp_path):
+    session = Session(news)
+    session.generate()
+    assert snapshot(news / "build" / "docs") == fresh_build(news, tmp_path / "fresh")
+    for what, edit in _edits(news):
+        edit()
+        report = session.generate()
+        assert snapshot(news / "build" / "docs") == fresh_build(news, tmp_path / "fresh"), what
+        if what != "the site's title":
+            # the point of a session: an edit re-renders the pages it touches, not the site
+            assert session.memo.hits > 10 * session.memo.misses, (what, session.memo.hits, session.memo.misses)
+            assert 0 < report.written < 40, (what, report.written)
+
+
+def test_session_run_without_changes_writes_nothing(news):
+    session = Session(news)
+    session.generate()
+    again = session.generate()
+    assert again.written == again.removed == 0 and again.cached == again.articles
+    assert session.memo.misses == 0
