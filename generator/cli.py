@@ -80,10 +80,12 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .pipeline import generate
+    from .pipeline import session
     from .export.site import serve_site
     root = Path(args.root)
-    generate(root, args.jobs, not args.no_cache).print(sys.stderr)
+    # every regeneration while serving goes through this session: a change redoes
+    # only what it touches (pipeline.Session)
+    session(root, args.jobs, not args.no_cache).generate().print(sys.stderr)
     serve_site(root, args.dev_addr)
     return 0
 

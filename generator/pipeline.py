@@ -1,19 +1,19 @@
 """The whole pipeline: ingest -> extract -> merge -> render -> export."""
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache, fingerprint
 from .config import Config, load_config
+from .heap import collector_paused
 from .memo import Memo
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction
 from .extract.batch import extract_files
 from .ingest import discover, list_files
-from .merge import chronological
+from .merge import by_month
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
 from .merge.curated import read_curated
 from .merge.fields import Vocab
@@ -51,6 +51,7 @@ class Collected:
     extractions: list[Extraction]
     events: list[Event]          # corrected, merged, chronological
     report: Report
+    months: tuple[tuple[Event, ...], ...] = ()     # the same events cut by month (merge.by_month)
 
 
 class Session:
@@ -87,22 +88,36 @@ class Session:
         return _collect(config, store, self.jobs, self.memo)
 
     def generate(self) -> Report:
+        # what a run keeps (cache, merges, pages) lives on to the next: frozen, the
+        # collector never walks those millions of objects again (heap.py)
+        with collector_paused(freeze=True):
+            return self._generate()
+
+    def _generate(self) -> Report:
         c = self.collect()
         clock = time.perf_counter()
         items = tuple((x.article, x.date, x.date_source) for x in c.extractions)
         articles = self.memo("articles", (c.config.article_pages, items),
                              lambda: article_infos(list(items), c.config.article_pages, self.memo))
         pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
-                                      search_engine(c.config.search, len(c.events)), self.memo))
+                                      search_engine(c.config.search, len(c.events)), self.memo, c.months))
         c.report.timings["render"] = time.perf_counter() - clock
         clock = time.perf_counter()
         c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages, self._written)
         c.report.timings["write"] = time.perf_counter() - clock
-        # What a run keeps (the cache, merges and pages) lives on to the next one: the
-        # collector need not walk those millions of objects again on every run (half a
-        # second per run on a decade; freed objects are still freed when unreferenced).
-        gc.freeze()
         return c.report
+
+
+_SESSIONS: dict[Path, Session] = {}
+
+
+def session(root: Path, jobs: int = 1, cache: bool = True) -> Session:
+    """This process's session of the project in `root` (`timeline serve` and its
+    MkDocs hook regenerate through the same one)."""
+    key = root.resolve()
+    if key not in _SESSIONS:
+        _SESSIONS[key] = Session(key, jobs, cache)
+    return _SESSIONS[key]
 
 
 def collect(root: Path, jobs: int = 1, cache: bool = True) -> Collected:
@@ -156,10 +171,10 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
                            keep_apart=unmergeable(corrections), memo=memo)
     report.articles = len(extractions)
     report.events = len(events)
-    merged = tuple(events)
-    events = memo("chronological", merged, lambda: chronological(merged))
+    months = by_month(events, memo)
+    events = [e for month in months for e in month]
     report.timings["merge"] = time.perf_counter() - clock
-    return Collected(config, extractions, events, report)
+    return Collected(config, extractions, events, report, months)
 
 
 def _in_content(p: Problem) -> Problem:

@@ -102,3 +102,50 @@ def test_session_run_without_changes_writes_nothing(news):
     again = session.generate()
     assert again.written == again.removed == 0 and again.cached == again.articles
     assert session.memo.misses == 0
+
+
+def _get(url: str) -> int:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+    except (urllib.error.URLError, OSError):
+        return 0
+
+
+def _wait_for(url: str, process, seconds: float = 90) -> bool:
+    import time
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and process.poll() is None:
+        if _get(url) == 200:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_shows_a_new_article_without_a_restart(project):
+    """`timeline serve` regenerates through its session when content/ changes: a new
+    article's day page is served a few seconds after the file is saved."""
+    import socket
+    import subprocess
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    serve = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project), "serve",
+                              "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait_for(url + "2020/03/01/", serve), "the example's day page was never served"
+        assert _get(url + "2020/03/04/") == 404
+        (project / "content/articles/talks.md").write_text(
+            "---\ntitle: Talks\ndate: 2020-03-05\n---\nTurkish and Russian officials met in Ankara on "
+            "Wednesday to discuss a ceasefire in Idlib, the ministry said.\n", encoding="utf-8")
+        assert _wait_for(url + "2020/03/04/", serve), "the new article's day never appeared"
+    finally:
+        serve.terminate()
+        _, err = serve.communicate(timeout=30)
+    assert "Traceback" not in err, err

@@ -2,7 +2,8 @@
 
 on_config: the navigation lists home, years, months and the browse indexes only; a decade of
 day pages must not be copied into every page's sidebar.
-on_pre_build: under `timeline serve`, regenerate pages from content/ first.
+on_pre_build: under `timeline serve`, regenerate pages from content/ first (one Session for the
+whole serve, so an edit redoes only what it touches).
 on_page_markdown/on_page_content: event bodies bypass Markdown (render/stash.py).
 on_files/on_page_context/on_post_build: a progress line on long builds.
 on_post_page: the theme's indentation dropped (export/minify.py).
@@ -12,6 +13,7 @@ rendered shell while the other pages build (export/stamp.py).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from generator.model import MONTH_NAMES
@@ -44,8 +46,10 @@ def on_config(config, **kwargs):
 def on_pre_build(config, **kwargs):
     root = os.environ.get("TIMELINE_REGENERATE")
     if root:
-        from generator.pipeline import generate
-        generate(Path(root))
+        from generator.pipeline import session
+        report = session(Path(root)).generate()
+        if report.written or report.removed:
+            report.print(sys.stderr, all_problems=False)
 
 
 # A progress line while MkDocs renders thousands of pages (terminal only).

@@ -1,13 +1,37 @@
 """Merge: curated and extracted events in one chronological order."""
 from __future__ import annotations
 
+from ..memo import Memo
 from ..model import Event
 
 
-def chronological(events: list[Event]) -> list[Event]:
+def _key(e: Event):
+    return e.date.start, e.date.end, e.article, e.position, e.id
+
+
+def chronological(events) -> list[Event]:
     """Oldest first; precise dates before vaguer ones on the same start; then curated events,
     then each article's events in reading order (articles by path); id breaks ties."""
+    return [e for month in by_month(events) for e in month]
+
+
+def by_month(events, memo: Memo | None = None) -> tuple[tuple[Event, ...], ...]:
+    """The chronological order cut by the month events start in: later stages
+    (calendar, facets, article pages) work month by month, and with a memo a run
+    after one new article re-sorts and re-files only the months it touched."""
+    memo = Memo() if memo is None else memo
     seen: dict[str, Event] = {}
     for e in events:
         seen.setdefault(e.id, e)   # the same sentence twice is one event
-    return sorted(seen.values(), key=lambda e: (e.date.start, e.date.end, e.article, e.position, e.id))
+    months: dict[tuple[int, int], list[Event]] = {}
+    for e in seen.values():
+        start = e.date.start
+        month = months.get((start.year, start.month))
+        if month is None:
+            month = months[(start.year, start.month)] = []
+        month.append(e)
+    out = []
+    for key in sorted(months):
+        part = tuple(months[key])
+        out.append(memo(("sorted", key), part, lambda: tuple(sorted(part, key=_key))))
+    return tuple(out)

@@ -22,7 +22,7 @@ def render_site(site: SiteInput) -> dict[str, str]:
     """Every page; with site.memo from an earlier run in this process, a page whose
     inputs are unchanged is that run's very string (export/writer.py skips it)."""
     memo = site.memo
-    cal = Calendar.of(site.events)
+    cal = Calendar.of_site(site)
     pages: dict[str, str] = {}
     days = day_pages(cal, site)
     if site.search == "pagefind":
@@ -31,7 +31,7 @@ def render_site(site: SiteInput) -> dict[str, str]:
         pages.update({d.path: memo(("markdown", d.path), (d,), d.markdown) for d in days})
     pages.update(month_pages(cal, site))
     pages.update(year_pages(cal, site))
-    pages.update(facet_pages(site.events, memo))
+    pages.update(facet_pages(site))
     pages.update(article_pages(site))
     undated = tuple(a for a in site.articles.values() if a.date is None)
     latest = tuple(islice((e for d in reversed(cal.days) for e in cal.by_day[d]), 10))

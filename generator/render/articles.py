@@ -22,13 +22,9 @@ INDEX = "articles/index.md"
 
 def article_pages(site: SiteInput) -> dict[str, str]:
     taken: dict[str, list[Event]] = defaultdict(list)
-    for e in site.events:
-        if e.also:
-            for r in e.reports:
-                if r.article:
-                    taken[r.article].append(e)
-        elif e.article:                 # most events: one report (a decade has forty thousand)
-            taken[e.article].append(e)
+    for part in site.by_month("taken", _taken):
+        for path, events in part.items():
+            taken[path].extend(events)
     by_page: dict[str, list[ArticleInfo]] = defaultdict(list)
     for info in sorted(site.articles.values(), key=lambda a: (a.date is None, a.date, a.path)):
         by_page[info.page].append(info)
@@ -49,6 +45,19 @@ def _page(page: str, infos: tuple[ArticleInfo, ...], events: tuple[tuple[Event, 
             body += _article(info, taken, page, level=2)
         return "\n".join(body)
     return "\n".join([front_matter(infos[0].title)] + _article(infos[0], events[0], page, level=1))
+
+
+def _taken(events: tuple[Event, ...]) -> dict[str, list[Event]]:
+    """Article path -> the events it reports, in order."""
+    taken: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if e.also:
+            for r in e.reports:
+                if r.article:
+                    taken[r.article].append(e)
+        elif e.article:                 # most events: one report (a decade has forty thousand)
+            taken[e.article].append(e)
+    return taken
 
 
 def _month_title(info: ArticleInfo) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable, TypeVar
 
 from ..memo import Memo
 from ..model import Article, Event
 from .paths import article_page, href, rel
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,17 @@ class SiteInput:
     # pages kept from the last run in this process (timeline serve); inputs of each
     # page are named where it is rendered
     memo: Memo = field(default_factory=Memo, compare=False)
+    months: tuple[tuple[Event, ...], ...] = ()      # the events cut by month (merge.by_month)
+
+    def by_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> list[T]:
+        """derive() of each month's events, in order; a month unchanged since the last run
+        in this process keeps its result. Without months, the events are one part."""
+        out = []
+        for part in self.months or (self.events,):
+            start = part[0].date.start if part else None
+            key = (name, start.year, start.month) if start else (name,)
+            out.append(self.memo(key, part, lambda: derive(part)))
+        return out
 
     def sources(self, events) -> tuple:
         """What a page of these events shows of their reports' articles (links, dates)."""

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from ..model import MONTH_NAMES, Event
 from ..memo import Memo
+from .context import SiteInput
 from .event import event_url
 from .paths import FACETS, facet_page, rel
 from .text import a, esc, front_matter, h, plural
@@ -25,10 +26,15 @@ def facet_groups(events) -> dict[str, dict[str, list[Event]]]:
     return {"places": places, "actors": actors, "types": types}
 
 
-def facet_pages(events, memo: Memo | None = None) -> dict[str, str]:
-    memo = Memo() if memo is None else memo
+def facet_pages(site: SiteInput) -> dict[str, str]:
+    memo = site.memo
     pages = {}
-    by_kind = facet_groups(events)
+    by_kind: dict[str, dict[str, list[Event]]] = {kind: {} for kind in FACETS}
+    for part in site.by_month("facets", facet_groups):
+        for kind, groups in part.items():
+            joined = by_kind[kind]
+            for name, events in groups.items():
+                joined.setdefault(name, []).extend(events)
     for kind, heading in FACETS.items():
         groups = by_kind[kind]
         index = f"{kind}/index.md"

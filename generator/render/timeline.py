@@ -32,6 +32,17 @@ class Calendar:
                 c.by_month[(e.date.start.year, e.date.start.month)].append(e)
         return c
 
+    @classmethod
+    def of_site(cls, site: SiteInput) -> "Calendar":
+        """Calendar.of(site.events), filed month by month (SiteInput.by_month)."""
+        c = cls()
+        for part in site.by_month("calendar", cls.of):
+            c.by_day.update(part.by_day)           # a day, and a month, lie in one part
+            c.by_month.update(part.by_month)
+            for year, events in part.by_year.items():
+                c.by_year[year].extend(events)
+        return c
+
     # Derived once: the pages ask for these per month and per year.
     @cached_property
     def days(self) -> list[date]:
@@ -99,18 +110,23 @@ def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
     pages = []
     days = cal.days
     for i, d in enumerate(days):
-        path = day_page(d)
-        nav = []
-        if i > 0:
-            nav.append((f"← {long_date(days[i - 1])}", day_page(days[i - 1]), "prev"))
-        nav.append((f"{MONTH_NAMES[d.month - 1]} {d.year}", month_page(d.year, d.month), ""))
-        if i + 1 < len(days):
-            nav.append((f"{long_date(days[i + 1])} →", day_page(days[i + 1]), "next"))
+        before, after = days[i - 1] if i else None, days[i + 1] if i + 1 < len(days) else None
         events = tuple(cal.by_day[d])
-        pages.append(site.memo(path, (tuple(nav), events, site.sources(events)), lambda: DayPage(
-            path, _day_label(d), d.year, tuple(nav), plural(len(events), "event"),
-            tuple(event_section(e, site, path) for e in events))))
+        pages.append(site.memo(d, (before, after, events, site.sources(events)),
+                               lambda: _day_page(d, before, after, events, site)))
     return pages
+
+
+def _day_page(d: date, before: date | None, after: date | None, events: tuple[Event, ...],
+              site: SiteInput) -> DayPage:
+    path = day_page(d)
+    nav = [(f"{MONTH_NAMES[d.month - 1]} {d.year}", month_page(d.year, d.month), "")]
+    if before:
+        nav.insert(0, (f"← {long_date(before)}", day_page(before), "prev"))
+    if after:
+        nav.append((f"{long_date(after)} →", day_page(after), "next"))
+    return DayPage(path, _day_label(d), d.year, tuple(nav), plural(len(events), "event"),
+                   tuple(event_section(e, site, path) for e in events))
 
 
 def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
