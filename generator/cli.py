@@ -85,7 +85,9 @@ def cmd_serve(args) -> int:
     root = Path(args.root)
     # every regeneration while serving goes through this session: a change redoes
     # only what it touches (pipeline.Session)
-    session(root, args.jobs, not args.no_cache).generate().print(sys.stderr)
+    serving = session(root, args.jobs, not args.no_cache)
+    serving.generate().print(sys.stderr)
+    serving.warm_up()
     serve_site(root, args.dev_addr)
     return 0
 

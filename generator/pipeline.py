@@ -10,7 +10,7 @@ from .config import Config, load_config
 from .heap import collector_paused
 from .memo import Memo
 from .export.writer import write_pages
-from .extract import MAX_EXTRACT_CHARS, Extraction
+from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
 from .extract.batch import extract_files
 from .ingest import discover, list_files
 from .merge import by_month
@@ -82,6 +82,12 @@ class Session:
         else:
             self._store.next_run()
         return self._config[1], self._store
+
+    def warm_up(self) -> None:
+        """Load what extracting a new article needs (language rules, vocabularies) now,
+        not when the first edit arrives (`timeline serve`, after its first run)."""
+        if self._config is not None:
+            prepare(self._config[1])
 
     def collect(self) -> Collected:
         config, store = self._start()

@@ -20,11 +20,12 @@ def by_month(events, memo: Memo | None = None) -> tuple[tuple[Event, ...], ...]:
     (calendar, facets, article pages) work month by month, and with a memo a run
     after one new article re-sorts and re-files only the months it touched."""
     memo = Memo() if memo is None else memo
-    seen: dict[str, Event] = {}
-    for e in events:
-        seen.setdefault(e.id, e)   # the same sentence twice is one event
+    seen: set[str] = set()
     months: dict[tuple[int, int], list[Event]] = {}
-    for e in seen.values():
+    for e in events:
+        if e.id in seen:           # the same sentence twice is one event
+            continue
+        seen.add(e.id)
         start = e.date.start
         month = months.get((start.year, start.month))
         if month is None:
