@@ -73,6 +73,7 @@ class Cache:
         self.old_stats: dict = {}
         self.new_stats: dict = {}
         self.base: frozenset = frozenset()     # keys in the base file
+        self.base_stats: dict = {}             # stats in the base file
         self.generation = ""                   # names the base file its recent file extends
         self.hits = 0
         if enabled:
@@ -81,16 +82,19 @@ class Cache:
     def _read(self) -> None:
         try:
             saved = _load(self.path.read_bytes())
-            self.old, self.old_stats, self.generation = saved["entries"], saved["stats"], saved["generation"]
+            self.old, self.base_stats, self.generation = saved["entries"], saved["stats"], saved["generation"]
             self.base = frozenset(self.old)
         except Exception:            # missing, damaged or older: only a slower build
-            self.old, self.old_stats, self.base, self.generation = {}, {}, frozenset(), ""
+            self.old, self.base_stats, self.base, self.generation = {}, {}, frozenset(), ""
             return
+        self.old_stats = dict(self.base_stats)
         try:
             recent = _load(self.recent_path.read_bytes())
             if recent["generation"] == self.generation:
                 self.old.update(recent["entries"])
-                self.old_stats = recent["stats"]
+                self.old_stats.update(recent["stats"])
+                for rel in recent["gone"]:
+                    self.old_stats.pop(rel, None)
         except Exception:
             pass
 
@@ -129,10 +133,13 @@ class Cache:
         if not self.enabled or (self.new.keys() == self.old.keys() and self.new_stats == self.old_stats):
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        added = {k: v for k, v in self.new.items() if k not in self.base}
+        added = {k: self.new[k] for k in self.new.keys() - self.base}
         unused = len(self.base) - (len(self.new) - len(added))
         if self.generation and len(added) + unused <= 64 + len(self.new) // 10:
-            _write(self.recent_path, {"generation": self.generation, "entries": added, "stats": self.new_stats})
+            # set operations on the views: no Python loop over a decade's files
+            _write(self.recent_path, {"generation": self.generation, "entries": added,
+                                      "stats": dict(self.new_stats.items() - self.base_stats.items()),
+                                      "gone": sorted(self.base_stats.keys() - self.new_stats.keys())})
             return
         for stale in self.folder.glob("extract-*.pickle"):
             if stale not in (self.path, self.recent_path):
@@ -140,7 +147,7 @@ class Cache:
         self.recent_path.unlink(missing_ok=True)
         self.generation = os.urandom(8).hex()
         _write(self.path, {"generation": self.generation, "entries": self.new, "stats": self.new_stats})
-        self.base = frozenset(self.new)
+        self.base, self.base_stats = frozenset(self.new), dict(self.new_stats)
 
 
 def _write(path: Path, data: dict) -> None:
