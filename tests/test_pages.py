@@ -67,7 +67,9 @@ def test_week_and_year_precision_go_to_month_and_year_pages():
     week = event(id="w", date=DateSpan(date(2020, 2, 24), date(2020, 3, 1), "week", "2020-W09"))
     year = event(id="y", date=DateSpan(date(2018, 1, 1), date(2018, 12, 31), "year", "2018"))
     pages = site(week, year)
-    assert "{#w}" in pages["2020/02/index.md"] and "{#y}" in pages["2018/index.md"]
+    # listed with their permanent anchors, inside the events' blocks (not in a table of contents)
+    assert '<h3 id="w">' in pages["2020/02/index.md"] and '<h3 id="y">' in pages["2018/index.md"]
+    assert '<a class="headerlink" href="#w"' in pages["2020/02/index.md"]
 
 
 def test_merged_reports_keep_every_anchor_and_show_conflicting_figures():

@@ -11,7 +11,7 @@ from collections import defaultdict
 from ..model import MONTH_NAMES, Event, long_date
 from .context import ArticleInfo, SiteInput
 from .event import DATE_SOURCE_LABEL, event_url
-from .text import a, esc, front_matter, plural, safe_url
+from .text import a, esc, front_matter, heading, plural, safe_url
 from .text import h as hx
 
 # An article page shows the start of the text, enough to give context to its
@@ -96,8 +96,7 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
     if info.anchor:
         # a month page of 150 articles: headings in the block too, out of Markdown's
         # way and out of a table of contents too long to use (render/stash.py)
-        block.append(f'<h{level} id="{info.anchor}">{hx(info.title)}<a class="headerlink" href="#{info.anchor}" '
-                     'title="Permanent link">&para;</a></h{level}>')
+        block.append(heading(level, info.anchor, info.title))
     block += ["<ul>", *[f"<li>{f}</li>" for f in facts if f], "</ul>",
              f"<{sub}>Events from this article ({len(events)})</{sub}>"]
     if events:
@@ -111,5 +110,5 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
     if len(info.body) > SHOWN_CHARS:
         block.append(f"<p><em>The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source "
                      "file.</em></p>")
-    heading = [] if info.anchor else [f"{'#' * level} {esc(info.title)}", ""]
-    return heading + block + ["</div>", ""]
+    title = [] if info.anchor else [f"{'#' * level} {esc(info.title)}", ""]
+    return title + block + ["</div>", ""]

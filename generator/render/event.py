@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Event, long_date
 from .context import SiteInput
 from .paths import event_page, facet_page, href
-from .text import a, esc, h, plural, safe_url
+from .text import a, esc, h, heading, plural, safe_url
 
 DATE_SOURCE_LABEL = {"metadata": "from the article's metadata", "dateline": "from the dateline in the text",
                      "inferred": "inferred from the text (not stated in the article)",
@@ -88,9 +88,15 @@ class Section:
     def markdown(self) -> str:
         return f"{'#' * self.level} {esc(self.title)} {{#{self.id}}}\n\n{self.html}\n"
 
+    def listed(self) -> str:
+        """The heading inside the raw block: month and year pages list up to hundreds of
+        events known only to the week, month or year (render/text.heading)."""
+        opening, _, rest = self.html.partition("\n")
+        return f"{opening}\n{heading(self.level, self.id, self.title)}\n{rest}\n"
+
 
 def event_block(e: Event, site: SiteInput, page: str, level: int = 2) -> str:
-    return event_section(e, site, page, level).markdown()
+    return event_section(e, site, page, level).listed()
 
 
 def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Section:

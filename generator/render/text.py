@@ -50,6 +50,14 @@ def _escaped(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+def heading(level: int, anchor: str, title: str) -> str:
+    """A heading as MkDocs writes one (with its permanent link), for raw HTML blocks: on
+    pages of many items, out of Markdown's way and out of a table of contents too long
+    to use."""
+    return (f'<h{level} id="{anchor}">{h(title)}<a class="headerlink" href="#{anchor}" '
+            f'title="Permanent link">&para;</a></h{level}>')
+
+
 def a(url: str, label: str, **attrs) -> str:
     extra = "".join(f' {k.replace("_", "-")}="{h(v)}"' for k, v in attrs.items())
     return f'<a href="{h(url)}"{extra}>{label}</a>'
