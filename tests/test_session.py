@@ -62,6 +62,13 @@ def _take_slug(project: Path) -> None:
     shutil.copy(sorted(articles.glob("2019-12-*.md"))[0], articles / f"{day} {number}.md")
 
 
+def _retitle(project: Path, title: str) -> None:
+    site_yaml = project / "site_config" / "site.yaml"
+    text = re.sub(r"(?m)^title:.*$", f"title: {title}", site_yaml.read_text(encoding="utf-8"), count=1)
+    assert title in text
+    site_yaml.write_text(text, encoding="utf-8")
+
+
 def _edits(project: Path):
     """Each a change a user makes between two runs of `timeline serve`."""
     articles = project / "content" / "articles"
@@ -77,9 +84,7 @@ def _edits(project: Path):
         encoding="utf-8")
     yield "a correction", lambda: (project / "content" / "corrections.yaml").write_text(
         f"{_seed_event(project)}:\n  suppress: true\n", encoding="utf-8")
-    yield "the site's title", lambda: (project / "site_config" / "site.yaml").write_text(
-        (project / "site_config" / "site.yaml").read_text(encoding="utf-8").replace("title:", "title: New", 1),
-        encoding="utf-8")
+    yield "the site's title", lambda: _retitle(project, "A renamed timeline")
 
 
 def test_session_pages_equal_a_fresh_build_after_every_edit(news, tmp_path):
@@ -90,6 +95,7 @@ def test_session_pages_equal_a_fresh_build_after_every_edit(news, tmp_path):
         edit()
         report = session.generate()
         assert snapshot(news / "build" / "docs") == fresh_build(news, tmp_path / "fresh"), what
+        assert report.written > 0, what               # the edit changed something to compare
         if what != "the site's title":
             # the point of a session: an edit re-renders the pages it touches, not the site
             assert session.memo.hits > 10 * session.memo.misses, (what, session.memo.hits, session.memo.misses)
@@ -104,23 +110,23 @@ def test_session_run_without_changes_writes_nothing(news):
     assert session.memo.misses == 0
 
 
-def _get(url: str) -> int:
+def _get(url: str, contains: str = "") -> int:
     import urllib.error
     import urllib.request
     try:
         with urllib.request.urlopen(url, timeout=5) as r:
-            return r.status
+            return r.status if contains.encode() in r.read() else 0
     except urllib.error.HTTPError as e:
         return e.code
     except (urllib.error.URLError, OSError):
         return 0
 
 
-def _wait_for(url: str, process, seconds: float = 90) -> bool:
+def _wait_for(url: str, process, seconds: float = 90, contains: str = "") -> bool:
     import time
     end = time.monotonic() + seconds
     while time.monotonic() < end and process.poll() is None:
-        if _get(url) == 200:
+        if _get(url, contains) == 200:
             return True
         time.sleep(0.3)
     return False
@@ -145,6 +151,8 @@ def test_serve_shows_a_new_article_without_a_restart(project):
             "---\ntitle: Talks\ndate: 2020-03-05\n---\nTurkish and Russian officials met in Ankara on "
             "Wednesday to discuss a ceasefire in Idlib, the ministry said.\n", encoding="utf-8")
         assert _wait_for(url + "2020/03/04/", serve), "the new article's day never appeared"
+        _retitle(project, "A renamed timeline")     # a configuration edit starts the session afresh
+        assert _wait_for(url, serve, contains="A renamed timeline"), "the new title never appeared"
     finally:
         serve.terminate()
         _, err = serve.communicate(timeout=30)
