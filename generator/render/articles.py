@@ -22,7 +22,7 @@ INDEX = "articles/index.md"
 
 def article_pages(site: SiteInput) -> dict[str, str]:
     taken: dict[str, list[Event]] = defaultdict(list)
-    for part in site.by_month("taken", _taken):
+    for part in site.per_month("taken", _taken):
         for path, events in part.items():
             taken[path].extend(events)
     by_page: dict[str, list[ArticleInfo]] = defaultdict(list)

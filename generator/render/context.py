@@ -47,7 +47,7 @@ class SiteInput:
     memo: Memo = field(default_factory=Memo, compare=False)
     months: tuple[tuple[Event, ...], ...] = ()      # the events cut by month (merge.by_month)
 
-    def by_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> list[T]:
+    def per_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> list[T]:
         """derive() of each month's events, in order; a month unchanged since the last run
         in this process keeps its result. Without months, the events are one part."""
         out = []

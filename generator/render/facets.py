@@ -30,7 +30,7 @@ def facet_pages(site: SiteInput) -> dict[str, str]:
     memo = site.memo
     pages = {}
     by_kind: dict[str, dict[str, list[Event]]] = {kind: {} for kind in FACETS}
-    for part in site.by_month("facets", facet_groups):
+    for part in site.per_month("facets", facet_groups):
         for kind, groups in part.items():
             joined = by_kind[kind]
             for name, events in groups.items():

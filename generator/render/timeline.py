@@ -34,9 +34,9 @@ class Calendar:
 
     @classmethod
     def of_site(cls, site: SiteInput) -> "Calendar":
-        """Calendar.of(site.events), filed month by month (SiteInput.by_month)."""
+        """Calendar.of(site.events), filed month by month (SiteInput.per_month)."""
         c = cls()
-        for part in site.by_month("calendar", cls.of):
+        for part in site.per_month("calendar", cls.of):
             c.by_day.update(part.by_day)           # a day, and a month, lie in one part
             c.by_month.update(part.by_month)
             for year, events in part.by_year.items():
