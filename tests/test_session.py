@@ -157,3 +157,53 @@ def test_serve_shows_a_new_article_without_a_restart(project):
         serve.terminate()
         _, err = serve.communicate(timeout=30)
     assert "Traceback" not in err, err
+
+
+def test_serve_of_a_large_site_rebuilds_changed_pages_only_and_drops_deleted_ones(project):
+    """With Pagefind (large sites), `timeline serve` has MkDocs rebuild only the pages whose
+    Markdown changed and fills only the changed days (export/live.py); a deleted article's
+    day disappears from the preview, the other days stay."""
+    import socket
+    import subprocess
+    site_yaml = project / "site_config/site.yaml"
+    site_yaml.write_text(re.sub(r"(?m)^search:.*$", "search: pagefind", site_yaml.read_text(encoding="utf-8")),
+                         encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    serve = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project), "serve",
+                              "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    talks = project / "content/articles/talks.md"
+    try:
+        assert _wait_for(url + "2020/03/01/", serve), "the example's day page was never served"
+        talks.write_text("---\ntitle: Talks\ndate: 2020-03-05\n---\nTurkish and Russian officials met in "
+                         "Ankara on Wednesday to discuss a ceasefire in Idlib, the ministry said.\n", encoding="utf-8")
+        assert _wait_for(url + "2020/03/04/", serve, contains="Ankara"), "the new day was never filled"
+        assert _wait_for(url + "2020/03/", serve, contains="Ankara"), "the month page was not rebuilt"
+        # a new year in the navigation: every page shows it, untouched ones and filled days too
+        (project / "content/articles/later.md").write_text(
+            "---\ntitle: Later\ndate: 2021-06-02\n---\nShelling hit Ariha on Tuesday, rescuers said.\n",
+            encoding="utf-8")
+        assert _wait_for(url + "2020/03/01/", serve, contains='href="../../../2021/"'), "a stale navigation"
+        assert _wait_for(url + "places/", serve, contains='href="../2021/"'), "a stale navigation"
+        talks.unlink()
+        assert _wait_for(url + "2020/03/", serve, contains="Day by day") and _gone(url + "2020/03/04/", serve), \
+            "the deleted article's day is still served"
+        assert _get(url + "2020/03/01/") == 200
+    finally:
+        serve.terminate()
+        _, err = serve.communicate(timeout=30)
+    assert "Traceback" not in err, err
+    assert "'dirty' build" in err          # MkDocs says so on each rebuild of changed pages only
+
+
+def _gone(url: str, process, seconds: float = 90) -> bool:
+    import time
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and process.poll() is None:
+        if _get(url) == 404:
+            return True
+        time.sleep(0.3)
+    return False

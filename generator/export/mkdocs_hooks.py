@@ -9,6 +9,7 @@ on_files/on_page_context/on_post_build: a progress line on long builds.
 on_post_page: the theme's indentation dropped (export/minify.py).
 on_post_page/on_post_build/on_build_error: on large sites, the day pages are filled into the
 rendered shell while the other pages build (export/stamp.py).
+on_files/on_post_build: `timeline serve` on large sites rebuilds only what changed (export/live.py).
 """
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from pathlib import Path
 
 from generator.model import MONTH_NAMES
 from generator.export.minify import collapse_whitespace
+from generator.export import live
 from generator.export.stamp import Stamping
 from generator.progress import Progress
 from generator.render.home import SEARCH_PAGE
-from generator.render.shell import SHELL_PAGE, SHELL_URL
+from generator.render.shell import RECORDS, SHELL_PAGE, SHELL_URL
 from generator.render.stash import restore, split
 
 
@@ -56,9 +58,15 @@ def on_pre_build(config, **kwargs):
 _progress = None
 
 
+_files = None
+
+
 def on_files(files, config, **kwargs):
-    global _progress
+    global _progress, _files
     _progress = Progress("building", sum(1 for f in files if f.is_documentation_page()))
+    if live.active():               # `timeline serve` on a large site: changed pages only
+        live.mark_files(files, config)
+    _files = files
     return files
 
 
@@ -92,9 +100,21 @@ def on_post_build(config, **kwargs):
     if _progress:
         _progress.close()
     global _stamping
+    site_dir, docs_dir = Path(config["site_dir"]), Path(config["docs_dir"])
     if _stamping:
         stamping, _stamping = _stamping, None
-        stamping.finish(SHELL_URL)
+        stamping.finish(SHELL_URL, keep_shell=live.active())
+    elif live.active() and (site_dir / SHELL_URL / "index.html").is_file():
+        # the shell was not rebuilt: fill the days whose records changed since
+        records = sorted((docs_dir / RECORDS).rglob("*.json"))
+        stale = live.stale_records(records, docs_dir / RECORDS, site_dir)
+        shell = (site_dir / SHELL_URL / "index.html").read_text(encoding="utf-8")
+        Stamping(docs_dir, site_dir, shell, only=stale).finish(SHELL_URL, keep_shell=True)
+    if live.active() and _files is not None:
+        pages = {f.dest_uri for f in _files.documentation_pages()}
+        pages |= {p.relative_to(docs_dir / RECORDS).with_suffix("").as_posix() + "/index.html"
+                  for p in (docs_dir / RECORDS).rglob("*.json")}
+        live.prune(site_dir, pages)
 
 
 def on_build_error(error, **kwargs):

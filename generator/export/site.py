@@ -85,8 +85,12 @@ def build_site(root: Path) -> dict[str, float]:
 
 def serve_site(root: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve
+    from . import live
     os.environ["TIMELINE_REGENERATE"] = str(root.resolve())
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr,
+    # large sites: MkDocs rebuilds only the pages an edit changed (export/live.py)
+    changed_only = uses_pagefind(root)
+    os.environ[live.ENV] = "1" if changed_only else "0"
+    serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, build_type="dirty" if changed_only else None,
           watch=[str(root / "content"), str(root / "site_config")])
 
 

@@ -101,9 +101,11 @@ class Stamping:
     beside other threads, as under `mkdocs serve`) they are filled at the end.
     """
 
-    def __init__(self, docs_dir: Path, site_dir: Path, shell_html: str):
+    def __init__(self, docs_dir: Path, site_dir: Path, shell_html: str, only: list[Path] | None = None):
+        """`only`: fill just these records (`timeline serve`'s rebuilds, export/live.py)."""
         self.records_dir = docs_dir / RECORDS
-        self.args = (sorted(self.records_dir.rglob("*.json")), site_dir, Shell.parse(shell_html))
+        self.records = sorted(self.records_dir.rglob("*.json"))
+        self.args = (self.records if only is None else only, site_dir, Shell.parse(shell_html))
         self.process = None
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             self.process = multiprocessing.get_context("fork").Process(target=_fill_or_exit, args=self.args)
@@ -115,17 +117,23 @@ class Stamping:
             self.process.kill()
             self.process.join()
 
-    def finish(self, shell_url: str) -> None:
-        """Wait for the pages; the shell leaves the site and the sitemap lists the days."""
-        records, site_dir, _ = self.args
+    def urls(self) -> list[str]:
+        """Every day page's URL (folder), whether filled by this build or before."""
+        return [p.relative_to(self.records_dir).with_suffix("").as_posix() + "/" for p in self.records]
+
+    def finish(self, shell_url: str, keep_shell: bool = False) -> None:
+        """Wait for the pages; the shell leaves the site (unless a later rebuild fills more
+        pages from it) and the sitemap lists the days."""
+        _, site_dir, _ = self.args
         if self.process is None:
             fill_pages(*self.args)
         else:
             self.process.join()
             if self.process.exitcode != 0:
                 raise ShellError(f"filling the day pages failed (exit code {self.process.exitcode})")
-        shutil.rmtree(site_dir / shell_url.split("/")[0], ignore_errors=True)
-        _sitemap(site_dir, [p.relative_to(self.records_dir).with_suffix("").as_posix() + "/" for p in records])
+        if not keep_shell:
+            shutil.rmtree(site_dir / shell_url.split("/")[0], ignore_errors=True)
+        _sitemap(site_dir, self.urls())
 
 
 def _sitemap(site_dir: Path, urls: list[str]) -> None:
