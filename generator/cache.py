@@ -105,7 +105,7 @@ class Cache:
         self.new, self.new_stats, self.hits = {}, {}, 0
         return self
 
-    def unchanged(self, rel: str, st: os.stat_result, now_ns: int):
+    def unchanged(self, rel: str, st: os.stat_result):
         """The entry of a file seen before with this very stat (noted again), if any."""
         seen = self.old_stats.get(rel)
         if seen is None or seen[0] != stat_key(st):

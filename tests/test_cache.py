@@ -21,7 +21,7 @@ def _run(folder, stats, values):
     cache = Cache(folder / "cache", "fp")
     now = time.time_ns()
     for name, st in stats.items():
-        if cache.unchanged(name, st, now) is None:
+        if cache.unchanged(name, st) is None:
             key = f"key-{name}"
             if cache.get(key) is None:
                 cache.put(key, values[name])

@@ -48,7 +48,7 @@ def extract_files(paths: list[str], config: Config, cache: Cache, jobs: int = 1)
     for i, path in enumerate(paths):
         rel = path[prefix:].replace(os.sep, "/")
         st = os.stat(path)
-        hit = cache.unchanged(rel, st, now)
+        hit = cache.unchanged(rel, st)
         if hit is None:
             with open(path, "rb") as f:
                 data = f.read()

@@ -6,13 +6,9 @@ from ..model import Event
 
 
 def _key(e: Event):
-    return e.date.start, e.date.end, e.article, e.position, e.id
-
-
-def chronological(events) -> list[Event]:
     """Oldest first; precise dates before vaguer ones on the same start; then curated events,
     then each article's events in reading order (articles by path); id breaks ties."""
-    return [e for month in by_month(events) for e in month]
+    return e.date.start, e.date.end, e.article, e.position, e.id
 
 
 def by_month(events, memo: Memo | None = None) -> tuple[tuple[Event, ...], ...]:
