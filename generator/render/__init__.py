@@ -5,8 +5,6 @@ from content is escaped, so nothing in an article can inject HTML or script.
 """
 from __future__ import annotations
 
-from itertools import islice
-
 from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_pages
@@ -34,10 +32,9 @@ def render_site(site: SiteInput) -> dict[str, str]:
     pages.update(facet_pages(site))
     pages.update(article_pages(site))
     undated = tuple(a for a in site.articles.values() if a.date is None)
-    latest = tuple(islice((e for d in reversed(cal.days) for e in cal.by_day[d]), 10))
     counts = tuple((y, m, cal.month_count(y, m)) for y, m in cal.months)
     pages["index.md"] = memo("index.md", (site.title, site.description, len(site.events), len(site.articles),
-                                          len(undated), latest, counts, tuple(cal.years)),
+                                          len(undated), cal.latest(), counts, tuple(cal.years)),
                              lambda: home_page(cal, site, len(undated)))
     if undated:
         pages["undated.md"] = memo("undated.md", undated, lambda: undated_page(site))

@@ -52,7 +52,7 @@ def home_page(cal: Calendar, site: SiteInput, undated: int) -> str:
     if days:
         # raw HTML: on large sites the day pages are not MkDocs pages (render/shell.py)
         home += ["## Latest events", "", '<div class="tl-block">', "<ul>"]
-        for e in [e for d in reversed(days) for e in cal.by_day[d]][:10]:
+        for e in cal.latest():
             home.append(f"<li>{h(e.date.label())}: {a(event_url(e, 'index.md'), h(e.title))}</li>")
         home += ["</ul>", "</div>", ""]
     if years:

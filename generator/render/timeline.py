@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from datetime import date
 
 from ..model import MONTH_NAMES, Event, long_date, slugify
@@ -62,6 +63,10 @@ class Calendar:
     @cached_property
     def years(self) -> list[int]:
         return sorted({y for y, _ in self.months} | set(self.by_year))
+
+    def latest(self, n: int = 10) -> tuple[Event, ...]:
+        """The last n events of the day pages, newest day first (the home page's list)."""
+        return tuple(islice((e for d in reversed(self.days) for e in self.by_day[d]), n))
 
     def month_count(self, y: int, m: int) -> int:
         return sum(len(self.by_day[d]) for d in self.days_of_month.get((y, m), ())) + \
