@@ -7,7 +7,7 @@ things would still go stale, and are handled here:
 - what every page shares (navigation, mkdocs.yml, theme overrides): when it
   changes, every page is rebuilt;
 - day pages are filled from records, not rendered by MkDocs: only the records
-  newer than their page are filled again (export/stamp.py);
+  newer than their page are filled again (export/stamp.py, changed_only);
 - pages whose Markdown or record is gone are deleted from the preview.
 Sites small enough for Material's search keep full rebuilds: its index would
 only hold the pages rebuilt.
@@ -51,16 +51,6 @@ def mark_files(files, config) -> None:
         for f in files:
             f.is_modified = _modified
         _frame = frame
-
-
-def stale_records(records: list[Path], records_dir: Path, site_dir: Path) -> list[Path]:
-    """Day records newer than their filled page (or without one)."""
-    out = []
-    for path in records:
-        page = site_dir / path.relative_to(records_dir).with_suffix("") / "index.html"
-        if not page.is_file() or page.stat().st_mtime_ns < path.stat().st_mtime_ns:
-            out.append(path)
-    return out
 
 
 def prune(site_dir: Path, pages: set[str]) -> int:

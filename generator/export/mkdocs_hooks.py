@@ -23,7 +23,7 @@ from generator.export import live
 from generator.export.stamp import Stamping
 from generator.progress import Progress
 from generator.render.home import SEARCH_PAGE
-from generator.render.shell import RECORDS, SHELL_PAGE, SHELL_URL
+from generator.render.shell import SHELL_PAGE, SHELL_URL
 from generator.render.stash import restore, split
 
 
@@ -100,21 +100,16 @@ def on_post_build(config, **kwargs):
     if _progress:
         _progress.close()
     global _stamping
-    site_dir, docs_dir = Path(config["site_dir"]), Path(config["docs_dir"])
-    if _stamping:
-        stamping, _stamping = _stamping, None
-        stamping.finish(SHELL_URL, keep_shell=live.active())
-    elif live.active() and (site_dir / SHELL_URL / "index.html").is_file():
+    stamping, _stamping = _stamping, None
+    site_dir, shell = Path(config["site_dir"]), Path(config["site_dir"]) / SHELL_URL / "index.html"
+    if stamping is None and live.active() and shell.is_file():
         # the shell was not rebuilt: fill the days whose records changed since
-        records = sorted((docs_dir / RECORDS).rglob("*.json"))
-        stale = live.stale_records(records, docs_dir / RECORDS, site_dir)
-        shell = (site_dir / SHELL_URL / "index.html").read_text(encoding="utf-8")
-        Stamping(docs_dir, site_dir, shell, only=stale).finish(SHELL_URL, keep_shell=True)
+        stamping = Stamping(Path(config["docs_dir"]), site_dir, shell.read_text(encoding="utf-8"), changed_only=True)
+    if stamping:
+        stamping.finish(SHELL_URL, keep_shell=live.active())
     if live.active() and _files is not None:
         pages = {f.dest_uri for f in _files.documentation_pages()}
-        pages |= {p.relative_to(docs_dir / RECORDS).with_suffix("").as_posix() + "/index.html"
-                  for p in (docs_dir / RECORDS).rglob("*.json")}
-        live.prune(site_dir, pages)
+        live.prune(site_dir, pages | {url + "index.html" for url in (stamping.urls() if stamping else ())})
 
 
 def on_build_error(error, **kwargs):

@@ -101,11 +101,14 @@ class Stamping:
     beside other threads, as under `mkdocs serve`) they are filled at the end.
     """
 
-    def __init__(self, docs_dir: Path, site_dir: Path, shell_html: str, only: list[Path] | None = None):
-        """`only`: fill just these records (`timeline serve`'s rebuilds, export/live.py)."""
+    def __init__(self, docs_dir: Path, site_dir: Path, shell_html: str, changed_only: bool = False):
+        """`changed_only`: fill just the days whose record is newer than their page
+        (`timeline serve`'s rebuilds of changed pages, export/live.py)."""
         self.records_dir = docs_dir / RECORDS
         self.records = sorted(self.records_dir.rglob("*.json"))
-        self.args = (self.records if only is None else only, site_dir, Shell.parse(shell_html))
+        todo = [p for p in self.records if _outdated(p, site_dir / self._url(p) / "index.html")] \
+            if changed_only else self.records
+        self.args = (todo, site_dir, Shell.parse(shell_html))
         self.process = None
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             self.process = multiprocessing.get_context("fork").Process(target=_fill_or_exit, args=self.args)
@@ -117,9 +120,12 @@ class Stamping:
             self.process.kill()
             self.process.join()
 
+    def _url(self, record: Path) -> str:
+        return record.relative_to(self.records_dir).with_suffix("").as_posix() + "/"
+
     def urls(self) -> list[str]:
         """Every day page's URL (folder), whether filled by this build or before."""
-        return [p.relative_to(self.records_dir).with_suffix("").as_posix() + "/" for p in self.records]
+        return [self._url(p) for p in self.records]
 
     def finish(self, shell_url: str, keep_shell: bool = False) -> None:
         """Wait for the pages; the shell leaves the site (unless a later rebuild fills more
@@ -134,6 +140,10 @@ class Stamping:
         if not keep_shell:
             shutil.rmtree(site_dir / shell_url.split("/")[0], ignore_errors=True)
         _sitemap(site_dir, self.urls())
+
+
+def _outdated(record: Path, page: Path) -> bool:
+    return not page.is_file() or page.stat().st_mtime_ns < record.stat().st_mtime_ns
 
 
 def _sitemap(site_dir: Path, urls: list[str]) -> None:
