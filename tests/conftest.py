@@ -18,6 +18,11 @@ def make_project(dest: Path) -> Path:
     return dest
 
 
+def snapshot(docs: Path) -> dict[str, bytes]:
+    """Every file under a folder and its bytes: two builds compared byte for byte."""
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture
 def project(tmp_path):
     return make_project(tmp_path)

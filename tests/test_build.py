@@ -7,10 +7,7 @@ from pathlib import Path
 
 from generator.export.site import build_site
 from generator.pipeline import generate
-
-
-def snapshot(docs):
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+from tests.conftest import snapshot
 
 
 def anchors(docs):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import ROOT, make_project, snapshot
 from generator.config import load_config
 from generator.extract import extract_article
 from generator.ingest import read_article
@@ -16,10 +16,6 @@ from generator.pipeline import Session, generate
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
-
-
-def snapshot(docs: Path) -> dict[str, bytes]:
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
 def fresh_build(project: Path, where: Path) -> dict[str, bytes]:
@@ -111,6 +107,7 @@ def test_session_run_without_changes_writes_nothing(news):
 
 
 def _get(url: str, contains: str = "") -> int:
+    """The HTTP status of a page (0 when unreachable, or without `contains`)."""
     import urllib.error
     import urllib.request
     try:
@@ -122,88 +119,81 @@ def _get(url: str, contains: str = "") -> int:
         return 0
 
 
-def _wait_for(url: str, process, seconds: float = 90, contains: str = "") -> bool:
-    import time
-    end = time.monotonic() + seconds
-    while time.monotonic() < end and process.poll() is None:
-        if _get(url, contains) == 200:
-            return True
-        time.sleep(0.3)
-    return False
+class _Served:
+    """A real `timeline serve` of a project on a free port; its messages are in
+    `err` once it has stopped."""
+
+    def __init__(self, project: Path):
+        import socket
+        import subprocess
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.process = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project), "serve",
+                                         "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.err = ""
+
+    def __enter__(self) -> "_Served":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        _, self.err = self.process.communicate(timeout=30)
+
+    def get(self, path: str) -> int:
+        return _get(self.url + path)
+
+    def wait_for(self, path: str, contains: str = "", status: int = 200, seconds: float = 90) -> bool:
+        """Until the page answers `status` (with `contains` in it), while the server runs."""
+        import time
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and self.process.poll() is None:
+            if _get(self.url + path, contains) == status:
+                return True
+            time.sleep(0.3)
+        return False
 
 
 def test_serve_shows_a_new_article_without_a_restart(project):
     """`timeline serve` regenerates through its session when content/ changes: a new
     article's day page is served a few seconds after the file is saved."""
-    import socket
-    import subprocess
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    serve = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project), "serve",
-                              "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        assert _wait_for(url + "2020/03/01/", serve), "the example's day page was never served"
-        assert _get(url + "2020/03/04/") == 404
+    with _Served(project) as served:
+        assert served.wait_for("2020/03/01/"), "the example's day page was never served"
+        assert served.get("2020/03/04/") == 404
         (project / "content/articles/talks.md").write_text(
             "---\ntitle: Talks\ndate: 2020-03-05\n---\nTurkish and Russian officials met in Ankara on "
             "Wednesday to discuss a ceasefire in Idlib, the ministry said.\n", encoding="utf-8")
-        assert _wait_for(url + "2020/03/04/", serve), "the new article's day never appeared"
+        assert served.wait_for("2020/03/04/"), "the new article's day never appeared"
         _retitle(project, "A renamed timeline")     # a configuration edit starts the session afresh
-        assert _wait_for(url, serve, contains="A renamed timeline"), "the new title never appeared"
-    finally:
-        serve.terminate()
-        _, err = serve.communicate(timeout=30)
-    assert "Traceback" not in err, err
+        assert served.wait_for("", contains="A renamed timeline"), "the new title never appeared"
+    assert "Traceback" not in served.err, served.err
 
 
 def test_serve_of_a_large_site_rebuilds_changed_pages_only_and_drops_deleted_ones(project):
     """With Pagefind (large sites), `timeline serve` has MkDocs rebuild only the pages whose
     Markdown changed and fills only the changed days (export/live.py); a deleted article's
     day disappears from the preview, the other days stay."""
-    import socket
-    import subprocess
     site_yaml = project / "site_config/site.yaml"
     site_yaml.write_text(re.sub(r"(?m)^search:.*$", "search: pagefind", site_yaml.read_text(encoding="utf-8")),
                          encoding="utf-8")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    serve = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project), "serve",
-                              "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     talks = project / "content/articles/talks.md"
-    try:
-        assert _wait_for(url + "2020/03/01/", serve), "the example's day page was never served"
+    with _Served(project) as served:
+        assert served.wait_for("2020/03/01/"), "the example's day page was never served"
         talks.write_text("---\ntitle: Talks\ndate: 2020-03-05\n---\nTurkish and Russian officials met in "
                          "Ankara on Wednesday to discuss a ceasefire in Idlib, the ministry said.\n", encoding="utf-8")
-        assert _wait_for(url + "2020/03/04/", serve, contains="Ankara"), "the new day was never filled"
-        assert _wait_for(url + "2020/03/", serve, contains="Ankara"), "the month page was not rebuilt"
+        assert served.wait_for("2020/03/04/", contains="Ankara"), "the new day was never filled"
+        assert served.wait_for("2020/03/", contains="Ankara"), "the month page was not rebuilt"
         # a new year in the navigation: every page shows it, untouched ones and filled days too
         (project / "content/articles/later.md").write_text(
             "---\ntitle: Later\ndate: 2021-06-02\n---\nShelling hit Ariha on Tuesday, rescuers said.\n",
             encoding="utf-8")
-        assert _wait_for(url + "2020/03/01/", serve, contains='href="../../../2021/"'), "a stale navigation"
-        assert _wait_for(url + "places/", serve, contains='href="../2021/"'), "a stale navigation"
+        assert served.wait_for("2020/03/01/", contains='href="../../../2021/"'), "a stale navigation"
+        assert served.wait_for("places/", contains='href="../2021/"'), "a stale navigation"
         talks.unlink()
-        assert _wait_for(url + "2020/03/", serve, contains="Day by day") and _gone(url + "2020/03/04/", serve), \
+        assert served.wait_for("2020/03/", contains="Day by day") and served.wait_for("2020/03/04/", status=404), \
             "the deleted article's day is still served"
-        assert _get(url + "2020/03/01/") == 200
-    finally:
-        serve.terminate()
-        _, err = serve.communicate(timeout=30)
-    assert "Traceback" not in err, err
-    assert "'dirty' build" in err          # MkDocs says so on each rebuild of changed pages only
-
-
-def _gone(url: str, process, seconds: float = 90) -> bool:
-    import time
-    end = time.monotonic() + seconds
-    while time.monotonic() < end and process.poll() is None:
-        if _get(url) == 404:
-            return True
-        time.sleep(0.3)
-    return False
+        assert served.get("2020/03/01/") == 200
+    assert "Traceback" not in served.err, served.err
+    assert "'dirty' build" in served.err          # MkDocs says so on each rebuild of changed pages only
