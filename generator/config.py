@@ -14,6 +14,7 @@ from .model import Place, Problem
 
 SEARCH_ENGINES = ("auto", "material", "pagefind")
 ARTICLE_PAGES = ("auto", "each", "monthly")
+ARTICLE_TEXT = ("auto", "always", "never")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Config:
     vocabulary: dict = field(default_factory=dict)
     search: str = "auto"       # material | pagefind | auto (Pagefind for large sites)
     article_pages: str = "auto"   # each | monthly | auto (a page per month for large sites)
+    article_text: str = "auto"    # always | never | auto (only articles with no original link)
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -152,6 +154,8 @@ def load_config(root: Path) -> Config:
     vocabulary, _ = _load(sc, "vocabulary.yaml", problems, {})
     search = _choice(site, site_lines, "search", SEARCH_ENGINES, problems)
     article_pages = _choice(site, site_lines, "article_pages", ARTICLE_PAGES, problems)
+    article_text = _choice(site, site_lines, "article_text", ARTICLE_TEXT, problems)
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
                   places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
-                  vocabulary=vocabulary, search=search, article_pages=article_pages, problems=tuple(problems))
+                  vocabulary=vocabulary, search=search, article_pages=article_pages, article_text=article_text,
+                  problems=tuple(problems))

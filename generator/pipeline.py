@@ -103,8 +103,8 @@ class Session:
         c = self.collect()
         clock = time.perf_counter()
         items = tuple((x.article, x.date, x.date_source) for x in c.extractions)
-        articles = self.memo("articles", (c.config.article_pages, items),
-                             lambda: article_infos(list(items), c.config.article_pages, self.memo))
+        shape = (c.config.article_pages, c.config.article_text)
+        articles = self.memo("articles", (shape, items), lambda: article_infos(list(items), *shape, self.memo))
         pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
                                       search_engine(c.config.search, len(c.events)), self.memo, c.months))
         c.report.timings["render"] = time.perf_counter() - clock

@@ -124,6 +124,36 @@ def test_large_sites_group_article_pages_by_month():
     assert article_infos(arts, "auto") == article_infos(arts, "each")     # small sites: a page each
 
 
+def test_article_text_is_republished_only_without_an_original_link(tmp_path):
+    linked = Article("articles/a.txt", "A title", "Wire copy one.\n\nWire copy two.", url="https://example.org/a")
+    own = Article("articles/b.txt", "B title", "Our own notes.")
+    items = [(linked, date(2020, 3, 1), "metadata"), (own, date(2020, 3, 1), "metadata")]
+
+    def page(text, path):
+        pages = unstash(render_site(SiteInput("T", "D", (event(),), article_infos(items, "each", text))))
+        return pages[f"articles/{path}/index.md"]
+
+    auto_linked, auto_own = page("auto", "a"), page("auto", "b")
+    assert "Wire copy" not in auto_linked and 'the <a href="https://example.org/a">original</a>' in auto_linked
+    assert "Our own notes." in auto_own and "<h2>Text</h2>" in auto_own
+    assert "Wire copy one.</p>" in page("always", "a") and "Wire copy two." in page("always", "a")
+    assert "Our own notes." not in page("never", "b") and "full text is at the source" in page("never", "b")
+    # the quote on the event stays whatever the setting
+    assert "<blockquote><p>Q</p></blockquote>" in unstash(render_site(
+        SiteInput("T", "D", (event(),), article_infos(items, "each", "never"))))["2020/03/01/index.md"]
+
+
+def test_site_settings_are_checked(tmp_path):
+    from generator.config import load_config
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config/site.yaml").write_text("title: T\narticle_text: sometimes\nsearch: pagefind\n")
+    config = load_config(tmp_path)
+    assert config.article_text == "auto" and config.search == "pagefind"
+    [problem] = config.problems
+    assert (problem.path, problem.line) == ("site_config/site.yaml", 2)
+    assert "'article_text' must be one of auto, always, never, not 'sometimes'" in problem.message
+
+
 def test_a_facet_with_many_events_gets_a_page_per_year():
     many = [event(id=f"e{i:04d}-abcdef", date=DateSpan(date(2015 + i % 3, 1 + i % 12, 1), date(2015 + i % 3, 1 + i % 12, 1),
                                                       "day", "")) for i in range(400)]

@@ -104,11 +104,20 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
                   "</ul>"]
     else:
         block.append("<p>No events were extracted from this article.</p>")
-    text = info.body[:SHOWN_CHARS]
-    # as h() does, but uncached: paragraphs are long and never recur
-    block += [f"<{sub}>Text</{sub}>"] + [f"<p>{html.escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip()]
-    if len(info.body) > SHOWN_CHARS:
-        block.append(f"<p><em>The text goes on for {len(info.body) - SHOWN_CHARS:,} more characters in the source "
-                     "file.</em></p>")
+    if info.withheld:
+        block.append(f"<p>The full text is at the {a(url, 'original') if url else 'source'}; this site quotes "
+                     "only the sentences its events come from.</p>")
+    else:
+        block += _text(info.body, sub)
     title = [] if info.anchor else [f"{'#' * level} {esc(info.title)}", ""]
     return title + block + ["</div>", ""]
+
+
+def _text(body: str, sub: str) -> list[str]:
+    # as h() does, but uncached: paragraphs are long and never recur
+    out = [f"<{sub}>Text</{sub}>"] + [f"<p>{html.escape(' '.join(p.split()))}</p>"
+                                      for p in body[:SHOWN_CHARS].split("\n\n") if p.strip()]
+    if len(body) > SHOWN_CHARS:
+        out.append(f"<p><em>The text goes on for {len(body) - SHOWN_CHARS:,} more characters in the source "
+                   "file.</em></p>")
+    return out

@@ -22,9 +22,10 @@ class ArticleInfo:
     date_source: str | None
     source: str
     url: str
-    body: str
+    body: str                    # "" when withheld
     page: str = ""               # the page that shows it
     anchor: str = ""             # its section on that page when articles are grouped by month
+    withheld: bool = False       # the text is not republished (article_text in site.yaml)
 
     def link(self, from_page: str) -> str:
         """For Markdown links (MkDocs turns .md paths into URLs)."""
@@ -70,12 +71,15 @@ GROUP_ABOVE_ARTICLES = 2000
 
 
 def article_infos(items: list[tuple[Article, date | None, str | None]], grouping: str = "auto",
-                  memo: Memo | None = None) -> dict[str, ArticleInfo]:
+                  text: str = "auto", memo: Memo | None = None) -> dict[str, ArticleInfo]:
     """One entry per article, each with a slug no other article has.
 
     The first article (by path) keeps the plain slug; another with the same
     slug gets a suffix from its own path, so no slug depends on file order.
     `grouping`: each (a page per article), monthly, or auto (by count).
+    `text`: always, never, or auto: an article with an original link is not
+    republished (the publisher's copyright; readers follow the link, and events
+    quote the sentences they come from), one without is shown (the user's own).
     """
     memo = Memo() if memo is None else memo
     monthly = grouping == "monthly" or (grouping == "auto" and len(items) > GROUP_ABOVE_ARTICLES)
@@ -91,8 +95,10 @@ def article_infos(items: list[tuple[Article, date | None, str | None]], grouping
                             else "articles/undated/index.md"), slug
         else:
             page, anchor = article_page(slug), ""
+        withheld = text == "never" or (text == "auto" and bool(article.url))
         # the same object as last run when nothing changed: pages compare it by identity
-        out[article.path] = memo(("article", article.path), (article, when, source, slug, page, anchor),
-                                 lambda: ArticleInfo(article.path, slug, article.title, when, source,
-                                                     article.source, article.url, article.body, page, anchor))
+        out[article.path] = memo(("article", article.path), (article, when, source, slug, page, anchor, withheld),
+                                 lambda: ArticleInfo(article.path, slug, article.title, when, source, article.source,
+                                                     article.url, "" if withheld else article.body, page, anchor,
+                                                     withheld))
     return out
