@@ -134,10 +134,10 @@ def test_article_text_is_republished_only_without_an_original_link(tmp_path):
         return pages[f"articles/{path}/index.md"]
 
     auto_linked, auto_own = page("auto", "a"), page("auto", "b")
-    assert "Wire copy" not in auto_linked and 'the <a href="https://example.org/a">original</a>' in auto_linked
+    assert "Wire copy" not in auto_linked and "<strong>Text:</strong> not republished here (see the original)" in auto_linked
     assert "Our own notes." in auto_own and "<h2>Text</h2>" in auto_own
     assert "Wire copy one.</p>" in page("always", "a") and "Wire copy two." in page("always", "a")
-    assert "Our own notes." not in page("never", "b") and "full text is at the source" in page("never", "b")
+    assert "Our own notes." not in page("never", "b") and "<strong>Text:</strong> not republished here</li>" in page("never", "b")
     # the quote on the event stays whatever the setting
     assert "<blockquote><p>Q</p></blockquote>" in unstash(render_site(
         SiteInput("T", "D", (event(),), article_infos(items, "each", "never"))))["2020/03/01/index.md"]

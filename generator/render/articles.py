@@ -91,7 +91,10 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
              f"{hx(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}" if info.date
              else "<strong>Published:</strong> unknown — no date in its metadata or text; its events are not "
                   "on the timeline",
-             f"<strong>File:</strong> <code>{hx(info.path)}</code>"]
+             f"<strong>File:</strong> <code>{hx(info.path)}</code>",
+             # events quote their sentences; the rest is the publisher's
+             "<strong>Text:</strong> not republished here" + (" (see the original)" if url else "")
+             if info.withheld else ""]
     block = ['<div class="tl-block">']
     if info.anchor:
         # a month page of 150 articles: headings in the block too, out of Markdown's
@@ -104,10 +107,7 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
                   "</ul>"]
     else:
         block.append("<p>No events were extracted from this article.</p>")
-    if info.withheld:
-        block.append(f"<p>The full text is at the {a(url, 'original') if url else 'source'}; this site quotes "
-                     "only the sentences its events come from.</p>")
-    else:
+    if not info.withheld:
         block += _text(info.body, sub)
     title = [] if info.anchor else [f"{'#' * level} {esc(info.title)}", ""]
     return title + block + ["</div>", ""]
