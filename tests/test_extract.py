@@ -121,3 +121,21 @@ def test_a_running_toll_since_years_ago_is_background_not_an_event(tmp_path):
     displaced = [e for e in events if "displaced" in e.quote]
     assert displaced and displaced[0].status == "ongoing"
     assert (displaced[0].date.start, displaced[0].date.end) == (date(2015, 2, 1), date(2015, 3, 4))
+
+
+@pytest.mark.parametrize("sentence, day", [
+    # the statement's day opens the sentence; the event's day is later in it
+    ("Early on Monday the Turkish military said a soldier was killed in a car bomb in al-Bab on Sunday.", 18),
+    ("On Monday, the army said shelling killed two civilians in Ariha on Saturday.", 17),
+    ("Shelling killed two civilians in Ariha on Saturday, the army said on Monday.", 17),
+    # a date that ends the event's clause stays the event's ("... on Saturday, monitors said")
+    ("An air strike hit a market in Ariha on Saturday monitors said, and rebels shelled Idlib on Monday.", 17),
+    # one date only: it is all the sentence has
+    ("On Monday the army said an air strike killed two civilians in Ariha.", 19),
+])
+def test_the_day_a_claim_was_made_does_not_date_the_event(tmp_path, sentence, day):
+    p = tmp_path / "a.md"
+    p.write_text(f"---\ndate: 2016-12-19\n---\n{sentence}\n")
+    article, _ = read_article(p, tmp_path)
+    [event] = extract_article(article, load_config(ROOT)).events
+    assert event.date.start == date(2016, 12, day), event.date

@@ -29,8 +29,11 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:[\w'-]+\s+){1,4}?(?:be
 # A toll or a state running for over a year ("has killed ... since it began in 2011")
 # is background to the news, not a happening the timeline could place.
 BACKGROUND_DAYS = 366
-# "said on Sunday": the day of the statement, not of what it is about.
+# "said on Sunday", "Early on Monday the military said": the day of the statement,
+# not of what it is about (when the sentence dates that too).
 _REPORTING = re.compile(r"\b(?:said|says|reported|announced|told)\s+(?:on\s+)?$")
+_OPENING = re.compile(r"\W*(?:(?:early|late|earlier|later)\s+)?(?:on|in|at)?\s*$", re.I)
+_REPORTING_NEXT = re.compile(r",?\s*[^,;:.!?\d]{0,50}?\b(?:said|says|reported|announced|told)\b")
 
 
 def _words_regex(words) -> re.Pattern:
@@ -60,7 +63,8 @@ class Extractor:
         for s, e in sentences(text):
             sentence = text[s:e]
             inside = [t for t in timexes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if t.span]
-            about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])]
+            about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])
+                     and not (_OPENING.fullmatch(text, s, t.start) and _REPORTING_NEXT.match(text, t.end, e))]
             inside = about or inside
             when = _best_date(inside, text, dct)
             # a day that is still ahead ("patrols start on March 15") is a plan, not where the story is
