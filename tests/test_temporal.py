@@ -44,6 +44,17 @@ def test_weekdays_follow_tense():
     assert values("The army announced a daily halt of fighting starting on Thursday.")["Thursday"] == "2020-03-05"
 
 
+def test_a_past_decision_about_a_later_month_points_forward():
+    feb = date(1999, 2, 10)
+    # a past verb governs the clause, but what it decides, plans or prepares is ahead
+    assert values("NATO has decided to admit Poland in early March.", feb)["early March"] == "1999-03"
+    assert values("The accession was planned for early March.", feb)["early March"] == "1999-03"
+    assert values("He added that guidelines to be published in early November will decide.",
+                  date(1989, 10, 30))["early November"] == "1989-11"
+    # what was done in a month is still the month before
+    assert values("NATO admitted Poland in early March.", feb)["early March"] == "1998-03"
+
+
 def test_relative_expressions():
     v = values("yesterday, two days ago, last September, this month, next year, the 1990s, the 2018 deal")
     assert v["yesterday"] == "2020-02-29"
@@ -129,3 +140,16 @@ def test_tense_reading_edge_cases():
     assert values("The president and his top aides tentatively decided on Feb. 11 that ...", dct)["Feb. 11"] == "1991-02-11"
     # a past verb governing the date: the year ended last March, not next
     assert values("Revenue for the year ended March 31 rose.", date(1989, 11, 1))["March 31"] == "1989-03-31"
+
+
+def test_a_sentence_full_stop_is_not_part_of_the_expression():
+    spans = {t.text for t in tag("Talks ended in early March. They resume on Sept. 5 at 9 a.m. Not in June.", SUNDAY)}
+    assert {"early March", "Sept. 5", "June"} <= spans
+    assert not {"early March.", "June."} & spans
+
+
+def test_clock_times_take_the_day_in_focus():
+    v = values("Talks began on Friday. They broke off at 10 p.m. The offer expires at 5 p.m. EST March 9.")
+    assert v["10 p.m."] == "2020-02-28T22:00"          # the Friday just mentioned
+    assert v["5 p.m. EST March 9"] == "2020-03-09T17:00"
+    assert values("The meeting ends at 9 a.m.")["9 a.m."] == "2020-03-01T09:00"   # no day in focus: the DCT

@@ -36,6 +36,9 @@ _OPENING = re.compile(r"\W*(?:(?:early|late|earlier|later)\s+)?(?:on|in|at)?\s*$
 _REPORTING_NEXT = re.compile(r",?\s*[^,;:.!?\d]{0,50}?\b(?:said|says|reported|announced|told)\b")
 
 
+_CLOCK = re.compile(r"T\d")     # a value with a time of day: "2019-10-27T09:00"
+
+
 def _words_regex(words) -> re.Pattern:
     alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I) if alts else re.compile(r"(?!)")
@@ -67,8 +70,10 @@ class Extractor:
                      and not (_OPENING.fullmatch(text, s, t.start) and _REPORTING_NEXT.match(text, t.end, e))]
             inside = about or inside
             when = _best_date(inside, text, dct)
-            # a day that is still ahead ("patrols start on March 15") is a plan, not where the story is
-            if when is not None and when.precision == "day" and not (dct and when.start > dct):
+            # a day that is still ahead ("patrols start on March 15") is a plan, not where the story
+            # is; a clock time ("a statement at 9 a.m.") is that sentence's alone
+            if (when is not None and when.precision == "day" and not (dct and when.start > dct)
+                    and not _CLOCK.search(when.value)):
                 context = when
             # a paragraph repeated (a lede printed twice, a headline echoed) is one report:
             # its id is made from the sentence, and an anchor must be unique

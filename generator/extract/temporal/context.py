@@ -58,6 +58,8 @@ class TenseReader:
         for i in range(len(left) - 1, -1, -1):
             t = self._word_tense(left[i])
             if t == "past" and i > 0 and left[i - 1].lower() == "be":
+                if i > 1 and left[i - 2].lower() == "to":
+                    return "future"   # "guidelines to be published in early November"
                 continue   # "will be held": a passive participle, the auxiliary decides
             if t:
                 return t

@@ -69,6 +69,7 @@ class Tagger:
         self.rules = tuple(r for r in self.lang.rules if not r.setting or r.setting == wanted)
         self.tense = TenseReader(self.lang)
         self.last_week_current_on = tuple(self.lang.conventions.get("last_week_is_current_week_on", (7,)))
+        self.abbreviations = _abbreviations(self.lang)
 
     # -- 1 and 2: find and select --------------------------------------------
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -144,6 +145,10 @@ class Tagger:
                 ref.last = cal.Point(_granularity(timex.value), timex.span.start)
         return out
 
+    def _abbreviated(self, text: str) -> bool:
+        word = _LAST_WORD.search(text)
+        return bool(word) and (len(word.group(1)) == 1 or word.group(1).lower() in self.abbreviations)
+
     def _normalise(self, m: re.Match, rule: Rule, ref: Reference, sentences: Sentences) -> Timex | None:
         groups = {k: v for k, v in m.groupdict().items() if v}
         try:
@@ -183,10 +188,23 @@ class Tagger:
             if span is None and cal.parse_value(value.split("T")[0]) is None and _looks_concrete(value):
                 return None   # impossible date such as 30 February
         text, start, end = m.group(rule.group), m.start(rule.group), m.end(rule.group)
-        # Trim trailing punctuation the patterns allow ("Mar." at a sentence end).
-        while end > start and text[-1] in " ,":
+        # Trim what the patterns allow but the expression does not hold: a comma, or a
+        # full stop that ends the sentence ("in early March.", not "Mar." or "a.m.").
+        while end > start and (text[-1] in " ," or (text[-1] == "." and not self._abbreviated(text))):
             text, end = text[:-1], end - 1
         return Timex(start, end, text, rule.type, value, mod, rule.name, span)
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+
+
+def _abbreviations(lang: Language) -> frozenset[str]:
+    """Words a full stop may belong to: 'sept' (of 'september'), 'wed'; not 'may', 'june'."""
+    out = set()
+    for table in ("month", "weekday"):
+        words = lang.tables.get(table, {})
+        out |= {w for w, v in words.items() if any(o != w and o.startswith(w) and words[o] == v for o in words)}
+    return frozenset(out)
 
 
 def _capitalised(m: re.Match) -> bool:

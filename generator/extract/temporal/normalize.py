@@ -81,6 +81,10 @@ BUILTINS = {
 }
 
 
+# what an optional group that did not match stands for
+_ABSENT = {"year": "XXXX", "number": "0", "minute": "00"}
+
+
 def fill(template: str, groups: dict, lang: Language) -> str:
     """Expand a template; raises NoValue when a required group is missing."""
     def one(m: re.Match) -> str:
@@ -88,7 +92,7 @@ def fill(template: str, groups: dict, lang: Language) -> str:
         text = next((groups[n] for n in names if groups.get(n)), None)
         if text is None:
             if optional:
-                return "XXXX" if table == "year" else "0" if table == "number" else ""
+                return _ABSENT.get(table, "")
             raise NoValue(f"group {names[0]} did not match")
         if table is None:
             return text
