@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from generator.extract.temporal import tag  # noqa: E402
+from generator.extract.temporal import tag, timex3  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -31,7 +31,7 @@ def load_scorer():
 
 
 def ours(text: str, dct: date) -> list[dict]:
-    return [t.as_json() for t in tag(text, dct)]
+    return timex3(tag(text, dct))
 
 
 def dateparser_peer(text: str, dct: date) -> list[dict]:

@@ -22,13 +22,14 @@ def _jobs(text: str) -> int:
 
 
 def cmd_dates(args) -> int:
-    from .extract.temporal import Settings, tag
+    from .extract.temporal import Settings, tag, timex3
     text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     timexes = tag(text, args.dct, Settings(day_first=not args.month_first))
-    out = [t.as_json() for t in timexes]
+    out = timex3(timexes)
     if args.explain:
-        for t, o in zip(timexes, out):
-            o["rule"] = t.rule
+        rules = [t.rule for t in timexes for _ in (t.parts or (t,))]
+        for rule, o in zip(rules, out):
+            o["rule"] = rule
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1 if args.explain else None)
     sys.stdout.write("\n")
     return 0

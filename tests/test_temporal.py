@@ -5,7 +5,7 @@ from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
-from generator.extract.temporal import Settings, tag
+from generator.extract.temporal import Settings, tag, timex3
 from generator.extract.temporal.engine import _VALID_VALUE
 
 SUNDAY = date(2020, 3, 1)
@@ -81,6 +81,17 @@ def test_alternatives_and_ranges():
     assert (t.span.start, t.span.end, t.span.precision) == (date(2020, 3, 1), date(2020, 3, 5), "range")
 
 
+def test_a_range_is_written_as_its_dates_in_timex3():
+    text = "He sold shares between 1985 and 1987, and the summit is on April 24 and 25."
+    out = timex3(tag(text, date(1999, 2, 10)))
+    assert [(t["text"], t["value"]) for t in out] == [("1985", "1985"), ("1987", "1987"),
+                                                      ("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in out)
+    assert out[1]["of"] == {"start": 15, "end": 36, "text": "between 1985 and 1987",
+                            "interval": {"start": "1985-01-01", "end": "1987-12-31", "precision": "range"}}
+    assert out[3]["interval"] == {"start": "1999-04-25", "end": "1999-04-25", "precision": "day"}
+
+
 def test_durations_sets_and_vague_references():
     v = values("the nine-year war; every week; recently; now; in the future; for three days; a two-hour meeting")
     assert v["the nine-year"] == "P9Y"
@@ -97,9 +108,9 @@ def test_impossible_dates_are_not_tagged():
 @settings(max_examples=200, deadline=None)
 @given(st.text(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)))
 def test_any_text_is_safe(text, dct):
-    for t in tag(text, dct):
-        assert text[t.start:t.end] == t.text
-        assert _VALID_VALUE.match(t.value), t.value
+    for t in timex3(tag(text, dct)):      # every expression, the dates of ranges too
+        assert text[t["start"]:t["end"]] == t["text"]
+        assert _VALID_VALUE.match(t["value"]), t["value"]
 
 
 @settings(max_examples=100, deadline=None)

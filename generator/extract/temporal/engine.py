@@ -43,6 +43,9 @@ class Timex:
     mod: str = ""
     rule: str = ""
     span: DateSpan | None = None   # DATE/TIME with a concrete interval
+    # a range or alternative ("from 2011 to 2013", "April 24 and 25") as TIMEX3 writes
+    # it: one expression per date named, each with its own value
+    parts: tuple["Timex", ...] = ()
 
     def as_json(self) -> dict:
         out = {"start": self.start, "end": self.end, "text": self.text,
@@ -53,6 +56,18 @@ class Timex:
             out["interval"] = {"start": self.span.start.isoformat(), "end": self.span.end.isoformat(),
                                "precision": self.span.precision}
         return out
+
+
+def timex3(timexes: list[Timex]) -> list[dict]:
+    """TIMEX3 JSON (`timeline dates`): a range is its dates, each saying what it is part of."""
+    out = []
+    for t in timexes:
+        if not t.parts:
+            out.append(t.as_json())
+            continue
+        whole = {k: v for k, v in t.as_json().items() if k in ("start", "end", "text", "interval")}
+        out += [dict(p.as_json(), of=whole) for p in t.parts]
+    return out
 
 
 @dataclass(frozen=True)
@@ -182,17 +197,36 @@ class Tagger:
         mod = rule.mod
         if mod == "from_group":
             mod = _modifier(groups.get("mod", ""), self.lang)
+        # the second date of an interval shares the first's resolved year
+        end_value = resolve(raw_end.replace("XXXX", value[:4]), ref, direction) if raw_end else ""
         span = None
         if rule.type in ("DATE", "TIME"):
-            span = _span(value, m.group(rule.group), rule, raw_end, ref, direction)
+            span = _span(value, m.group(rule.group), rule, end_value)
             if span is None and cal.parse_value(value.split("T")[0]) is None and _looks_concrete(value):
                 return None   # impossible date such as 30 February
-        text, start, end = m.group(rule.group), m.start(rule.group), m.end(rule.group)
-        # Trim what the patterns allow but the expression does not hold: a comma, or a
-        # full stop that ends the sentence ("in early March.", not "Mar." or "a.m.").
-        while end > start and (text[-1] in " ," or (text[-1] == "." and not self._abbreviated(text))):
-            text, end = text[:-1], end - 1
-        return Timex(start, end, text, rule.type, value, mod, rule.name, span)
+        start, end = self._trimmed(m.string, m.start(rule.group), m.end(rule.group))
+        parts = ()
+        if rule.end and span is not None:
+            parts = tuple(self._part(m.string, s, e, v, rule) for (s, e), v in
+                          zip(_part_bounds(m, rule), (value, end_value)))
+        return Timex(start, end, m.string[start:end], rule.type, value, mod, rule.name, span, parts)
+
+    def _trimmed(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Without what the patterns allow but the expression does not hold: a comma, or a
+        full stop that ends the sentence ("in early March.", not "Mar." or "a.m.")."""
+        while end > start and (text[end - 1] in " ," or (text[end - 1] == "." and
+                                                         not self._abbreviated(text[start:end]))):
+            end -= 1
+        return start, end
+
+    def _part(self, text: str, start: int, end: int, value: str, rule: Rule) -> Timex:
+        start, end = self._trimmed(text, start, end)
+        point = cal.parse_value(value)
+        span = None
+        if point is not None:
+            first, last = cal.interval(point)
+            span = DateSpan(first, last, cal.PRECISION[point.granularity], value, text[start:end])
+        return Timex(start, end, text[start:end], rule.type, value, "", rule.name, span)
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
@@ -205,6 +239,30 @@ def _abbreviations(lang: Language) -> frozenset[str]:
         words = lang.tables.get(table, {})
         out |= {w for w, v in words.items() if any(o != w and o.startswith(w) and words[o] == v for o in words)}
     return frozenset(out)
+
+
+def _part_bounds(m: re.Match, rule: Rule) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where each date of a range is: the groups only its template uses, with the
+    groups both share on its side ("April 24 and 25": April goes with 24)."""
+    first, second = _fields(rule.value), _fields(rule.end)
+    def bounds(names):
+        found = [(m.start(g), m.end(g)) for g in names if m.group(g)]
+        return (min(s for s, _ in found), max(e for _, e in found)) if found else (m.start(), m.start())
+    (s1, e1), (s2, e2) = bounds(first - second), bounds(second - first)
+    for g in first & second:
+        if m.group(g):
+            if m.end(g) <= s2:
+                s1, e1 = min(s1, m.start(g)), max(e1, m.end(g))
+            else:
+                s2, e2 = min(s2, m.start(g)), max(e2, m.end(g))
+    return (s1, e1), (s2, e2)
+
+
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(name for names in _TEMPLATE_FIELD.findall(template) for name in names.split("|"))
+
+
+_TEMPLATE_FIELD = re.compile(r"\{([\w|]+)\??(?::\w+)?\}")
 
 
 def _capitalised(m: re.Match) -> bool:
@@ -228,15 +286,13 @@ def _granularity(value: str) -> str:
     return point.granularity if point else "day"
 
 
-def _span(value: str, text: str, rule: Rule, raw_end: str, ref: Reference, direction: str) -> DateSpan | None:
+def _span(value: str, text: str, rule: Rule, end_value: str) -> DateSpan | None:
     point = cal.parse_value(value.split("T")[0])
     if point is None:
         return None
     start, end = cal.interval(point)
     precision = cal.PRECISION[point.granularity]
-    if raw_end:
-        # the second date of an interval shares the first's resolved year
-        end_value = resolve(raw_end.replace("XXXX", value[:4]), ref, direction)
+    if end_value:
         end_point = cal.parse_value(end_value)
         if end_point is None:
             return None
