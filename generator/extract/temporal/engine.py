@@ -24,7 +24,7 @@ _VALID_VALUE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{1,2}(?:-(?:WE|\d))?|Q[\dX]|H[12]|SP|SU|FA|WI))?"
     r"(?:T(?:MO|AF|EV|NI|DT|\d\d(?::\d\d)?))?"
-    r"|P(?:[\dX.]+(?:Y|M|W|D|DE|CE|Q|WE))+|PT[\dX.]+(?:H|M|S)"
+    r"|P(?:[\dX.]+(?:Y|M|W|D|DE|CE|Q|WE))+|PT(?:[\dX.]+(?:H|M|S))+"
     r"|XXXX-WXX-\d|XXXX-XX-XXT(?:MO|AF|EV|NI))$")
 
 
