@@ -174,3 +174,11 @@ def test_durations_with_halves_and_extra_words_and_frequency_adjectives():
     assert v["daily"] == "P1D" and v["weekly"] == "P1W"
     # ages and protests are not decades and months
     assert values("when he was in his 30s, at this march") == {}
+
+
+def test_a_weekday_before_a_count_is_still_a_weekday():
+    assert values("On Sunday 11 civilians were killed.")["Sunday"] == "2020-03-01"
+    assert values("at the close of business Thursday, 5,745,188 shares")["Thursday"] == "2020-02-27"
+    assert values("on Sunday 15 March")["Sunday 15 March"] == "2020-03-15"      # one date, not two
+    v = values("Machinery sold well this fall; rules are due by year's end; the fall of Aleppo.", date(1989, 10, 30))
+    assert v["this fall"] == "1989-FA" and v["year's end"] == "1989" and "fall" not in v
