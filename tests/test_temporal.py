@@ -182,3 +182,10 @@ def test_a_weekday_before_a_count_is_still_a_weekday():
     assert values("on Sunday 15 March")["Sunday 15 March"] == "2020-03-15"      # one date, not two
     v = values("Machinery sold well this fall; rules are due by year's end; the fall of Aleppo.", date(1989, 10, 30))
     assert v["this fall"] == "1989-FA" and v["year's end"] == "1989" and "fall" not in v
+
+
+def test_the_day_in_focus_and_generic_today():
+    v = values("Talks began on Friday. Later in the day, troops shelled Ariha; at midday they withdrew.")
+    assert v["Later in the day"] == "2020-02-28" and v["midday"] == "2020-02-28T12:00"
+    assert values("in today's world") == {}
+    assert values("In today's editions")["today"] == "2020-03-01"
