@@ -4,7 +4,7 @@ usage: python bench/tagger.py [--gold ../shared/data/tempeval3/train.json] [--li
 
 Quality: TempEval-3 value F1 over relaxed span matches (the scorer's method,
 imported from ../shared/tools/score_timex.py). Speed: KB of text per second
-on one core, tagging only (no process start-up).
+on one core, tagging only (no process start-up), the fastest of --repeat runs.
 """
 from __future__ import annotations
 
@@ -48,14 +48,18 @@ def dateparser_peer(text: str, dct: date) -> list[dict]:
     return out
 
 
-def score(sc, docs, system) -> dict:
+def score(sc, docs, system, repeat: int = 3) -> dict:
     gold_n = sys_n = correct = 0
     t0 = time.process_time()
     system("Warm up: loaded and compiled once, on Sunday.", date(2020, 3, 1))
     startup = time.process_time() - t0
-    t0 = time.process_time()
-    outputs = [system(d["text"], date.fromisoformat(d["dct"])) for d in docs]
-    seconds = time.process_time() - t0
+    runs = []
+    for _ in range(repeat):
+        # the fastest of a few runs: a shared machine only ever adds time (timeit's rule)
+        t0 = time.process_time()
+        outputs = [system(d["text"], date.fromisoformat(d["dct"])) for d in docs]
+        runs.append(time.process_time() - t0)
+    seconds = min(runs)
     for d, out in zip(docs, outputs):
         text = d["text"]
         gold = [dict(g, start=sc.trim(text, g["start"], g["end"])[0], end=sc.trim(text, g["start"], g["end"])[1])
@@ -66,7 +70,8 @@ def score(sc, docs, system) -> dict:
     p, r = correct / max(sys_n, 1), correct / max(gold_n, 1)
     kb = sum(len(d["text"].encode()) for d in docs) / 1024
     return {"value_P": round(p, 3), "value_R": round(r, 3), "value_F1": round(2 * p * r / (p + r) if p + r else 0, 3),
-            "startup_s": round(startup, 2), "cpu_s": round(seconds, 2), "kb_per_s": round(kb / seconds, 1)}
+            "startup_s": round(startup, 2), "cpu_s": round(seconds, 2), "kb_per_s": round(kb / seconds, 1),
+            "runs_kb_per_s": [round(kb / r, 1) for r in runs]}
 
 
 def main() -> int:
@@ -74,14 +79,15 @@ def main() -> int:
     ap.add_argument("--gold", default=str(SHARED / "data" / "tempeval3" / "train.json"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--skip-peer", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="speed: the fastest of this many runs")
     args = ap.parse_args()
     docs = json.loads(Path(args.gold).read_text())
     docs = docs[: args.limit] if args.limit else docs
     sc = load_scorer()
-    results = {"documents": len(docs), "timeline": score(sc, docs, ours)}
+    results = {"documents": len(docs), "timeline": score(sc, docs, ours, args.repeat)}
     if not args.skip_peer:
         try:
-            results["dateparser"] = score(sc, docs, dateparser_peer)
+            results["dateparser"] = score(sc, docs, dateparser_peer, args.repeat)
         except ImportError:
             results["dateparser"] = "not installed (pip install '.[bench]')"
     print(json.dumps(results, indent=1))
