@@ -15,7 +15,7 @@ from datetime import date
 from ...model import DateSpan
 from . import calendar as cal
 from .context import Sentences, TenseReader
-from .normalize import NoValue, fill
+from .normalize import NoValue, fill, template_groups
 from .resolve import Reference, resolve
 from .resources import Language, Rule, load_language
 
@@ -209,6 +209,8 @@ class Tagger:
         if rule.end and span is not None:
             parts = tuple(self._part(m.string, s, e, v, rule) for (s, e), v in
                           zip(_part_bounds(m, rule), (value, end_value)))
+            if any(not p.text for p in parts):
+                parts = ()      # a rule whose templates do not say where each date is
         return Timex(start, end, m.string[start:end], rule.type, value, mod, rule.name, span, parts)
 
     def _trimmed(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -221,12 +223,8 @@ class Tagger:
 
     def _part(self, text: str, start: int, end: int, value: str, rule: Rule) -> Timex:
         start, end = self._trimmed(text, start, end)
-        point = cal.parse_value(value)
-        span = None
-        if point is not None:
-            first, last = cal.interval(point)
-            span = DateSpan(first, last, cal.PRECISION[point.granularity], value, text[start:end])
-        return Timex(start, end, text[start:end], rule.type, value, "", rule.name, span)
+        words = text[start:end]
+        return Timex(start, end, words, rule.type, value, "", rule.name, _span(value, words, rule, ""))
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
@@ -244,7 +242,7 @@ def _abbreviations(lang: Language) -> frozenset[str]:
 def _part_bounds(m: re.Match, rule: Rule) -> tuple[tuple[int, int], tuple[int, int]]:
     """Where each date of a range is: the groups only its template uses, with the
     groups both share on its side ("April 24 and 25": April goes with 24)."""
-    first, second = _fields(rule.value), _fields(rule.end)
+    first, second = template_groups(rule.value), template_groups(rule.end)
     def bounds(names):
         found = [(m.start(g), m.end(g)) for g in names if m.group(g)]
         return (min(s for s, _ in found), max(e for _, e in found)) if found else (m.start(), m.start())
@@ -256,13 +254,6 @@ def _part_bounds(m: re.Match, rule: Rule) -> tuple[tuple[int, int], tuple[int, i
             else:
                 s2, e2 = min(s2, m.start(g)), max(e2, m.end(g))
     return (s1, e1), (s2, e2)
-
-
-def _fields(template: str) -> frozenset[str]:
-    return frozenset(name for names in _TEMPLATE_FIELD.findall(template) for name in names.split("|"))
-
-
-_TEMPLATE_FIELD = re.compile(r"\{([\w|]+)\??(?::\w+)?\}")
 
 
 def _capitalised(m: re.Match) -> bool:

@@ -81,6 +81,11 @@ BUILTINS = {
 }
 
 
+def template_groups(template: str) -> frozenset[str]:
+    """The regex groups a value template reads."""
+    return frozenset(name for m in _FIELD.finditer(template) for name in m.group(1).split("|"))
+
+
 # what an optional group that did not match stands for
 _ABSENT = {"year": "XXXX", "number": "0", "minute": "00"}
 
