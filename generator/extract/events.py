@@ -34,8 +34,6 @@ BACKGROUND_DAYS = 366
 _REPORTING = re.compile(r"\b(?:said|says|reported|announced|told)\s+(?:on\s+)?$")
 _OPENING = re.compile(r"\W*(?:(?:early|late|earlier|later)\s+)?(?:on|in|at)?\s*$", re.I)
 _REPORTING_NEXT = re.compile(r",?\s*[^,;:.!?\d]{0,50}?\b(?:said|says|reported|announced|told)\b")
-
-
 _CLOCK = re.compile(r"T\d")     # a value with a time of day: "2019-10-27T09:00"
 
 
