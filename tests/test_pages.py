@@ -127,7 +127,10 @@ def test_large_sites_group_article_pages_by_month():
 def test_article_text_is_republished_only_without_an_original_link(tmp_path):
     linked = Article("articles/a.txt", "A title", "Wire copy one.\n\nWire copy two.", url="https://example.org/a")
     own = Article("articles/b.txt", "B title", "Our own notes.")
-    items = [(linked, date(2020, 3, 1), "metadata"), (own, date(2020, 3, 1), "metadata")]
+    # not a web address: no link can be shown, so the text is the reader's only copy
+    unlinkable = Article("articles/c.txt", "C title", "Field notes.", url="javascript:alert(1)")
+    items = [(linked, date(2020, 3, 1), "metadata"), (own, date(2020, 3, 1), "metadata"),
+             (unlinkable, date(2020, 3, 1), "metadata")]
 
     def page(text, path):
         pages = unstash(render_site(SiteInput("T", "D", (event(),), article_infos(items, "each", text))))
@@ -136,6 +139,7 @@ def test_article_text_is_republished_only_without_an_original_link(tmp_path):
     auto_linked, auto_own = page("auto", "a"), page("auto", "b")
     assert "Wire copy" not in auto_linked and "<strong>Text:</strong> not republished here (see the original)" in auto_linked
     assert "Our own notes." in auto_own and "<h2>Text</h2>" in auto_own
+    assert "Field notes." in page("auto", "c") and "javascript" not in page("auto", "c")
     assert "Wire copy one.</p>" in page("always", "a") and "Wire copy two." in page("always", "a")
     assert "Our own notes." not in page("never", "b") and "<strong>Text:</strong> not republished here</li>" in page("never", "b")
     # the quote on the event stays whatever the setting

@@ -9,6 +9,7 @@ from typing import Callable, TypeVar
 from ..memo import Memo
 from ..model import Article, Event
 from .paths import article_page, href, rel
+from .text import safe_url
 
 T = TypeVar("T")
 
@@ -95,7 +96,8 @@ def article_infos(items: list[tuple[Article, date | None, str | None]], grouping
                             else "articles/undated/index.md"), slug
         else:
             page, anchor = article_page(slug), ""
-        withheld = text == "never" or (text == "auto" and bool(article.url))
+        # "an original link" as the page shows one: a web address (text.safe_url)
+        withheld = text == "never" or (text == "auto" and bool(safe_url(article.url)))
         # the same object as last run when nothing changed: pages compare it by identity
         out[article.path] = memo(("article", article.path), (article, when, source, slug, page, anchor, withheld),
                                  lambda: ArticleInfo(article.path, slug, article.title, when, source, article.source,
