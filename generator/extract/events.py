@@ -31,9 +31,10 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:[\w'-]+\s+){1,4}?(?:be
 BACKGROUND_DAYS = 366
 # "said on Sunday", "Early on Monday the military said": the day of the statement,
 # not of what it is about (when the sentence dates that too).
-_REPORTING = re.compile(r"\b(?:said|says|reported|announced|told)\s+(?:on\s+)?$")
+_SAYS = r"\b(?:said|says|reported|announced|told)"
+_REPORTING = re.compile(_SAYS + r"\s+(?:on\s+)?$")
 _OPENING = re.compile(r"\W*(?:(?:early|late|earlier|later)\s+)?(?:on|in|at)?\s*$", re.I)
-_REPORTING_NEXT = re.compile(r",?\s*[^,;:.!?\d]{0,50}?\b(?:said|says|reported|announced|told)\b")
+_REPORTING_NEXT = re.compile(r",?\s*[^,;:.!?\d]{0,50}?" + _SAYS + r"\b")
 _CLOCK = re.compile(r"T\d")     # a value with a time of day: "2019-10-27T09:00"
 
 
