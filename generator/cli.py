@@ -25,11 +25,7 @@ def cmd_dates(args) -> int:
     from .extract.temporal import Settings, tag, timex3
     text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     timexes = tag(text, args.dct, Settings(day_first=not args.month_first))
-    out = timex3(timexes)
-    if args.explain:
-        rules = [t.rule for t in timexes for _ in (t.parts or (t,))]
-        for rule, o in zip(rules, out):
-            o["rule"] = rule
+    out = timex3(timexes, with_rule=args.explain)
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1 if args.explain else None)
     sys.stdout.write("\n")
     return 0

@@ -58,15 +58,17 @@ class Timex:
         return out
 
 
-def timex3(timexes: list[Timex]) -> list[dict]:
-    """TIMEX3 JSON (`timeline dates`): a range is its dates, each saying what it is part of."""
+def timex3(timexes: list[Timex], with_rule: bool = False) -> list[dict]:
+    """TIMEX3 JSON (`timeline dates`): a range is its dates, each saying what it is part of;
+    with_rule adds the rule that found each (`--explain`)."""
     out = []
     for t in timexes:
-        if not t.parts:
-            out.append(t.as_json())
-            continue
-        whole = {k: v for k, v in t.as_json().items() if k in ("start", "end", "text", "interval")}
-        out += [dict(p.as_json(), of=whole) for p in t.parts]
+        whole = {k: v for k, v in t.as_json().items() if k in ("start", "end", "text", "interval")} if t.parts else None
+        for p in t.parts or (t,):
+            item = dict(p.as_json(), of=whole) if whole else p.as_json()
+            if with_rule:
+                item["rule"] = p.rule
+            out.append(item)
     return out
 
 
