@@ -3,7 +3,7 @@
 usage: python bench/scale.py --years N [--jobs J] [--per-day 5] [--keep DIR] [--json]
 
 Prints JSON: articles, events, day_pages, extract_s, generate_s, site_build_s, total_s,
-peak_rss_mb, site_mb, search_query_kb (bytes a browser fetches for one typical query),
+peak_rss_mb, site_mb (and site_parts: page content, page frame, other files), search_query_kb (bytes a browser fetches for one typical query),
 incremental_s (one new article added: time until the generated Markdown is up to date, in
 the process that built the site, as under `timeline serve`; the median of three articles
 added one after another, all three in incremental_runs_s), incremental_files (files
@@ -44,6 +44,28 @@ def make_project(dest: Path) -> None:
 
 def folder_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def size_parts(site: Path) -> dict:
+    """The site's bytes split three ways, to show where size can and cannot go:
+    what pages say (the theme's <article> element: events, lists, texts), the
+    page frame around it (head, header, navigation, table of contents, footer),
+    and every other file (search index, theme assets, sitemap)."""
+    content = frame = other = 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        if path.suffix != ".html":
+            other += size
+            continue
+        page = path.read_bytes()
+        start, end = page.find(b"<article"), page.rfind(b"</article>")
+        said = end - start if 0 <= start < end else 0
+        content += said
+        frame += size - said
+    return {"page_content_mb": round(content / 2**20, 1), "page_frame_mb": round(frame / 2**20, 1),
+            "other_files_mb": round(other / 2**20, 1)}
 
 
 QUERY = "Saraqib shelling"
@@ -150,6 +172,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
         "total_s": round(built - start, 2),
         "peak_rss_mb": peak,
         "site_mb": round(folder_bytes(site) / 2**20, 1),
+        "site_parts": size_parts(site),
         "search": "pagefind" if (site / "pagefind").is_dir() else "material",
         "search_query_kb": round(query_bytes / 1024, 1), "search_query_how": query_how,
         "incremental_s": sorted(inc_runs)[1], "incremental_runs_s": inc_runs, "incremental_files": first.written,
