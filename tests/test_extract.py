@@ -139,3 +139,15 @@ def test_the_day_a_claim_was_made_does_not_date_the_event(tmp_path, sentence, da
     article, _ = read_article(p, tmp_path)
     [event] = extract_article(article, load_config(ROOT)).events
     assert event.date.start == date(2016, 12, day), event.date
+
+
+def test_a_background_piece_dates_events_by_its_section_headings(tmp_path):
+    # a timeline written in 2023: "On 20 January" under a 2018 heading happened in 2018
+    p = tmp_path / "a.md"
+    p.write_text("---\ndate: 2023-08-01\n---\n## Operation Olive Branch (January–March 2018)\n\n"
+                 "On 20 January, Turkish forces began shelling Afrin.\n\n## 2019\n\n"
+                 "On 6 May, government forces began a ground offensive on Kafr Nabudah.\n")
+    article, _ = read_article(p, tmp_path)
+    events = extract_article(article, load_config(ROOT)).events
+    assert [(e.date.start, e.date.precision) for e in events] == [(date(2018, 1, 20), "day"),
+                                                                  (date(2019, 5, 6), "day")]

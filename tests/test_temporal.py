@@ -81,6 +81,38 @@ def test_alternatives_and_ranges():
     assert (t.span.start, t.span.end, t.span.precision) == (date(2020, 3, 1), date(2020, 3, 5), "range")
 
 
+def test_month_ranges_share_their_year():
+    for text in ("Offensive (April–August 2019)", "it ran from April to August 2019",
+                 "between April and August 2019"):
+        [t] = [t for t in tag(text, date(2023, 8, 1)) if t.span]
+        assert (t.span.start, t.span.end, t.span.precision) == (date(2019, 4, 1), date(2019, 8, 31), "range"), text
+
+
+def test_a_year_in_a_heading_dates_what_follows_it():
+    published = date(2023, 8, 1)
+    text = ("Timeline of the war\n\nOperation Olive Branch (January–March 2018)\n\n"
+            "On 20 January, the army began an operation. In February, it took Rajo.\n\n"
+            "## 2019\n\nOn 6 May, the offensive began.\n\n## 2023\n\nOn 20 January, talks began.")
+    assert [(t.text, t.value) for t in tag(text, published) if t.rule in ("day_month", "month_alone")] == [
+        ("20 January", "2018-01-20"), ("February", "2018-02"), ("6 May", "2019-05-06"),
+        # a heading in the document's own year gives the document's date its say back
+        ("20 January", "2023-01-20")]
+    # a year in a sentence is not a heading: news goes back to its own days after it
+    v = values("The deal of September 2018 collapsed. On 20 January, the army took Saraqib.", date(2020, 2, 3))
+    assert v["20 January"] == "2020-01-20"
+
+
+def test_a_date_opening_a_sentence_takes_the_tense_of_its_verb():
+    # 20 January is nearer ahead than behind on 1 August, but the army "began"
+    assert values("On 20 January, the army began an operation.", date(2023, 8, 1))["20 January"] == "2023-01-20"
+    assert values("On 20 January, the army will begin.", date(2023, 8, 1))["20 January"] == "2024-01-20"
+
+
+def test_a_clock_time_on_a_day_is_one_time():
+    v = values("Troops would enter the zone at noon on 23 October.", date(2019, 10, 22))
+    assert v["noon on 23 October"] == "2019-10-23T12:00"
+
+
 def test_a_range_is_written_as_its_dates_in_timex3():
     text = "He sold shares between 1985 and 1987, and the summit is on April 24 and 25."
     out = timex3(tag(text, date(1999, 2, 10)))

@@ -30,6 +30,16 @@ class Sentences:
         return self.starts[i], end
 
 
+# A heading: a Markdown '#' line, or a paragraph of one short line that does not end
+# like a sentence ("Timeline > 2018", "Continuing conflicts, 2018").
+_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+[^\n]*$"
+                      r"|(?:\A|(?<=\n\n))[ \t]*[^\s#][^\n]{0,149}(?<![.!?:;,\"”’'])(?=\n[ \t]*\n|\n?\Z)")
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _HEADING.finditer(text)]
+
+
 class TenseReader:
     def __init__(self, lang: Language):
         self.future = {w.lower() for w in lang.words.get("future_marker", ())}
@@ -69,10 +79,16 @@ class TenseReader:
                 return t
         return None
 
-    def governed_by_past_verb(self, sentences: Sentences, start: int) -> bool:
-        """'the year ended March 31', 'terminated on Sept. 27': a past verb right before the date."""
-        s0, _ = sentences.bounds(start)
-        words = _WORD.findall(sentences.text[s0:start])[-2:]
+    def governed_by_past_verb(self, sentences: Sentences, start: int, end: int) -> bool:
+        """'the year ended March 31', 'terminated on Sept. 27': a past verb right before the
+        date; 'On 20 January, the army began ...': the date opens the sentence, its verb is past."""
+        s0, s1 = sentences.bounds(start)
+        before = _WORD.findall(sentences.text[s0:start])
+        words = before[-2:]
         if words and words[-1].lower() in ("on", "in"):
             words = words[:-1]
-        return bool(words) and self._word_tense(words[-1]) == "past"
+        if words and self._word_tense(words[-1]) == "past":
+            return True
+        if len(before) <= 2 and sentences.text[end:end + 1] == ",":
+            return any(self._word_tense(w) == "past" for w in _WORD.findall(sentences.text[end:s1])[:_RIGHT_WORDS])
+        return False

@@ -14,7 +14,7 @@ from datetime import date
 
 from ...model import DateSpan
 from . import calendar as cal
-from .context import Sentences, TenseReader
+from .context import Sentences, TenseReader, heading_spans
 from .normalize import NoValue, fill, template_groups
 from .resolve import Reference, resolve
 from .resources import Language, Rule, load_language
@@ -151,12 +151,16 @@ class Tagger:
     def tag(self, text: str, dct: date | None = None) -> list[Timex]:
         ref = Reference(dct=dct, last_week_current_on=self.last_week_current_on)
         sentences = Sentences(text)
+        headings = heading_spans(text)
         out = []
         for m, rule in self.select(self.candidates(text)):
             timex = self._normalise(m, rule, ref, sentences)
             if timex is None:
                 continue
             out.append(timex)
+            if timex.span and timex.type == "DATE" and _in(headings, timex.start) and _YEAR.match(timex.value):
+                year = timex.span.start.year
+                ref.section_year = year if not dct or year != dct.year else None
             # a date computed from the reference point does not become the reference
             if timex.span and timex.type in ("DATE", "TIME") and not rule.value.startswith("REL(ref"):
                 ref.last = cal.Point(_granularity(timex.value), timex.span.start)
@@ -190,7 +194,7 @@ class Tagger:
                 if tense == "future":
                     direction = "future"
                 elif day_level:
-                    direction = "past" if self.tense.governed_by_past_verb(sentences, m.start()) else "nearest"
+                    direction = "past" if self.tense.governed_by_past_verb(sentences, m.start(), m.end()) else "nearest"
                 else:
                     direction = tense or "nearest"
         value = resolve(raw, ref, direction)
@@ -256,6 +260,14 @@ def _part_bounds(m: re.Match, rule: Rule) -> tuple[tuple[int, int], tuple[int, i
             else:
                 s2, e2 = min(s2, m.start(g)), max(e2, m.end(g))
     return (s1, e1), (s2, e2)
+
+
+_YEAR = re.compile(r"^\d{4}")
+
+
+def _in(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _capitalised(m: re.Match) -> bool:

@@ -27,6 +27,9 @@ class Reference:
     dct: date | None
     last: cal.Point | None = None          # last concrete date mentioned
     last_week_current_on: tuple[int, ...] = (7,)
+    # the year a heading put the text in ("2018", "Offensive (April–August 2019)") when
+    # it is not the document's: "On 5 February" below it is in that year
+    section_year: int | None = None
 
     @property
     def anchor_dct(self) -> cal.Point | None:
@@ -54,6 +57,8 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
         n = m.group(1)
         return f"P{int(n) * 3}M" if n.isdigit() else f"P{n}M"
     m = _UNDERSPECIFIED.match(value)
+    if m and ref.section_year:
+        return f"{ref.section_year:04d}{m.group(1)}"
     if m and ref.dct:
         return _year_for(m.group(1), ref.dct, direction)
     return value
