@@ -151,3 +151,14 @@ def test_a_background_piece_dates_events_by_its_section_headings(tmp_path):
     events = extract_article(article, load_config(ROOT)).events
     assert [(e.date.start, e.date.precision) for e in events] == [(date(2018, 1, 20), "day"),
                                                                   (date(2019, 5, 6), "day")]
+
+
+def test_what_happened_over_the_past_days_is_dated_by_that_stretch(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\ndate: 2016-08-15\n---\nA car bomb exploded in Idlib on Sunday, killing 15.\n\n"
+                 "SOHR said 76 children were among those killed in clashes over the last 15 days.\n")
+    article, _ = read_article(p, tmp_path)
+    events = extract_article(article, load_config(ROOT)).events
+    # not the Sunday of the sentence before: the fifteen days up to publication
+    assert [(e.date.start, e.date.end, e.date.precision) for e in events] == [
+        (date(2016, 8, 14), date(2016, 8, 14), "day"), (date(2016, 7, 31), date(2016, 8, 15), "range")]

@@ -108,6 +108,15 @@ def test_a_date_opening_a_sentence_takes_the_tense_of_its_verb():
     assert values("On 20 January, the army will begin.", date(2023, 8, 1))["20 January"] == "2024-01-20"
 
 
+def test_the_past_n_units_is_the_stretch_ending_on_the_publication_day():
+    [t] = tag("76 children were among those killed over the last 15 days.", date(2016, 8, 15))
+    assert (t.type, t.value) == ("DURATION", "P15D")
+    assert (t.span.start, t.span.end, t.span.precision) == (date(2016, 7, 31), date(2016, 8, 15), "range")
+    # a duration that does not look back covers no dates
+    [t] = tag("He served for the first nine months.", date(2016, 8, 15))
+    assert t.value == "P9M" and t.span is None
+
+
 def test_a_clock_time_on_a_day_is_one_time():
     v = values("Troops would enter the zone at noon on 23 October.", date(2019, 10, 22))
     assert v["noon on 23 October"] == "2019-10-23T12:00"

@@ -210,6 +210,8 @@ class Tagger:
             span = _span(value, m.group(rule.group), rule, end_value)
             if span is None and cal.parse_value(value.split("T")[0]) is None and _looks_concrete(value):
                 return None   # impossible date such as 30 February
+        elif rule.type == "DURATION" and groups.get("back") and ref.dct:
+            span = _looking_back(value, m.group(rule.group), ref.dct)
         start, end = self._trimmed(m.string, m.start(rule.group), m.end(rule.group))
         parts = ()
         if rule.end and span is not None:
@@ -306,6 +308,22 @@ def _span(value: str, text: str, rule: Rule, end_value: str) -> DateSpan | None:
             return None
         precision = rule.precision or "range"
     return DateSpan(start, end, precision, value, text)
+
+
+_COUNTED = re.compile(r"^P(\d+)([DWMY])$")
+_UNIT_OF = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _looking_back(value: str, text: str, dct: date) -> DateSpan | None:
+    """'the past two weeks', 'the last 24 hours': the stretch that ends on the document date."""
+    m = _COUNTED.match(value)
+    if not m:
+        return None
+    try:
+        start = cal.shift(dct, _UNIT_OF[m.group(2)], -int(m.group(1)))
+    except (OverflowError, ValueError):
+        return None
+    return DateSpan(start, dct, "range", value, text)
 
 
 _TAGGERS: dict[Settings, Tagger] = {}
