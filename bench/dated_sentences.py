@@ -6,8 +6,8 @@ date, precision, year_basis, article, section, sentence). None of these texts wa
 write the tagger's rules, so the figures say how it does on text it has not seen.
 
 Each sentence is read as a short article published on 2023-08-01 (when the copies were
-made): its section headings, then the sentence, as a page of the Wikipedia article has
-them; a sentence that says "On 5 February" takes its year from its heading. Measured:
+made): its section headings (as Markdown, the form the copies are in), then the
+sentence; a sentence that says "On 5 February" takes its year from its heading. Measured:
 - tagger: the sentence's first date expression has the listed date (`2020-02-05`, or
   `2020-02` for a month);
 - events: of the sentences that yield an event, how many are dated on the listed day or in
@@ -37,7 +37,7 @@ PUBLISHED = date(2023, 8, 1)
 def as_article(row: dict, n: int) -> tuple[Article, int]:
     """The row as an article, and where its sentence starts in the body."""
     headings = [h.strip() for h in row["section"].split(">") if h.strip()]
-    head = "".join(h + "\n\n" for h in headings)
+    head = "".join("#" * (level + 2) + " " + h + "\n\n" for level, h in enumerate(headings))
     return Article(path=f"articles/sentence-{n:03d}.md", title=row["article"], body=head + row["sentence"],
                    date=PUBLISHED, date_source="metadata"), len(head)
 

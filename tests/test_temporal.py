@@ -100,6 +100,10 @@ def test_a_year_in_a_heading_dates_what_follows_it():
     # a year in a sentence is not a heading: news goes back to its own days after it
     v = values("The deal of September 2018 collapsed. On 20 January, the army took Saraqib.", date(2020, 2, 3))
     assert v["20 January"] == "2020-01-20"
+    # nor is a plain text's headline, often about the background
+    v = values("Assad's army retakes Saraqib, lost in 2012\n\nOn 28 January, the army took Saraqib.",
+               date(2020, 2, 3))
+    assert v["28 January"] == "2020-01-28"
 
 
 def test_a_date_opening_a_sentence_takes_the_tense_of_its_verb():

@@ -31,8 +31,10 @@ class Sentences:
 
 
 # A heading: a Markdown '#' line, or a paragraph of one short line that does not end
-# like a sentence ("Timeline > 2018", "Continuing conflicts, 2018"). Paragraphs are
-# found by splitting, not by one regex over the text (thirty times faster).
+# like a sentence ("Timeline > 2018", "Continuing conflicts, 2018"), except the first:
+# that is a plain text's headline, whose year is often the background ("Assad retakes
+# Saraqib, lost in 2012"). Paragraphs are found by splitting, not by one regex over the
+# text (thirty times faster).
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _MARKDOWN_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+[^\n]*$")
 _SENTENCE_ENDS = frozenset(".!?:;,\"”’'")
@@ -40,11 +42,13 @@ _HEADING_CHARS = 150
 
 
 def heading_spans(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
+    out, start, first = [], 0, True
     for m in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
         para, at, start = text[start:m.start()], start, m.end()
         line = para.strip()
-        if line and len(line) <= _HEADING_CHARS and "\n" not in line and line[-1] not in _SENTENCE_ENDS:
+        headline, first = first and bool(line), first and not line
+        if (line and not headline and len(line) <= _HEADING_CHARS and "\n" not in line
+                and line[-1] not in _SENTENCE_ENDS):
             at += len(para) - len(para.lstrip())
             out.append((at, at + len(line)))
     if "#" in text:
