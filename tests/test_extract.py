@@ -162,3 +162,12 @@ def test_what_happened_over_the_past_days_is_dated_by_that_stretch(tmp_path):
     # not the Sunday of the sentence before: the fifteen days up to publication
     assert [(e.date.start, e.date.end, e.date.precision) for e in events] == [
         (date(2016, 8, 14), date(2016, 8, 14), "day"), (date(2016, 7, 31), date(2016, 8, 15), "range")]
+
+
+def test_a_year_naming_a_deal_does_not_date_what_happened_in_recent_weeks(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\ndate: 2020-03-01\n---\nTensions have spiked in recent weeks between Ankara and Moscow, "
+                 "whose relationship has been tested by violations of a 2018 deal on Idlib.\n")
+    article, _ = read_article(p, tmp_path)
+    [event] = extract_article(article, load_config(ROOT)).events
+    assert (event.date.start, event.date.end, event.date.precision) == (date(2020, 2, 9), date(2020, 3, 1), "range")

@@ -116,6 +116,10 @@ def test_the_past_n_units_is_the_stretch_ending_on_the_publication_day():
     [t] = tag("76 children were among those killed over the last 15 days.", date(2016, 8, 15))
     assert (t.type, t.value) == ("DURATION", "P15D")
     assert (t.span.start, t.span.end, t.span.precision) == (date(2016, 7, 31), date(2016, 8, 15), "range")
+    # no number: vague_count (three) units back; TIMEX3 keeps the vague value
+    v = {t.text: t for t in tag("Tensions rose in recent weeks and over the past few days.", date(2020, 3, 1))}
+    assert v["recent weeks"].value == "PXW" and v["recent weeks"].span.start == date(2020, 2, 9)
+    assert v["over the past few days"].span.start == date(2020, 2, 27)
     # a duration that does not look back covers no dates
     [t] = tag("He served for the first nine months.", date(2016, 8, 15))
     assert t.value == "P9M" and t.span is None

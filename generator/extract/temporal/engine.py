@@ -87,6 +87,7 @@ class Tagger:
         self.tense = TenseReader(self.lang)
         self.last_week_current_on = tuple(self.lang.conventions.get("last_week_is_current_week_on", (7,)))
         self.abbreviations = _abbreviations(self.lang)
+        self.looking_back = frozenset(w.lower() for w in self.lang.words.get("looking_back", ()))
 
     # -- 1 and 2: find and select --------------------------------------------
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -210,8 +211,9 @@ class Tagger:
             span = _span(value, m.group(rule.group), rule, end_value)
             if span is None and cal.parse_value(value.split("T")[0]) is None and _looks_concrete(value):
                 return None   # impossible date such as 30 February
-        elif rule.type == "DURATION" and groups.get("back") and ref.dct:
-            span = _looking_back(value, m.group(rule.group), ref.dct)
+        if span is None and ref.dct and (groups.get("back") or
+                                         " ".join(groups.get("n", "").lower().split()) in self.looking_back):
+            span = self._looking_back(value, groups, m.group(rule.group), ref.dct)
         start, end = self._trimmed(m.string, m.start(rule.group), m.end(rule.group))
         parts = ()
         if rule.end and span is not None:
@@ -220,6 +222,20 @@ class Tagger:
             if any(not p.text for p in parts):
                 parts = ()      # a rule whose templates do not say where each date is
         return Timex(start, end, m.string[start:end], rule.type, value, mod, rule.name, span, parts)
+
+    def _looking_back(self, value: str, groups: dict, text: str, dct: date) -> DateSpan | None:
+        """'the past two weeks', 'in recent weeks': the stretch that ends on the document date."""
+        m = _COUNTED.match(value)
+        if not m and groups.get("unit"):      # PAST_REF: how far back its unit says
+            m = _COUNTED.match(fill("PX{unit:duration_unit}", groups, self.lang))
+        if not m:
+            return None
+        n = int(m.group(1)) if m.group(1) != "X" else int(self.lang.conventions.get("vague_count", 3))
+        try:
+            start = cal.shift(dct, _UNIT_OF[m.group(2)], -n)
+        except (OverflowError, ValueError):
+            return None
+        return DateSpan(start, dct, "range", value, text)
 
     def _trimmed(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Without what the patterns allow but the expression does not hold: a comma, or a
@@ -310,20 +326,8 @@ def _span(value: str, text: str, rule: Rule, end_value: str) -> DateSpan | None:
     return DateSpan(start, end, precision, value, text)
 
 
-_COUNTED = re.compile(r"^P(\d+)([DWMY])$")
+_COUNTED = re.compile(r"^P(\d+|X)([DWMY])$")
 _UNIT_OF = {"D": "day", "W": "week", "M": "month", "Y": "year"}
-
-
-def _looking_back(value: str, text: str, dct: date) -> DateSpan | None:
-    """'the past two weeks', 'the last 24 hours': the stretch that ends on the document date."""
-    m = _COUNTED.match(value)
-    if not m:
-        return None
-    try:
-        start = cal.shift(dct, _UNIT_OF[m.group(2)], -int(m.group(1)))
-    except (OverflowError, ValueError):
-        return None
-    return DateSpan(start, dct, "range", value, text)
 
 
 _TAGGERS: dict[Settings, Tagger] = {}
