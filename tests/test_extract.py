@@ -15,6 +15,15 @@ def seed():
     return extract_article(article, load_config(ROOT))
 
 
+def extract_file(folder, body, published=None, name="a.md"):
+    """Write an article file (with a publication date in front matter, if given) and
+    extract it as a build reads it."""
+    p = folder / name
+    p.write_text(f"---\ndate: {published}\n---\n{body}" if published else body)
+    article, _ = read_article(p, folder)
+    return extract_article(article, load_config(ROOT))
+
+
 def find(extraction, words):
     hits = [e for e in extraction.events if words in e.quote]
     assert hits, f"no event quoting {words!r}"
@@ -55,19 +64,14 @@ def test_disclaimer_is_not_an_event(seed):
 
 
 def test_publication_date_from_dateline(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text("Wed 05 Apr 2017 Warplanes struck the town of Khan Sheikhoun on Tuesday killing 58 people.")
-    article, _ = read_article(p, tmp_path)
-    x = extract_article(article, load_config(ROOT))
+    x = extract_file(tmp_path, "Wed 05 Apr 2017 Warplanes struck the town of Khan Sheikhoun on Tuesday killing 58 people.",
+                     name="a.txt")
     assert (x.date, x.date_source) == (date(2017, 4, 5), "dateline")
     assert x.events[0].date.start == date(2017, 4, 4)
 
 
 def test_article_without_any_date_is_kept_undated(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text("Fighting continued in the province, officials said.")
-    article, _ = read_article(p, tmp_path)
-    x = extract_article(article, load_config(ROOT))
+    x = extract_file(tmp_path, "Fighting continued in the province, officials said.", name="a.txt")
     assert x.date is None and x.events == ()
 
 
@@ -100,23 +104,18 @@ def test_a_last_update_line_anywhere_dates_the_page():
 
 def test_a_repeated_paragraph_is_one_report(tmp_path):
     # a lede printed twice must not give two events with the same anchor
-    p = tmp_path / "a.md"
     lede = "Talks on a ceasefire in Afrin will be held on Tuesday, officials said."
-    p.write_text(f"---\ndate: 2015-03-04\n---\n{lede}\n\n{lede}\n\nShelling hit Saraqib on Monday, killing two.\n")
-    article, _ = read_article(p, tmp_path)
-    x = extract_article(article, load_config(ROOT))
+    x = extract_file(tmp_path, f"{lede}\n\n{lede}\n\nShelling hit Saraqib on Monday, killing two.\n", "2015-03-04")
     ids = [e.id for e in x.events]
     assert len(ids) == len(set(ids)) == 2
     assert [e.quote for e in x.events][0] == lede
 
 
 def test_a_running_toll_since_years_ago_is_background_not_an_event(tmp_path):
-    p = tmp_path / "a.md"
-    p.write_text("---\ndate: 2015-03-04\n---\nShelling killed four civilians in Ariha on Tuesday.\n\n"
-                 "The war has killed hundreds of thousands of people since it began in 2011.\n\n"
-                 "Thousands of families have been displaced since the start of February.\n")
-    article, _ = read_article(p, tmp_path)
-    events = extract_article(article, load_config(ROOT)).events
+    events = extract_file(tmp_path, "Shelling killed four civilians in Ariha on Tuesday.\n\n"
+                          "The war has killed hundreds of thousands of people since it began in 2011.\n\n"
+                          "Thousands of families have been displaced since the start of February.\n",
+                          "2015-03-04").events
     assert not [e for e in events if "since it began" in e.quote]
     displaced = [e for e in events if "displaced" in e.quote]
     assert displaced and displaced[0].status == "ongoing"
@@ -134,40 +133,29 @@ def test_a_running_toll_since_years_ago_is_background_not_an_event(tmp_path):
     ("On Monday the army said an air strike killed two civilians in Ariha.", 19),
 ])
 def test_the_day_a_claim_was_made_does_not_date_the_event(tmp_path, sentence, day):
-    p = tmp_path / "a.md"
-    p.write_text(f"---\ndate: 2016-12-19\n---\n{sentence}\n")
-    article, _ = read_article(p, tmp_path)
-    [event] = extract_article(article, load_config(ROOT)).events
+    [event] = extract_file(tmp_path, f"{sentence}\n", "2016-12-19").events
     assert event.date.start == date(2016, 12, day), event.date
 
 
 def test_a_background_piece_dates_events_by_its_section_headings(tmp_path):
     # a timeline written in 2023: "On 20 January" under a 2018 heading happened in 2018
-    p = tmp_path / "a.md"
-    p.write_text("---\ndate: 2023-08-01\n---\n## Operation Olive Branch (January–March 2018)\n\n"
-                 "On 20 January, Turkish forces began shelling Afrin.\n\n## 2019\n\n"
-                 "On 6 May, government forces began a ground offensive on Kafr Nabudah.\n")
-    article, _ = read_article(p, tmp_path)
-    events = extract_article(article, load_config(ROOT)).events
+    events = extract_file(tmp_path, "## Operation Olive Branch (January–March 2018)\n\n"
+                          "On 20 January, Turkish forces began shelling Afrin.\n\n## 2019\n\n"
+                          "On 6 May, government forces began a ground offensive on Kafr Nabudah.\n", "2023-08-01").events
     assert [(e.date.start, e.date.precision) for e in events] == [(date(2018, 1, 20), "day"),
                                                                   (date(2019, 5, 6), "day")]
 
 
 def test_what_happened_over_the_past_days_is_dated_by_that_stretch(tmp_path):
-    p = tmp_path / "a.md"
-    p.write_text("---\ndate: 2016-08-15\n---\nA car bomb exploded in Idlib on Sunday, killing 15.\n\n"
-                 "SOHR said 76 children were among those killed in clashes over the last 15 days.\n")
-    article, _ = read_article(p, tmp_path)
-    events = extract_article(article, load_config(ROOT)).events
+    events = extract_file(tmp_path, "A car bomb exploded in Idlib on Sunday, killing 15.\n\n"
+                          "SOHR said 76 children were among those killed in clashes over the last 15 days.\n",
+                          "2016-08-15").events
     # not the Sunday of the sentence before: the fifteen days up to publication
     assert [(e.date.start, e.date.end, e.date.precision) for e in events] == [
         (date(2016, 8, 14), date(2016, 8, 14), "day"), (date(2016, 7, 31), date(2016, 8, 15), "range")]
 
 
 def test_a_year_naming_a_deal_does_not_date_what_happened_in_recent_weeks(tmp_path):
-    p = tmp_path / "a.md"
-    p.write_text("---\ndate: 2020-03-01\n---\nTensions have spiked in recent weeks between Ankara and Moscow, "
-                 "whose relationship has been tested by violations of a 2018 deal on Idlib.\n")
-    article, _ = read_article(p, tmp_path)
-    [event] = extract_article(article, load_config(ROOT)).events
+    [event] = extract_file(tmp_path, "Tensions have spiked in recent weeks between Ankara and Moscow, whose "
+                           "relationship has been tested by violations of a 2018 deal on Idlib.\n", "2020-03-01").events
     assert (event.date.start, event.date.end, event.date.precision) == (date(2020, 2, 9), date(2020, 3, 1), "range")
