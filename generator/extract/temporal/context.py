@@ -41,19 +41,26 @@ _SENTENCE_ENDS = frozenset(".!?:;,\"”’'")
 _HEADING_CHARS = 150
 
 
-def heading_spans(text: str) -> list[tuple[int, int]]:
-    out, start, first = [], 0, True
-    for m in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
-        para, at, start = text[start:m.start()], start, m.end()
-        line = para.strip()
-        headline, first = first and bool(line), first and not line
-        if (line and not headline and len(line) <= _HEADING_CHARS and "\n" not in line
-                and line[-1] not in _SENTENCE_ENDS):
-            at += len(para) - len(para.lstrip())
-            out.append((at, at + len(line)))
-    if "#" in text:
-        out = sorted(set(out).union(m.span() for m in _MARKDOWN_HEADING.finditer(text)))
-    return out
+class Headings:
+    """The headings of one text, for quick lookup by offset."""
+
+    def __init__(self, text: str):
+        spans, start, first = [], 0, True
+        for m in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
+            para, at, start = text[start:m.start()], start, m.end()
+            line = para.strip()
+            headline, first = first and bool(line), first and not line
+            if (line and not headline and len(line) <= _HEADING_CHARS and "\n" not in line
+                    and line[-1] not in _SENTENCE_ENDS):
+                at += len(para) - len(para.lstrip())
+                spans.append((at, at + len(line)))
+        if "#" in text:
+            spans = sorted(set(spans).union(m.span() for m in _MARKDOWN_HEADING.finditer(text)))
+        self.spans = spans
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
 class TenseReader:

@@ -14,7 +14,7 @@ from datetime import date
 
 from ...model import DateSpan
 from . import calendar as cal
-from .context import Sentences, TenseReader, heading_spans
+from .context import Headings, Sentences, TenseReader
 from .normalize import NoValue, fill, template_groups
 from .resolve import Reference, resolve
 from .resources import Language, Rule, load_language
@@ -88,6 +88,7 @@ class Tagger:
         self.last_week_current_on = tuple(self.lang.conventions.get("last_week_is_current_week_on", (7,)))
         self.abbreviations = _abbreviations(self.lang)
         self.looking_back = frozenset(w.lower() for w in self.lang.words.get("looking_back", ()))
+        self.vague_count = int(self.lang.conventions.get("vague_count", 3))
 
     # -- 1 and 2: find and select --------------------------------------------
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -152,14 +153,14 @@ class Tagger:
     def tag(self, text: str, dct: date | None = None) -> list[Timex]:
         ref = Reference(dct=dct, last_week_current_on=self.last_week_current_on)
         sentences = Sentences(text)
-        headings = heading_spans(text)
+        headings = Headings(text)
         out = []
         for m, rule in self.select(self.candidates(text)):
             timex = self._normalise(m, rule, ref, sentences)
             if timex is None:
                 continue
             out.append(timex)
-            if timex.span and timex.type == "DATE" and _in(headings, timex.start) and _YEAR.match(timex.value):
+            if timex.span and timex.type == "DATE" and timex.start in headings and _YEAR.match(timex.value):
                 year = timex.span.start.year
                 ref.section_year = year if not dct or year != dct.year else None
             # a date computed from the reference point does not become the reference
@@ -211,8 +212,7 @@ class Tagger:
             span = _span(value, m.group(rule.group), rule, end_value)
             if span is None and cal.parse_value(value.split("T")[0]) is None and _looks_concrete(value):
                 return None   # impossible date such as 30 February
-        if span is None and ref.dct and (groups.get("back") or
-                                         " ".join(groups.get("n", "").lower().split()) in self.looking_back):
+        if span is None and ref.dct:
             span = self._looking_back(value, groups, m.group(rule.group), ref.dct)
         start, end = self._trimmed(m.string, m.start(rule.group), m.end(rule.group))
         parts = ()
@@ -224,13 +224,16 @@ class Tagger:
         return Timex(start, end, m.string[start:end], rule.type, value, mod, rule.name, span, parts)
 
     def _looking_back(self, value: str, groups: dict, text: str, dct: date) -> DateSpan | None:
-        """'the past two weeks', 'in recent weeks': the stretch that ends on the document date."""
+        """'the past two weeks', 'in recent weeks': the stretch that ends on the document date
+        (rules/README.md: a `back` group, or an `n` of repattern/looking_back.txt)."""
+        if not groups.get("back") and " ".join(groups.get("n", "").lower().split()) not in self.looking_back:
+            return None
         m = _COUNTED.match(value)
         if not m and groups.get("unit"):      # PAST_REF: how far back its unit says
             m = _COUNTED.match(fill("PX{unit:duration_unit}", groups, self.lang))
         if not m:
             return None
-        n = int(m.group(1)) if m.group(1) != "X" else int(self.lang.conventions.get("vague_count", 3))
+        n = int(m.group(1)) if m.group(1) != "X" else self.vague_count
         try:
             start = cal.shift(dct, _UNIT_OF[m.group(2)], -n)
         except (OverflowError, ValueError):
@@ -281,11 +284,6 @@ def _part_bounds(m: re.Match, rule: Rule) -> tuple[tuple[int, int], tuple[int, i
 
 
 _YEAR = re.compile(r"^\d{4}")
-
-
-def _in(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _capitalised(m: re.Match) -> bool:
