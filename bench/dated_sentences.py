@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from generator.config import load_config  # noqa: E402
 from generator.extract import extract_article  # noqa: E402
+from generator.extract.temporal import tag  # noqa: E402
 from generator.model import Article  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "events-samples" / "wikipedia-syria-dated-sentences.csv"
@@ -42,15 +43,19 @@ def as_article(row: dict, n: int) -> tuple[Article, int]:
                    date=PUBLISHED, date_source="metadata"), len(head)
 
 
-def agrees(value: str, start: date | None, precision: str, row: dict) -> bool:
-    """Same day, or same month named as a month."""
+def value_agrees(value: str, row: dict) -> bool:
+    """A TIMEX3 value on the listed day (a time of day allowed), or the listed month itself."""
+    return value[:10] == row["date"] if row["precision"] == "day" else value == row["date"]
+
+
+def span_agrees(span, row: dict) -> bool:
+    """An event starting on the listed day, or dated to the listed month."""
     if row["precision"] == "day":
-        return value[:10] == row["date"] if value else start is not None and start.isoformat() == row["date"]
-    return value == row["date"] if value else precision == "month" and start.isoformat()[:7] == row["date"]
+        return span.start.isoformat() == row["date"]
+    return span.precision == "month" and span.start.isoformat()[:7] == row["date"]
 
 
 def check(row: dict, n: int, config) -> dict:
-    from generator.extract.temporal import tag
     article, at = as_article(row, n)
     first = next((t for t in tag(article.body, PUBLISHED) if t.start >= at and t.type in ("DATE", "TIME")), None)
     events = [e for e in extract_article(article, config).events if e.position >= at]
@@ -59,9 +64,9 @@ def check(row: dict, n: int, config) -> dict:
         "gold": row["date"], "precision": row["precision"], "year_basis": row["year_basis"],
         "sentence": row["sentence"],
         "first_date": {"text": first.text, "value": first.value} if first else None,
-        "tagger_ok": bool(first) and agrees(first.value, None, "", row),
+        "tagger_ok": bool(first) and value_agrees(first.value, row),
         "event_date": event.date.label() if event else None,
-        "event_ok": bool(event) and agrees("", event.date.start, event.date.precision, row),
+        "event_ok": bool(event) and span_agrees(event.date, row),
     }
 
 
