@@ -112,6 +112,28 @@ def test_a_date_opening_a_sentence_takes_the_tense_of_its_verb():
     assert values("On 20 January, the army will begin.", date(2023, 8, 1))["20 January"] == "2024-01-20"
 
 
+
+def test_a_date_without_year_leans_to_the_past():
+    may = date(1999, 5, 7)
+    # November 3 is 185 days back and 180 ahead: news reports the past
+    assert values("He was last seen Nov. 3, the day before a warrant was issued.", may)["Nov. 3"] == "1998-11-03"
+    assert values("Chemical weapons are alleged to have been used on December 23.",
+                  date(2013, 8, 1))["December 23"] == "2012-12-23"
+    assert values("The stock rose from $29.75 in March.", date(1989, 10, 30))["March"] == "1989-03"
+    # only a coming date much nearer than the past one wins, or a future clause
+    assert values("The bid was extended to Nov. 16.", date(1989, 10, 30))["Nov. 16"] == "1989-11-16"
+    assert values("The leaders will meet on Nov. 3.", may)["Nov. 3"] == "1999-11-03"
+
+
+def test_a_date_naming_an_event_ignores_the_tense_around_it():
+    aug = date(1998, 8, 18)
+    text = "Officials hoped she would bring aid to countries where the Aug. 7 blasts killed 257 people."
+    assert values(text, aug)["Aug. 7"] == "1998-08-07"
+    text = "The relatives said they would look for ways to get around Wednesday's ruling."
+    assert values(text, date(2000, 1, 7))["Wednesday"] == "2000-01-05"
+    # not a noun after the date: the clause decides
+    assert values("The leaders would meet on Aug. 27 in Geneva.", aug)["Aug. 27"] == "1998-08-27"
+
 def test_the_past_n_units_is_the_stretch_ending_on_the_publication_day():
     [t] = tag("76 children were among those killed over the last 15 days.", date(2016, 8, 15))
     assert (t.type, t.value) == ("DURATION", "P15D")

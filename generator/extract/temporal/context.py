@@ -63,6 +63,15 @@ class Headings:
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
+# "the Oct. 23 slaying", "Wednesday's ruling": a date that modifies a noun names an
+# event the reader is taken to know, whatever the tense of the clause around it.
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)")
+_NOT_NOUNS = frozenset("""a an the and or but of to in on at by for from with as than that which who
+when while is was were are be been will would could should may might can has have had did do
+does said says""".split())
+
+
 class TenseReader:
     def __init__(self, lang: Language):
         self.future = {w.lower() for w in lang.words.get("future_marker", ())}
@@ -101,6 +110,16 @@ class TenseReader:
             if t:
                 return t
         return None
+
+    @staticmethod
+    def attributive(text: str, start: int, end: int) -> bool:
+        """The date modifies a noun ("the Aug. 7 bombings", "Saturday's debate")."""
+        if _POSSESSIVE.match(text, end):
+            return True
+        if text[max(0, start - 4):start].lower() != "the ":
+            return False
+        noun = _NOUN_AFTER.match(text, end)
+        return bool(noun) and noun.group(1) not in _NOT_NOUNS
 
     def governed_by_past_verb(self, sentences: Sentences, start: int, end: int) -> bool:
         """'the year ended March 31', 'terminated on Sept. 27': a past verb right before the

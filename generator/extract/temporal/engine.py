@@ -89,6 +89,7 @@ class Tagger:
         self.abbreviations = _abbreviations(self.lang)
         self.looking_back = frozenset(w.lower() for w in self.lang.words.get("looking_back", ()))
         self.vague_count = int(self.lang.conventions.get("vague_count", 3))
+        self.past_lean = float(self.lang.conventions.get("past_lean", 2))
 
     # -- 1 and 2: find and select --------------------------------------------
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -151,7 +152,7 @@ class Tagger:
 
     # -- 3: normalise and resolve ----------------------------------------------
     def tag(self, text: str, dct: date | None = None) -> list[Timex]:
-        ref = Reference(dct=dct, last_week_current_on=self.last_week_current_on)
+        ref = Reference(dct=dct, last_week_current_on=self.last_week_current_on, past_lean=self.past_lean)
         sentences = Sentences(text)
         headings = Headings(text)
         out = []
@@ -184,21 +185,22 @@ class Tagger:
             word = groups[rule.direction_group].lower()
             direction = self.lang.conventions.get("relative_year", {}).get(word, direction)
         if direction == "auto":
-            # no tense evidence: a weekday is past (news reports the past),
-            # a calendar date the one nearest the document date
-            tense = self.tense.tense(sentences, m.start(), m.end())
+            # no tense evidence: a weekday is past (news reports the past), a calendar
+            # date the nearer of its past and coming dates, leaning to the past
+            tense = None if self.tense.attributive(m.string, m.start(), m.end()) else \
+                self.tense.tense(sentences, m.start(), m.end())
             if raw.startswith("WEEKDAY"):
                 direction = tense or "past"
+            elif tense == "future":
+                direction = "future"
+            elif raw.count("-") >= 2 and self.tense.governed_by_past_verb(sentences, m.start(), m.end()):
+                direction = "past"
+            elif raw.count("-") >= 2 or not tense:
+                # a past tense elsewhere in the clause is weak evidence for a calendar
+                # day ("declared a dividend, payable Dec. 15"): it only leans
+                direction = "past_leaning"
             else:
-                # past-tense evidence is weak for calendar dates ("payable Dec. 15",
-                # "extended to Nov. 20"): only a future clause moves them forward
-                day_level = raw.count("-") >= 2
-                if tense == "future":
-                    direction = "future"
-                elif day_level:
-                    direction = "past" if self.tense.governed_by_past_verb(sentences, m.start(), m.end()) else "nearest"
-                else:
-                    direction = tense or "nearest"
+                direction = tense
         value = resolve(raw, ref, direction)
         if not _VALID_VALUE.match(value):
             return None

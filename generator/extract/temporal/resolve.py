@@ -30,6 +30,8 @@ class Reference:
     # the year a heading put the text in ("2018", "Offensive (April–August 2019)") when
     # it is not the document's: "On 5 February" below it is in that year
     section_year: int | None = None
+    # "past_leaning": the coming date only when it is this many times nearer than the past one
+    past_lean: float = 2.0
 
     @property
     def anchor_dct(self) -> cal.Point | None:
@@ -60,7 +62,7 @@ def resolve(value: str, ref: Reference, direction: str) -> str:
     if m and ref.section_year:
         return f"{ref.section_year:04d}{m.group(1)}"
     if m and ref.dct:
-        return _year_for(m.group(1), ref.dct, direction)
+        return _year_for(m.group(1), ref.dct, direction, ref.past_lean)
     return value
 
 
@@ -141,7 +143,7 @@ def _in_year(year: int, rest: str) -> str:
     return _nth_weekday(f"{year:04d}{rest}")
 
 
-def _year_for(rest: str, dct: date, direction: str) -> str:
+def _year_for(rest: str, dct: date, direction: str, past_lean: float = 2.0) -> str:
     """Pick the year of an underspecified value from the document date."""
     year = dct.year
     point = cal.parse_value(_in_year(year, rest))
@@ -154,8 +156,9 @@ def _year_for(rest: str, dct: date, direction: str) -> str:
     start, end = cal.interval(point)
     if direction.startswith("year"):            # "June last year": year(-1)
         year += int(direction[5:-1] or 0)
-    elif direction == "nearest":
-        year = min((year - 1, year, year + 1), key=lambda y: _distance(_in_year(y, rest), dct))
+    elif direction in ("nearest", "past_leaning"):
+        lean = past_lean if direction == "past_leaning" else 1.0
+        year = min((year - 1, year, year + 1), key=lambda y: _distance(_in_year(y, rest), dct, lean))
     elif direction == "past" and start > dct:
         year -= 1
     elif direction == "past_strict" and end >= dct:
@@ -168,9 +171,13 @@ def _year_for(rest: str, dct: date, direction: str) -> str:
     return value if cal.parse_value(value) else _in_year(dct.year, rest)
 
 
-def _distance(value: str, dct: date) -> int:
+def _distance(value: str, dct: date, future_weight: float = 1.0) -> float:
+    """Days between the document date and the value's interval; days ahead count
+    future_weight times (a past-tense clause makes the coming date less likely)."""
     point = cal.parse_value(value)
     if point is None:
         return 10 ** 6
     start, end = cal.interval(point)
-    return 0 if start <= dct <= end else min(abs((start - dct).days), abs((end - dct).days))
+    if start <= dct <= end:
+        return 0
+    return (start - dct).days * future_weight if start > dct else (dct - end).days
