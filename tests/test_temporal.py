@@ -222,6 +222,12 @@ def test_tense_reading_edge_cases():
     assert values("The president and his top aides tentatively decided on Feb. 11 that ...", dct)["Feb. 11"] == "1991-02-11"
     # a past verb governing the date: the year ended last March, not next
     assert values("Revenue for the year ended March 31 rose.", date(1989, 11, 1))["March 31"] == "1989-03-31"
+    # "next to" is a place, not the future
+    text = "A bomb ripped through a building next to the U.S. embassy in Nairobi Friday morning."
+    assert values(text, date(1998, 8, 8))["Friday morning"] == "1998-08-07TMO"
+    # what is put off until a day is ahead, though the putting off is past
+    text = "Officials postponed until Tuesday morning any action on the permit."
+    assert values(text, date(2000, 3, 30))["Tuesday morning"] == "2000-04-04TMO"
 
 
 def test_a_sentence_full_stop_is_not_part_of_the_expression():

@@ -78,6 +78,7 @@ class TenseReader:
         self.past = {w.lower() for w in lang.words.get("past_marker", ())}
         self.not_past = {w.lower() for w in lang.words.get("ed_not_past", ())}
         self.future_phrases = [w for w in self.future if " " in w]
+        self.not_tense = {w.lower() for w in lang.words.get("not_tense", ())}
 
     def _word_tense(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
@@ -89,6 +90,12 @@ class TenseReader:
             return "past"
         return None
 
+    def _tense_at(self, words: list[str], i: int) -> str | None:
+        """The tense words[i] marks, unless it starts a phrase of not_tense ("next to")."""
+        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}".lower() in self.not_tense:
+            return None
+        return self._word_tense(words[i])
+
     def tense(self, sentences: Sentences, start: int, end: int) -> str | None:
         s0, s1 = sentences.bounds(start)
         text = sentences.text
@@ -98,15 +105,16 @@ class TenseReader:
             if f" {phrase} " in left_text:
                 return "future"
         for i in range(len(left) - 1, -1, -1):
-            t = self._word_tense(left[i])
+            t = self._tense_at(left, i)
             if t == "past" and i > 0 and left[i - 1].lower() == "be":
                 if i > 1 and left[i - 2].lower() == "to":
                     return "future"   # "guidelines to be published in early November"
                 continue   # "will be held": a passive participle, the auxiliary decides
             if t:
                 return t
-        for word in _WORD.findall(text[end:s1])[:_RIGHT_WORDS]:
-            t = self._word_tense(word)
+        right = _WORD.findall(text[end:s1])[:_RIGHT_WORDS + 1]
+        for i in range(min(len(right), _RIGHT_WORDS)):
+            t = self._tense_at(right, i)
             if t:
                 return t
         return None
