@@ -53,6 +53,11 @@ def test_a_past_decision_about_a_later_month_points_forward():
                   date(1989, 10, 30))["early November"] == "1989-11"
     # what was done in a month is still the month before
     assert values("NATO admitted Poland in early March.", feb)["early March"] == "1998-03"
+    # ... but what it lasts until may be ahead
+    oct30 = date(1989, 10, 30)
+    assert values("It extended loans through January.", oct30)["January"] == "1990-01"
+    assert values("It gave Merieux until mid-November to reply.", oct30)["mid-November"] == "1989-11"
+    assert values("The talks, supposed to conclude by May, resumed.", date(1998, 3, 22))["May"] == "1998-05"
 
 
 def test_relative_expressions():
@@ -120,6 +125,7 @@ def test_a_date_without_year_leans_to_the_past():
     assert values("Chemical weapons are alleged to have been used on December 23.",
                   date(2013, 8, 1))["December 23"] == "2012-12-23"
     assert values("The stock rose from $29.75 in March.", date(1989, 10, 30))["March"] == "1989-03"
+    assert values("He was shot to death last Oct. 23 at his home.", date(1999, 4, 19))["last Oct. 23"] == "1998-10-23"
     # only a coming date much nearer than the past one wins, or a future clause
     assert values("The bid was extended to Nov. 16.", date(1989, 10, 30))["Nov. 16"] == "1989-11-16"
     assert values("The leaders will meet on Nov. 3.", may)["Nov. 3"] == "1999-11-03"

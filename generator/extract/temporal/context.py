@@ -66,6 +66,7 @@ class Headings:
 # "the Oct. 23 slaying", "Wednesday's ruling": a date that modifies a noun names an
 # event the reader is taken to know, whatever the tense of the clause around it.
 _POSSESSIVE = re.compile(r"['’]s\b")
+_LAST_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _NOT_NOUNS = frozenset("""a an the and or but of to in on at by for from with as than that which who
 when while is was were are be been will would could should may might can has have had did do
@@ -79,6 +80,7 @@ class TenseReader:
         self.not_past = {w.lower() for w in lang.words.get("ed_not_past", ())}
         self.future_phrases = [w for w in self.future if " " in w]
         self.not_tense = {w.lower() for w in lang.words.get("not_tense", ())}
+        self.endpoint = {w.lower() for w in lang.words.get("endpoint_word", ())}
 
     def _word_tense(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
@@ -118,6 +120,12 @@ class TenseReader:
             if t:
                 return t
         return None
+
+    def after_endpoint_word(self, text: str, start: int) -> bool:
+        """'loans extended through January', 'given until mid-November': the end of what
+        the past verb did, often still ahead."""
+        before = _LAST_WORD_BEFORE.search(text, max(0, start - 12), start)
+        return bool(before) and before.group(1).lower() in self.endpoint
 
     @staticmethod
     def attributive(text: str, start: int, end: int) -> bool:

@@ -195,7 +195,7 @@ class Tagger:
                 direction = "future"
             elif raw.count("-") >= 2 and self.tense.governed_by_past_verb(sentences, m.start(), m.end()):
                 direction = "past"
-            elif raw.count("-") >= 2 or not tense:
+            elif raw.count("-") >= 2 or not tense or self.tense.after_endpoint_word(m.string, m.start(rule.group)):
                 # a past tense elsewhere in the clause is weak evidence for a calendar
                 # day ("declared a dividend, payable Dec. 15"): it only leans
                 direction = "past_leaning"
