@@ -228,6 +228,9 @@ def test_tense_reading_edge_cases():
     assert values("The president and his top aides tentatively decided on Feb. 11 that ...", dct)["Feb. 11"] == "1991-02-11"
     # a past verb governing the date: the year ended last March, not next
     assert values("Revenue for the year ended March 31 rose.", date(1989, 11, 1))["March 31"] == "1989-03-31"
+    # an adjective in -ed is not a past verb
+    text = "The dividend would be paid on a still unspecified date in January."
+    assert values(text, date(1989, 10, 26))["January"] == "1990-01"
     # "next to" is a place, not the future
     text = "A bomb ripped through a building next to the U.S. embassy in Nairobi Friday morning."
     assert values(text, date(1998, 8, 8))["Friday morning"] == "1998-08-07TMO"
