@@ -40,6 +40,8 @@ def test_weekdays_follow_tense():
     v = values("Strikes killed 19 soldiers on Sunday. On Saturday, Erdogan called on Russia.")
     assert v["Sunday"] == "2020-03-01" and v["Saturday"] == "2020-02-29"
     assert values("The leaders will meet on Monday.")["Monday"] == "2020-03-02"
+    # a schedule told in the present tense
+    assert values("Erdogan and Putin meet separately Thursday with envoys.")["Thursday"] == "2020-03-05"
     # announced in the past, but what starts on Thursday is ahead
     assert values("The army announced a daily halt of fighting starting on Thursday.")["Thursday"] == "2020-03-05"
 
