@@ -34,6 +34,7 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/tagger.py
+	$(BIN)/python bench/tagger_errors.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/dated_sentences.py
 	$(BIN)/python bench/scale.py --years 1
