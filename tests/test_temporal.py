@@ -117,6 +117,10 @@ def test_a_date_opening_a_sentence_takes_the_tense_of_its_verb():
     # 20 January is nearer ahead than behind on 1 August, but the army "began"
     assert values("On 20 January, the army began an operation.", date(2023, 8, 1))["20 January"] == "2023-01-20"
     assert values("On 20 January, the army will begin.", date(2023, 8, 1))["20 January"] == "2024-01-20"
+    # however long the subject, and through "vs." and "Gen." (no sentence ends there)
+    text = ("In January, a week after the anniversary of the Roe vs. Wade decision, a bombing "
+            "in Birmingham that Gen. Smith investigated killed a guard.")
+    assert values(text, date(1998, 10, 25))["January"] == "1998-01"
 
 
 

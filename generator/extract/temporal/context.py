@@ -17,12 +17,22 @@ _LEFT_WORDS = 10
 _RIGHT_WORDS = 6
 
 
-class Sentences:
-    """Sentence boundaries of one text, for quick lookup by offset."""
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+)\.$")
 
-    def __init__(self, text: str):
+
+class Sentences:
+    """Sentence boundaries of one text, for quick lookup by offset. A full stop after
+    one of `abbreviations` ("Oct. 23", "Roe vs. Wade") does not end a sentence."""
+
+    def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()):
         self.text = text
-        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.starts = [0]
+        for m in _SENTENCE_END.finditer(text):
+            if text[m.start()] == "." and abbreviations:
+                word = _WORD_BEFORE_STOP.search(text, max(0, m.start() - 12), m.start() + 1)
+                if word and word.group(1).lower() in abbreviations:
+                    continue
+            self.starts.append(m.end())
 
     def bounds(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -73,6 +83,11 @@ when while is was were are be been will would could should may might can has hav
 does said says""".split())
 
 
+def _opens_sentence(words_before: list[str], text: str, end: int) -> bool:
+    """'On 20 January, ...', 'In January, ...': the date and its comma open the sentence."""
+    return len(words_before) <= 2 and text[end:end + 1] == ","
+
+
 class TenseReader:
     def __init__(self, lang: Language):
         self.future = {w.lower() for w in lang.words.get("future_marker", ())}
@@ -101,7 +116,8 @@ class TenseReader:
     def tense(self, sentences: Sentences, start: int, end: int) -> str | None:
         s0, s1 = sentences.bounds(start)
         text = sentences.text
-        left = _WORD.findall(text[s0:start])[-_LEFT_WORDS:]
+        before = _WORD.findall(text[s0:start])
+        left = before[-_LEFT_WORDS:]
         left_text = " " + " ".join(left).lower() + " "
         for phrase in self.future_phrases:
             if f" {phrase} " in left_text:
@@ -114,8 +130,14 @@ class TenseReader:
                 continue   # "will be held": a passive participle, the auxiliary decides
             if t:
                 return t
-        right = _WORD.findall(text[end:s1])[:_RIGHT_WORDS + 1]
-        for i in range(min(len(right), _RIGHT_WORDS)):
+        return self._right_tense(text, end, s1, _opens_sentence(before, text, end))
+
+    def _right_tense(self, text: str, end: int, s1: int, opener: bool) -> str | None:
+        # a date opening its sentence ("In January, a week after ..., a bombing killed")
+        # is followed by its clause's subject, however long, before the verb
+        reach = len(text) if opener else _RIGHT_WORDS
+        right = _WORD.findall(text[end:s1])[:reach + 1]
+        for i in range(min(len(right), reach)):
             t = self._tense_at(right, i)
             if t:
                 return t
@@ -147,6 +169,6 @@ class TenseReader:
             words = words[:-1]
         if words and self._word_tense(words[-1]) == "past":
             return True
-        if len(before) <= 2 and sentences.text[end:end + 1] == ",":
-            return any(self._word_tense(w) == "past" for w in _WORD.findall(sentences.text[end:s1])[:_RIGHT_WORDS])
+        if _opens_sentence(before, sentences.text, end):
+            return self._right_tense(sentences.text, end, s1, True) == "past"
         return False

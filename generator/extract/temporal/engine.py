@@ -153,7 +153,7 @@ class Tagger:
     # -- 3: normalise and resolve ----------------------------------------------
     def tag(self, text: str, dct: date | None = None) -> list[Timex]:
         ref = Reference(dct=dct, last_week_current_on=self.last_week_current_on, past_lean=self.past_lean)
-        sentences = Sentences(text)
+        sentences = Sentences(text, self.abbreviations)
         headings = Headings(text)
         out = []
         for m, rule in self.select(self.candidates(text)):
@@ -260,8 +260,9 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 
 
 def _abbreviations(lang: Language) -> frozenset[str]:
-    """Words a full stop may belong to: 'sept' (of 'september'), 'wed'; not 'may', 'june'."""
-    out = set()
+    """Words a full stop may belong to: 'sept' (of 'september'), 'wed'; not 'may', 'june';
+    and those of repattern/abbreviation.txt ('gen', 'vs')."""
+    out = {w.lower() for w in lang.words.get("abbreviation", ())}
     for table in ("month", "weekday"):
         words = lang.tables.get(table, {})
         out |= {w for w, v in words.items() if any(o != w and o.startswith(w) and words[o] == v for o in words)}
