@@ -40,6 +40,10 @@ def test_weekdays_follow_tense():
     v = values("Strikes killed 19 soldiers on Sunday. On Saturday, Erdogan called on Russia.")
     assert v["Sunday"] == "2020-03-01" and v["Saturday"] == "2020-02-29"
     assert values("The leaders will meet on Monday.")["Monday"] == "2020-03-02"
+    # a deadline: "until Tuesday" said on a Monday is tomorrow, said on a Friday last Tuesday
+    text = "The service has given the relatives until 9 a.m. Tuesday to sign."
+    assert values(text, date(2000, 4, 3))["9 a.m. Tuesday"] == "2000-04-04T09:00"
+    assert values("He had until Tuesday to sign.", date(2000, 4, 7))["Tuesday"] == "2000-04-04"
     # a schedule told in the present tense
     assert values("Erdogan and Putin meet separately Thursday with envoys.")["Thursday"] == "2020-03-05"
     # announced in the past, but what starts on Thursday is ahead

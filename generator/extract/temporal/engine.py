@@ -190,7 +190,8 @@ class Tagger:
             tense = None if self.tense.attributive(m.string, m.start(), m.end()) else \
                 self.tense.tense(sentences, m.start(), m.end())
             if raw.startswith("WEEKDAY"):
-                direction = tense or "past"
+                direction = tense or ("past_leaning" if self.tense.after_endpoint_word(m.string, m.start(rule.group))
+                                      else "past")
             elif tense == "future":
                 direction = "future"
             elif raw.count("-") >= 2 and self.tense.governed_by_past_verb(sentences, m.start(), m.end()):

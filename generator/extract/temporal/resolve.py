@@ -106,6 +106,9 @@ def _weekday(args: list[str], ref: Reference, direction: str) -> str | None:
     if len(args) > 1:
         direction = args[1]
     delta = target - ref.dct.isoweekday()
+    if direction == "past_leaning":   # "until Tuesday" said on a Monday: tomorrow
+        ahead, back = delta % 7, (-delta) % 7
+        direction = "future" if ahead * ref.past_lean < back else "past"
     if direction in ("future", "future_strict"):
         days = delta % 7
         if days == 0 and direction == "future_strict":
