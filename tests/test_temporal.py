@@ -92,6 +92,15 @@ def test_alternatives_and_ranges():
     assert (t.span.start, t.span.end, t.span.precision) == (date(2020, 3, 1), date(2020, 3, 5), "range")
 
 
+def test_months_joined_by_and_or_or_share_their_year():
+    text = "Strikes hit the town in January and March 2018. Talks in May or June 2019 failed."
+    spans = {t.text: t.span for t in tag(text, date(2023, 8, 1))}
+    assert (spans["January and March 2018"].start, spans["January and March 2018"].end) == \
+        (date(2018, 1, 1), date(2018, 3, 31))
+    assert (spans["May or June 2019"].start, spans["May or June 2019"].end) == (date(2019, 5, 1), date(2019, 6, 30))
+    assert [d["value"] for d in timex3(tag(text, date(2023, 8, 1)))] == ["2018-01", "2018-03", "2019-05", "2019-06"]
+
+
 def test_month_ranges_share_their_year():
     for text in ("Offensive (April–August 2019)", "it ran from April to August 2019",
                  "between April and August 2019"):
