@@ -75,6 +75,8 @@ def test_relative_expressions():
     assert v["next year"] == "2021"
     assert v["the 1990s"] == "199"
     assert v["2018"] == "2018"
+    v = values("A week or so ago the army picked a day; two months or so ago it began.", date(1991, 2, 25))
+    assert v["A week or so ago"] == "1991-W08" and v["two months or so ago"] == "1990-12"
 
 
 def test_last_week_on_sunday_is_the_week_just_past():
