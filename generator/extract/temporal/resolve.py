@@ -176,7 +176,7 @@ def _year_for(rest: str, dct: date, direction: str, past_lean: float = 2.0) -> s
 
 def _distance(value: str, dct: date, future_weight: float = 1.0) -> float:
     """Days between the document date and the value's interval; days ahead count
-    future_weight times (a past-tense clause makes the coming date less likely)."""
+    future_weight times (news reports the past: conventions.yaml, past_lean)."""
     point = cal.parse_value(value)
     if point is None:
         return 10 ** 6
