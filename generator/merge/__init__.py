@@ -11,22 +11,30 @@ def _key(e: Event):
     return e.date.start, e.date.end, e.article, e.position, e.id
 
 
+def by_start_month(events) -> dict[tuple[int, int], list[Event]]:
+    """(year, month) an event starts in -> its events, in the order given."""
+    months: dict[tuple[int, int], list[Event]] = {}
+    for e in events:
+        start = e.date.start
+        month = months.get((start.year, start.month))
+        if month is None:
+            month = months[(start.year, start.month)] = []
+        month.append(e)
+    return months
+
+
 def by_month(events, memo: Memo | None = None) -> tuple[tuple[Event, ...], ...]:
     """The chronological order cut by the month events start in: later stages
     (calendar, facets, article pages) work month by month, and with a memo a run
     after one new article re-sorts and re-files only the months it touched."""
     memo = Memo() if memo is None else memo
     seen: set[str] = set()
-    months: dict[tuple[int, int], list[Event]] = {}
+    unique = []
     for e in events:
-        if e.id in seen:           # the same sentence twice is one event
-            continue
-        seen.add(e.id)
-        start = e.date.start
-        month = months.get((start.year, start.month))
-        if month is None:
-            month = months[(start.year, start.month)] = []
-        month.append(e)
+        if e.id not in seen:           # the same sentence twice is one event
+            seen.add(e.id)
+            unique.append(e)
+    months = by_start_month(unique)
     out = []
     for key in sorted(months):
         part = tuple(months[key])

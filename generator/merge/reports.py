@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..gazetteer import distance_km, points
 from ..memo import Memo
 from ..model import Event, Place
+from . import by_start_month
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
@@ -95,21 +96,16 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
     article then changes the merges of its own months only, which `timeline serve`
     recomputes alone (memo.py)."""
     memo = Memo() if memo is None else memo
-    months: dict[tuple[int, int], tuple[list, list]] = {}     # month -> (reports, their articles' dates)
-    out = []
+    mergeable, out = [], []
     for e in events:
         if e.origin == "extracted" and e.article and e.date.precision in _MERGEABLE and e.id not in keep_apart:
-            start = e.date.start
-            part = months.get((start.year, start.month))
-            if part is None:
-                part = months[(start.year, start.month)] = ([], [])
-            part[0].append(e)
-            part[1].append(published.get(e.article))
+            mergeable.append(e)
         else:
             out.append(e)
+    months = by_start_month(mergeable)
     for month in sorted(months):
-        part = tuple(months[month][0])
-        inputs = (settings, part, tuple(months[month][1]))
+        part = tuple(months[month])
+        inputs = (settings, part, tuple(published.get(e.article) for e in part))
         out += memo(("merge", month), inputs, lambda: _merge_month(part, published, settings))
     return out
 
