@@ -17,7 +17,8 @@ _LEFT_WORDS = 10
 _RIGHT_WORDS = 6
 
 
-_WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+)\.$")
+# the word a full stop follows ("Oct." or the end of a sentence); the tagger asks too
+WORD_BEFORE_STOP = re.compile(r"([A-Za-z]+)\.$")
 
 
 class Sentences:
@@ -29,7 +30,7 @@ class Sentences:
         self.starts = [0]
         for m in _SENTENCE_END.finditer(text):
             if text[m.start()] == "." and abbreviations:
-                word = _WORD_BEFORE_STOP.search(text, max(0, m.start() - 12), m.start() + 1)
+                word = WORD_BEFORE_STOP.search(text, max(0, m.start() - 12), m.start() + 1)
                 if word and word.group(1).lower() in abbreviations:
                     continue
             self.starts.append(m.end())

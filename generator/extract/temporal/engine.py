@@ -14,7 +14,7 @@ from datetime import date
 
 from ...model import DateSpan
 from . import calendar as cal
-from .context import Headings, Sentences, TenseReader
+from .context import WORD_BEFORE_STOP, Headings, Sentences, TenseReader
 from .normalize import NoValue, fill, template_groups
 from .resolve import Reference, resolve
 from .resources import Language, Rule, load_language
@@ -170,7 +170,7 @@ class Tagger:
         return out
 
     def _abbreviated(self, text: str) -> bool:
-        word = _LAST_WORD.search(text)
+        word = WORD_BEFORE_STOP.search(text)
         return bool(word) and (len(word.group(1)) == 1 or word.group(1).lower() in self.abbreviations)
 
     def _normalise(self, m: re.Match, rule: Rule, ref: Reference, sentences: Sentences) -> Timex | None:
@@ -185,23 +185,7 @@ class Tagger:
             word = groups[rule.direction_group].lower()
             direction = self.lang.conventions.get("relative_year", {}).get(word, direction)
         if direction == "auto":
-            # no tense evidence: a weekday is past (news reports the past), a calendar
-            # date the nearer of its past and coming dates, leaning to the past
-            tense = None if self.tense.attributive(m.string, m.start(), m.end()) else \
-                self.tense.tense(sentences, m.start(), m.end())
-            if raw.startswith("WEEKDAY"):
-                direction = tense or ("past_leaning" if self.tense.after_endpoint_word(m.string, m.start(rule.group))
-                                      else "past")
-            elif tense == "future":
-                direction = "future"
-            elif raw.count("-") >= 2 and self.tense.governed_by_past_verb(sentences, m.start(), m.end()):
-                direction = "past"
-            elif raw.count("-") >= 2 or not tense or self.tense.after_endpoint_word(m.string, m.start(rule.group)):
-                # a past tense elsewhere in the clause is weak evidence for a calendar
-                # day ("declared a dividend, payable Dec. 15"): it only leans
-                direction = "past_leaning"
-            else:
-                direction = tense
+            direction = self._auto_direction(m, rule, raw, sentences)
         value = resolve(raw, ref, direction)
         if not _VALID_VALUE.match(value):
             return None
@@ -225,6 +209,27 @@ class Tagger:
             if any(not p.text for p in parts):
                 parts = ()      # a rule whose templates do not say where each date is
         return Timex(start, end, m.string[start:end], rule.type, value, mod, rule.name, span, parts)
+
+    def _auto_direction(self, m: re.Match, rule: Rule, raw: str, sentences: Sentences) -> str:
+        """Which way an expression without its year (or week) points, from the clause around it.
+        With no tense evidence a weekday is past (news reports the past), a calendar date the
+        nearer of its past and coming dates, leaning to the past."""
+        tense = None if self.tense.attributive(m.string, m.start(), m.end()) else \
+            self.tense.tense(sentences, m.start(), m.end())
+        if raw.startswith("WEEKDAY"):
+            if tense:
+                return tense
+            return "past_leaning" if self.tense.after_endpoint_word(m.string, m.start(rule.group)) else "past"
+        if tense == "future":
+            return "future"
+        day_level = raw.count("-") >= 2
+        if day_level and self.tense.governed_by_past_verb(sentences, m.start(), m.end()):
+            return "past"
+        # a past tense elsewhere in the clause is weak evidence for a calendar day
+        # ("declared a dividend, payable Dec. 15"), or after "until": it only leans
+        if day_level or not tense or self.tense.after_endpoint_word(m.string, m.start(rule.group)):
+            return "past_leaning"
+        return tense
 
     def _looking_back(self, value: str, groups: dict, text: str, dct: date) -> DateSpan | None:
         """'the past two weeks', 'in recent weeks': the stretch that ends on the document date
@@ -255,9 +260,6 @@ class Tagger:
         start, end = self._trimmed(text, start, end)
         words = text[start:end]
         return Timex(start, end, words, rule.type, value, "", rule.name, _span(value, words, rule, ""))
-
-
-_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 
 
 def _abbreviations(lang: Language) -> frozenset[str]:
