@@ -28,14 +28,14 @@ import sys
 from collections import Counter
 from datetime import date
 
-from tagger import ROOT, SHARED, load_scorer, ours  # noqa: E402  (bench/ is on sys.path when run)
+from tagger import SHARED, load_scorer, ours  # bench/ is on sys.path when run; tagger.py adds the project
 
 DATETIME = ("DATE", "TIME")
 _PART_OF_DAY = re.compile(r"T(MO|AF|EV|NI)$")
 _UNPADDED_WEEK = re.compile(r"-W\d(?:-|$)")
 
 
-def kind(gold: str, system: str, rule_text: str) -> str:
+def kind(gold: str, system: str, system_text: str) -> str:
     g, s = gold.upper(), system.upper()
     if "X" in g and "X" not in s:
         return "gold_underspecified"
@@ -46,7 +46,7 @@ def kind(gold: str, system: str, rule_text: str) -> str:
     if "Q" in g or "Q" in s:
         return "quarter"
     gd, sd = _day(g), _day(s)
-    if gd and sd and (gd - sd).days % 7 == 0 and re.search(r"day\b", rule_text, re.I):
+    if gd and sd and (gd - sd).days % 7 == 0 and re.search(r"day\b", system_text, re.I):
         return "weekday_week_apart"
     if g.startswith(s) or s.startswith(g):
         return "granularity"
@@ -100,5 +100,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     sys.exit(main())
