@@ -76,6 +76,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     kind: str = ""      # governorate, town, country, capital ...
+    country: str = ""   # ISO 3166-1 alpha-2 code, when known ("SY")
 
 
 @dataclass(frozen=True)
