@@ -37,8 +37,6 @@ from generator.pipeline import Session  # noqa: E402
 def make_project(dest: Path) -> None:
     shutil.copytree(ROOT / "site_config", dest / "site_config")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "generator" / "export").mkdir(parents=True)
-    shutil.copy(ROOT / "generator" / "export" / "mkdocs_hooks.py", dest / "generator" / "export")
     (dest / "content" / "events").mkdir(parents=True)
 
 

@@ -104,6 +104,21 @@ def cmd_check(args) -> int:
     return 1 if report.errors else 0
 
 
+def cmd_init(args) -> int:
+    from .init import InitError, create
+    target = Path(args.folder)
+    try:
+        written = create(target)
+    except (InitError, OSError) as exc:
+        print(f"timeline init: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"created a timeline project in {target} ({len(written)} files). Next:\n"
+          f"  cd {target}\n  edit site_config/site.yaml (title, description)\n"
+          f"  put your articles into content/articles/ (the example there can go)\n"
+          f"  make site      # installs the tool into .venv and builds site/")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (holds content/, site_config/, mkdocs.yml)")
@@ -140,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("check", help="validate content and configuration; exit 1 on errors")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("init", help="create a new timeline project (neutral configuration, one example article)")
+    p.add_argument("folder", help="a new or empty folder")
+    p.set_defaults(func=cmd_init)
 
     for name in ("generate", "build", "serve", "deploy", "check"):
         p = sub.choices[name]

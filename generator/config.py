@@ -159,3 +159,10 @@ def load_config(root: Path) -> Config:
                   places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
                   vocabulary=vocabulary, search=search, article_pages=article_pages, article_text=article_text,
                   problems=tuple(problems))
+
+
+def identity(root: Path) -> tuple[str, str]:
+    """The site's title and description from site_config/site.yaml: the one place
+    they are set (the MkDocs hook gives them to every page's header and <title>)."""
+    site, _ = _load(root / "site_config", "site.yaml", [], {})
+    return str(site.get("title") or "Timeline"), str(site.get("description") or "")

@@ -12,9 +12,6 @@ def make_project(dest: Path) -> Path:
     for name in ("content", "site_config"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    # The hooks file is referenced relative to mkdocs.yml.
-    (dest / "generator" / "export").mkdir(parents=True)
-    shutil.copy(ROOT / "generator" / "export" / "mkdocs_hooks.py", dest / "generator" / "export")
     return dest
 
 

@@ -18,6 +18,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from .theme import theme_dirs
+
 ENV = "TIMELINE_SERVE_CHANGED_ONLY"
 
 _frame: str | None = None        # what every page shared at the last build in this process
@@ -30,9 +32,8 @@ def active() -> bool:
 def _frame_digest(config) -> str:
     h = hashlib.sha256(repr((config["nav"], config["extra"], config["site_name"])).encode())
     h.update(Path(config.config_file_path).read_bytes())
-    custom = config["theme"].custom_dir
-    if custom:
-        for p in sorted(Path(custom).rglob("*")):
+    for custom in theme_dirs(Path(config.config_file_path).parent):
+        for p in sorted(custom.rglob("*")):
             if p.is_file():
                 st = p.stat()
                 h.update(f"{p.relative_to(custom).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())

@@ -1,5 +1,6 @@
-"""MkDocs hooks (named in mkdocs.yml).
+"""MkDocs events of the `timeline` plugin (export/mkdocs_plugin.py, named in mkdocs.yml).
 
+on_config: the site's name and description come from site_config/site.yaml.
 on_config: the navigation lists home, years, months and the browse indexes only; a decade of
 day pages must not be copied into every page's sidebar.
 on_pre_build: under `timeline serve`, regenerate pages from content/ first (one Session for the
@@ -17,9 +18,11 @@ import os
 import sys
 from pathlib import Path
 
+from generator.config import identity
 from generator.model import MONTH_NAMES
 from generator.export.minify import collapse_whitespace
 from generator.export import live
+from generator.export.theme import theme_dirs
 from generator.export.stamp import Stamping
 from generator.progress import Progress
 from generator.render.home import SEARCH_PAGE
@@ -28,6 +31,12 @@ from generator.render.stash import restore, split
 
 
 def on_config(config, **kwargs):
+    root = Path(config.config_file_path).parent
+    # the tool's templates over Material's, the project's own overrides over both
+    config["theme"].dirs[:0] = [str(d) for d in theme_dirs(root)]
+    # the site's name and description are written once, in site_config/site.yaml
+    config["site_name"], description = identity(root)
+    config["site_description"] = description or config.get("site_description")
     docs = Path(config["docs_dir"])
     nav = [{"Home": "index.md"}]
     for year_dir in sorted(p for p in docs.glob("[0-9][0-9][0-9][0-9]") if p.is_dir()):

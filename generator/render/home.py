@@ -81,7 +81,7 @@ def date_index(cal: Calendar) -> str:
 
 def search_page() -> str:
     """The Pagefind search page (large sites): filters by place, actor, type and year
-    (the interface is site_config/theme/assets/search.js)."""
+    (the interface is generator/theme/assets/search.js)."""
     return (front_matter("Search") + "# Search\n\n"
             '<div id="tl-search" class="tl-search" data-pagefind-ignore="all">'
             "<noscript>Search needs JavaScript; browse by date, place or actor instead.</noscript></div>\n"
