@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -39,7 +40,8 @@ def cmd_extract(args) -> int:
     config = load_config(Path(args.root))
     results = []
     for p in args.paths:
-        article, problems = read_article(Path(p), Path(p).parent)
+        # named from content/ as the site names it: the ids are the site's ids
+        article, problems = read_article(Path(os.path.abspath(p)), Path(os.path.abspath(config.content_dir)))
         for prob in problems:
             print(prob, file=sys.stderr)
         if article is not None:

@@ -38,7 +38,8 @@ def _walk(folder: str, found: list[str]) -> None:
 
 def read_article(path: Path, root: Path, data: bytes | None = None) -> tuple[Article | None, list[Problem]]:
     """Read one file (or its bytes, already read); never raises for bad content, reports a Problem instead."""
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    # outside the content folder (`timeline extract` of any file): named as if in content/articles/
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else f"articles/{path.name}"
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         return None, [Problem(rel, None, f"skipped: unknown file type {path.suffix or '(none)'!r}; "

@@ -1,0 +1,132 @@
+"""Issue 17's security, publishing and filesystem faults: nothing published that should
+not be, nothing lost, never a traceback. Each test fails without its fix."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from generator.export.site import build_site
+from generator.pipeline import check, collect, generate
+from tests.conftest import make_project
+
+EVENT = "Shelling killed three civilians in Ariha on Sunday, rescuers said."
+HOSTILE_ID = 'x" onmouseover="alert(document.domain)" data-x="'
+
+
+def run(root, *args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(root), *args],
+                          capture_output=True, text=True, input=stdin)
+
+
+def curated(project, text, name="hostile.yaml"):
+    (project / "content/events" / name).write_text(text)
+
+
+# 1. an event id cannot become markup --------------------------------------------------
+
+HOSTILE_EVENTS = (f"- title: Injected anchor\n  date: 2020-03-02\n  id: '{HOSTILE_ID}'\n"
+                  "- title: Spaced anchor\n  date: 2020-03-02\n  id: 'two words'\n"
+                  "- title: Fine anchor\n  date: 2020-03-02\n  id: spring_shield-2\n")
+
+
+@pytest.fixture(scope="module", params=["material", "pagefind"])
+def hostile_ids(tmp_path_factory, request):
+    project = make_project(tmp_path_factory.mktemp("ids"))
+    site_yaml = project / "site_config/site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + f"\nsearch: {request.param}\n")
+    curated(project, HOSTILE_EVENTS)
+    report = generate(project)
+    build_site(project)
+    return project, report
+
+
+def test_an_invalid_curated_id_is_an_error_naming_file_and_line(hostile_ids):
+    project, _ = hostile_ids
+    out = run(project, "check")
+    assert out.returncode == 1
+    assert "content/events/hostile.yaml:3: error: event 1: id 'x\" onmouseover=" in out.stdout
+    assert "content/events/hostile.yaml:6: error: event 2: id 'two words' is not valid" in out.stdout
+    assert "spring_shield-2" not in out.stdout
+
+
+def test_no_id_becomes_markup_on_any_page(hostile_ids):
+    project, _ = hostile_ids
+    pages = [p for p in (project / "site").rglob("*.html")]
+    for page in pages:
+        text = page.read_text()
+        assert "onmouseover" not in text.replace("onmouseover=&#x27;", "").replace("onmouseover=&quot;", "") \
+            or 'onmouseover="alert' not in text, page
+        assert 'onmouseover="alert' not in text, page
+        assert "<!--tl:" not in text, page          # no placeholder leaks into the page
+    day = (project / "site/2020/03/02/index.html").read_text()
+    assert 'id="spring_shield-2"' in day             # a valid id is kept as written
+    ids = re.findall(r'<h[23][^>]* id="([^"]*)"', day)
+    assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", i) for i in ids), ids
+    for i in ids:                                    # every anchor still has its permalink
+        assert f'href="#{i}"' in day
+
+
+def test_an_invalid_id_in_a_record_is_escaped_when_written():
+    """Defence in depth: were an invalid id to reach the writers, it is still no markup."""
+    from generator.model import DateSpan, Event, anchor
+    from generator.render.text import heading
+    from datetime import date
+    assert anchor("spring-shield") == "spring-shield"
+    safe = anchor(HOSTILE_ID)
+    assert re.fullmatch(r"[a-z0-9-]+", safe) and safe == anchor(HOSTILE_ID)
+    assert 'onmouseover="' not in heading(2, HOSTILE_ID, "t")
+    from generator.render.event import event_section, event_url
+    e = Event(id=HOSTILE_ID, title="t", date=DateSpan(date(2020, 3, 2), date(2020, 3, 2), "day"))
+    assert event_url(e, "index.md").endswith("#" + safe)
+
+
+# 10. `timeline extract --json` ids are the site's ids ----------------------------------
+
+def test_extract_json_ids_equal_the_sites(project):
+    article = project / "content/articles/sub/report.md"
+    article.parent.mkdir()
+    article.write_text(f"---\ntitle: Report\ndate: 2020-03-02\n---\n{EVENT}\n")
+    site_ids = {e.id for e in collect(project).events if e.article == "articles/sub/report.md"}
+    assert site_ids
+    for cwd, path in ((project, "content/articles/sub/report.md"), (article.parent, "report.md")):
+        # -P: the project's own generator/ folder (its MkDocs hook) must not shadow the package
+        out = subprocess.run([sys.executable, "-P", "-m", "generator.cli", "--root", str(project), "extract", "--json",
+                              path], cwd=cwd, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        [got] = json.loads(out.stdout)["articles"]
+        assert {e["id"] for e in got["events"]} == site_ids
+
+
+# 12. unknown and misspelt fields -------------------------------------------------------
+
+def test_misspelt_fields_are_warnings_with_line_and_suggestion(project):
+    (project / "content/articles/typo.md").write_text(
+        f"---\ntitel: Typo\ndat: 2020-03-02\nsource: X\n---\n{EVENT}\n")
+    curated(project, "- title: Curated\n  date: 2020-03-02\n  fatalites: 3\n  placs: [Idlib]\n"
+                     "  descripton: text\n")
+    messages = {str(p) for p in check(project).problems}
+    for expected in ("content/articles/typo.md:2: warning: unknown field 'titel' ignored (did you mean 'title'?)",
+                     "content/articles/typo.md:3: warning: unknown field 'dat' ignored (did you mean 'date'?)",
+                     "content/events/hostile.yaml:3: warning: event 1: unknown field 'fatalites' ignored "
+                     "(did you mean 'fatalities'?)",
+                     "content/events/hostile.yaml:4: warning: event 1: unknown field 'placs' ignored "
+                     "(did you mean 'places'?)",
+                     "content/events/hostile.yaml:5: warning: event 1: unknown field 'descripton' ignored "
+                     "(did you mean 'description'?)"):
+        assert any(m.startswith(expected) for m in messages), (expected, sorted(messages))
+    assert not any("'source'" in m for m in messages)
+
+
+# 16. control characters from content never reach the terminal raw ---------------------
+
+def test_control_characters_are_escaped_in_diagnostics(project):
+    (project / "content/articles/esc\x1b[2J.md").write_text(
+        "---\ntitle: x\ndate: 2020-02-30\ntags: [\"a\"]\nt\x1b]0;pwned\x07: 1\n---\nText\n")
+    curated(project, '- title: "Forged\\nfake.md:1: error: \\u202e"\n  date: 2020-03-02\n  type: "\\e[31mred"\n')
+    out = run(project, "check")
+    assert out.stdout and "\x1b" not in out.stdout + out.stderr and "\x07" not in out.stdout
+    assert "\u202e" not in out.stdout
+    assert "esc\\x1b[2J.md" in out.stdout
+    assert not any(line.startswith("fake.md") for line in out.stdout.splitlines())
