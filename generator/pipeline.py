@@ -1,10 +1,12 @@
 """The whole pipeline: ingest -> extract -> merge -> render -> export."""
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import confine
 from .cache import Cache, fingerprint
 from .config import Config, load_config
 from .heap import collector_paused
@@ -135,7 +137,9 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     clock = time.perf_counter()
     report = Report(problems=list(config.problems))
     extractions = []
-    for r in extract_files(list_files(config.content_dir / "articles"), config, store, jobs):
+    files, problems = list_files(config.content_dir / "articles", config.root)
+    report.problems += problems
+    for r in extract_files(files, config, store, jobs):
         report.problems += [_in_content(p) for p in r.problems]
         x = r.extraction
         if x is None:
@@ -157,7 +161,9 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     clock = time.perf_counter()
     vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))
     curated = []
-    for path in discover(config.content_dir / "events"):
+    paths, problems = discover(config.content_dir / "events", config.root)
+    report.problems += problems
+    for path in paths:
         rel = path.relative_to(config.root).as_posix()
         if path.suffix.lower() not in (".yaml", ".yml"):
             report.problems.append(Problem(rel, None, "skipped: curated events must be .yaml files", "warning"))
@@ -165,7 +171,11 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
         events, problems = read_curated(path, rel, vocab)
         curated += events
         report.problems += problems
-    corrections, problems = read_corrections(config.content_dir / "corrections.yaml", "content/corrections.yaml", vocab)
+    corrections_file = config.content_dir / "corrections.yaml"
+    bad = confine.unreadable(str(corrections_file), confine.real_root(config.root), "content/corrections.yaml") \
+        if os.path.lexists(corrections_file) else None
+    corrections, problems = ({}, [bad]) if bad else \
+        read_corrections(corrections_file, "content/corrections.yaml", vocab)
     report.problems += problems
     extracted = [e for x in extractions for e in x.events]
     curated, problems = _unique_ids(curated, {e.id for e in extracted})

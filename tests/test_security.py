@@ -130,3 +130,49 @@ def test_control_characters_are_escaped_in_diagnostics(project):
     assert "\u202e" not in out.stdout
     assert "esc\\x1b[2J.md" in out.stdout
     assert not any(line.startswith("fake.md") for line in out.stdout.splitlines())
+
+
+# 2. content stays inside the project; 13. nothing in a content folder skipped silently ----
+
+def test_links_out_of_the_project_are_errors_and_never_read(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    secret = outside / "secret.txt"
+    secret.write_text("SECRET-LINE-1 shelling killed three civilians in Ariha on 3 March 2020.\n")
+    (outside / "events.yaml").write_text("- title: SECRET-EVENT\n  date: 2020-03-02\n")
+    (outside / "corrections.yaml").write_text("x:\n  suppress: true\n")
+    (outside / "site.yaml").write_text("title: SECRET-TITLE\n")
+    (outside / "folder").mkdir()
+    (outside / "folder/inner.txt").write_text(secret.read_text())
+    c = project / "content"
+    (c / "articles/passwd.txt").symlink_to(secret)
+    (c / "articles/folder").symlink_to(outside / "folder")
+    (c / "events/linked.yaml").symlink_to(outside / "events.yaml")
+    (c / "corrections.yaml").symlink_to(outside / "corrections.yaml")
+    (project / "site_config/site.yaml").unlink()
+    (project / "site_config/site.yaml").symlink_to(outside / "site.yaml")
+    (c / "articles/inside.txt").symlink_to(project / "content/articles/idleb-2020-03-01.txt")  # allowed
+    report = generate(project)
+    errors = {p.path: p.message for p in report.errors}
+    for rel in ("content/articles/passwd.txt", "content/articles/folder", "content/events/linked.yaml",
+                "content/corrections.yaml", "site_config/site.yaml"):
+        assert "outside the project" in errors.get(rel, ""), (rel, errors)
+    pages = "".join(p.read_text() for p in (project / "build/docs").rglob("*.md"))
+    assert "SECRET" not in pages
+    assert "articles/inside/index.md" in {p.relative_to(project / "build/docs").as_posix()
+                                          for p in (project / "build/docs").rglob("*.md")}
+
+
+def test_hidden_files_broken_links_and_fifos_are_reported(project):
+    import os
+    a = project / "content/articles"
+    (a / ".draft.md").write_text(f"---\ntitle: Draft\ndate: 2020-03-02\n---\n{EVENT}\n")
+    (a / ".git").mkdir()
+    (a / "gone.md").symlink_to(a / "no-such-file.md")
+    os.mkfifo(a / "pipe.md")
+    os.mkfifo(project / "content/events/pipe.yaml")
+    found = {p.path: p for p in check(project).problems}
+    assert found["content/articles/.draft.md"].severity == "warning" and "hidden" in found["content/articles/.draft.md"].message
+    assert "hidden" in found["content/articles/.git"].message
+    assert found["content/articles/gone.md"].severity == "error" and "broken symbolic link" in found["content/articles/gone.md"].message
+    assert found["content/articles/pipe.md"].severity == "error" and "FIFO" in found["content/articles/pipe.md"].message
+    assert "FIFO" in found["content/events/pipe.yaml"].message
