@@ -69,7 +69,7 @@ class Session:
         self.memo = Memo()
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
         self._store: Cache | None = None
-        self._written: dict[str, tuple[str, str]] = {}       # page -> (text, digest) last written
+        self._written: dict[str, tuple[str, list]] = {}      # page -> (text, manifest entry) last written
 
     def _start(self) -> tuple[Config, Cache]:
         key = fingerprint(self.root / "site_config")

@@ -176,3 +176,37 @@ def test_hidden_files_broken_links_and_fifos_are_reported(project):
     assert found["content/articles/gone.md"].severity == "error" and "broken symbolic link" in found["content/articles/gone.md"].message
     assert found["content/articles/pipe.md"].severity == "error" and "FIFO" in found["content/articles/pipe.md"].message
     assert "FIFO" in found["content/events/pipe.yaml"].message
+
+
+# 3. an interrupted build converges to exactly what a clean build gives -----------------
+
+def test_an_interrupted_build_then_undone_converges_to_a_clean_build(project, tmp_path_factory, monkeypatch):
+    from pathlib import Path
+    from tests.conftest import snapshot
+    generate(project)                                # a finished build: its record of pages exists
+    site_yaml = project / "site_config/site.yaml"
+    settings = site_yaml.read_text()
+    site_yaml.write_text(settings + "\narticle_text: always\n")
+    write_bytes, calls = Path.write_bytes, []
+
+    def killed_midway(self, data):                   # the 2nd page is half-written, then the process dies
+        if self.name.endswith(".tmp") and "docs" in self.parts:
+            calls.append(self)
+            if len(calls) == 2:
+                write_bytes(self, data[: len(data) // 2])
+                raise KeyboardInterrupt
+        return write_bytes(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", killed_midway)
+    with pytest.raises(KeyboardInterrupt):
+        generate(project)
+    monkeypatch.undo()
+    clean = make_project(tmp_path_factory.mktemp("clean"))
+    generate(clean)
+    docs = project / "build/docs"
+    assert snapshot(docs) != snapshot(clean / "build/docs")      # the interruption left a mixed state
+    site_yaml.write_text(settings)                   # undone; the next build must repair everything
+    generate(project)
+    assert snapshot(docs) == snapshot(clean / "build/docs")
+    build_site(project)
+    assert not [p for p in (project / "site").rglob("*") if p.name.endswith(".tmp")]
