@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .lock import Busy, project_lock
+
 
 def _iso_date(text: str) -> date:
     try:
@@ -67,14 +69,16 @@ def _generate(args, then: str = "") -> bool:
 
 
 def cmd_generate(args) -> int:
-    return 0 if _generate(args) else 1
+    with project_lock(Path(args.root), "timeline generate"):
+        return 0 if _generate(args) else 1
 
 
 def cmd_build(args) -> int:
     from .export.site import build_site
-    if not _generate(args, "building the site"):
-        return 1
-    build_site(Path(args.root))
+    with project_lock(Path(args.root), "timeline build"):
+        if not _generate(args, "building the site"):
+            return 1
+        build_site(Path(args.root))
     return 0
 
 
@@ -84,18 +88,20 @@ def cmd_serve(args) -> int:
     root = Path(args.root)
     # every regeneration while serving goes through this session: a change redoes
     # only what it touches (pipeline.Session)
-    serving = session(root, args.jobs, not args.no_cache)
-    serving.generate().print(sys.stderr)
-    serving.warm_up()
-    serve_site(root, args.dev_addr)
+    with project_lock(root, "timeline serve"):
+        serving = session(root, args.jobs, not args.no_cache)
+        serving.generate().print(sys.stderr)
+        serving.warm_up()
+        serve_site(root, args.dev_addr)
     return 0
 
 
 def cmd_deploy(args) -> int:
     from .export.site import deploy_site
-    if not _generate(args, "deploying"):
-        return 1
-    deploy_site(Path(args.root), args.message, args.force)
+    with project_lock(Path(args.root), "timeline deploy"):
+        if not _generate(args, "deploying"):
+            return 1
+        deploy_site(Path(args.root), args.message, args.force)
     return 0
 
 
@@ -149,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="processes for extraction (default: one per CPU core)")
         p.add_argument("--no-cache", action="store_true", help="re-extract every article (ignore .timeline-cache/)")
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Busy as exc:
+        print(f"timeline: error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

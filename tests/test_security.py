@@ -210,3 +210,28 @@ def test_an_interrupted_build_then_undone_converges_to_a_clean_build(project, tm
     assert snapshot(docs) == snapshot(clean / "build/docs")
     build_site(project)
     assert not [p for p in (project / "site").rglob("*") if p.name.endswith(".tmp")]
+
+
+# 4. one build at a time per project ------------------------------------------------------
+
+def test_a_second_build_is_refused_while_one_runs_and_a_dead_holder_does_not_block(project):
+    from generator.lock import LOCK, project_lock
+    with project_lock(project, "timeline build"):
+        out = run(project, "generate")
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "another timeline command is building this project ('timeline build', process" in out.stderr
+    assert not (project / "build/docs").exists()
+    # a holder that died (killed -9) leaves its lock file, not its lock
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
+                               "from generator.lock import project_lock\n"
+                               f"with project_lock(Path({str(project)!r}), 'timeline build'):\n"
+                               "    print('locked', flush=True); time.sleep(600)"],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    assert run(project, "generate").returncode == 1
+    holder.kill()
+    holder.wait()
+    assert (project / LOCK).is_file()
+    out = run(project, "generate")
+    assert out.returncode == 0, out.stderr
+    assert (project / "build/docs/index.md").is_file()
