@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .lock import Busy, project_lock
+from .model import terminal_safe
 
 
 def _iso_date(text: str) -> date:
@@ -159,7 +160,25 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except Busy as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
-        return 1
+    except OSError as exc:          # disk full, read-only or vanished output: one line, no traceback
+        print(f"timeline: error: {_os_error(exc, Path(args.root))}", file=sys.stderr)
+    except Exception as exc:
+        from mkdocs.exceptions import MkDocsException
+        if not isinstance(exc, MkDocsException):
+            raise
+        print(f"timeline: error: mkdocs: {terminal_safe(str(exc))}", file=sys.stderr)
+    return 1
+
+
+def _os_error(exc: OSError, root: Path) -> str:
+    """'build/docs/2020/index.md: No space left on device' (the path from the project when inside it)."""
+    where = exc.filename
+    if where is not None:
+        where = os.fsdecode(where)
+        inside = os.path.relpath(os.path.abspath(where), os.path.abspath(root))
+        where = where if inside.startswith("..") else inside
+    reason = exc.strerror or str(exc)
+    return terminal_safe(f"{where}: {reason}" if where else reason)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from .heap import collector_paused
 from .memo import Memo
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
-from .extract.batch import extract_files
+from .extract.batch import FileResult, extract_files
 from .ingest import discover, list_files
 from .merge import by_month
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
@@ -80,7 +80,7 @@ class Session:
         else:
             self.memo.next_run()
         if self._store is None:
-            self._store = Cache(self.root / ".timeline-cache", key, enabled=self.cache)
+            self._store = Cache(self.root / ".timeline-cache", key, enabled=self.cache, kind=FileResult)
         else:
             self._store.next_run()
         return self._config[1], self._store
@@ -157,6 +157,8 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
                                            "warning"))
         extractions.append(x)
     report.cached = store.hits
+    report.problems += store.problems
+    store.problems = []
     report.timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
     vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))

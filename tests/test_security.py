@@ -235,3 +235,81 @@ def test_a_second_build_is_refused_while_one_runs_and_a_dead_holder_does_not_blo
     out = run(project, "generate")
     assert out.returncode == 0, out.stderr
     assert (project / "build/docs/index.md").is_file()
+
+
+# 14. full disks, read-only outputs and unusable caches: one line, never a traceback ----------
+
+def _pages(project):
+    from tests.conftest import snapshot
+    return {k: v for k, v in snapshot(project / "build/docs").items()}
+
+
+def test_the_cache_is_data_and_a_planted_pickle_never_runs(project):
+    import pickle
+    generate(project)
+    [cache_file] = (project / ".timeline-cache").glob("extract-*.json")
+    json.loads(cache_file.read_text())               # JSON, not a pickle
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(project / "PWNED"), "w"))
+    for name in (cache_file.name, cache_file.name.replace(".json", ".pickle"),
+                 cache_file.name.replace(".json", ".recent.pickle")):
+        (project / ".timeline-cache" / name).write_bytes(pickle.dumps({"entries": Payload()}))
+    report = generate(project)
+    assert not (project / "PWNED").exists()
+    assert any(p.path == ".timeline-cache" and "not used" in p.message for p in report.problems)
+
+
+def test_a_cache_of_the_right_shape_with_wrong_contents_is_a_warning(project, tmp_path_factory):
+    generate(project)
+    [cache_file] = (project / ".timeline-cache").glob("extract-*.json")
+    saved = json.loads(cache_file.read_text())
+    saved["entries"] = {k: [None, [], ["not", "an", "extraction"]] for k in saved["entries"]}
+    cache_file.write_text(json.dumps(saved))
+    report = generate(project)
+    assert not report.errors and report.cached == 0
+    assert any(p.path == ".timeline-cache" and p.severity == "warning" for p in report.problems)
+    clean = make_project(tmp_path_factory.mktemp("clean"))
+    generate(clean, cache=False)
+    assert _pages(project) == _pages(clean)
+
+
+def test_a_cache_folder_that_is_a_file_or_cannot_be_written_is_a_warning(project, monkeypatch):
+    (project / ".timeline-cache").write_text("not a folder")
+    out = run(project, "check")
+    assert "Traceback" not in out.stderr and ".timeline-cache: warning: extraction cache is not a folder" in out.stdout
+    (project / ".timeline-cache").unlink()
+    generate(project)
+    [cache_file] = (project / ".timeline-cache").glob("extract-*.json")
+    cache_file.unlink()
+    cache_file.mkdir()               # cannot be read nor replaced (chmod does not stop root)
+    (project / "content/articles/new.md").write_text(f"---\ntitle: New\ndate: 2020-03-02\n---\n{EVENT}\n")
+    out = run(project, "build")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert ".timeline-cache: warning: extraction cache extract-" in out.stderr and "not saved (Is a directory)" in out.stderr
+    assert (project / "site/articles/new/index.html").is_file()
+    assert not [p for p in (project / ".timeline-cache").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("what", ["pages", "site"])
+def test_a_full_or_read_only_disk_is_one_line(project, monkeypatch, capsys, what):
+    import errno
+    from generator import cli
+    from generator.export import writer
+    target = project / ("build/docs/2020/index.md" if what == "pages" else "site/index.html")
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.ENOSPC if what == "pages" else errno.EROFS,
+                      "No space left on device" if what == "pages" else "Read-only file system", str(target))
+    if what == "pages":
+        monkeypatch.setattr(writer.Path, "write_bytes", refuse)
+    else:
+        from mkdocs.commands import build
+        monkeypatch.setattr(build, "build", refuse)
+    code = cli.main(["--root", str(project), "build"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    expected = ("build/docs/2020/index.md: No space left on device" if what == "pages"
+                else "site/index.html: Read-only file system")
+    assert err.strip().splitlines()[-1] == f"timeline: error: {expected}"
