@@ -160,11 +160,20 @@ class Event:
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
+# A slug names a folder (a file system allows 255 bytes) and is part of ids (at most
+# 100 characters, VALID_ID): a longer one is cut, and a hash of the whole keeps it unique.
+MAX_SLUG = 80
+
+
 def slugify(text: str, max_words: int = 8) -> str:
-    """ASCII, lower-case, hyphenated; stable across platforms."""
+    """ASCII, lower-case, hyphenated, at most MAX_SLUG characters; stable across platforms."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = _SLUG_WORD.findall(text.lower())
-    return "-".join(words[:max_words])
+    slug = "-".join(words[:max_words])
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha1(slug.encode("ascii")).hexdigest()[:6]
+        slug = slug[:MAX_SLUG - 7].rstrip("-") + "-" + digest
+    return slug
 
 
 # What an event id (its anchor, in URLs and HTML) may be: ASCII letters, digits, '-'

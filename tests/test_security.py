@@ -313,3 +313,60 @@ def test_a_full_or_read_only_disk_is_one_line(project, monkeypatch, capsys, what
     expected = ("build/docs/2020/index.md: No space left on device" if what == "pages"
                 else "site/index.html: Read-only file system")
     assert err.strip().splitlines()[-1] == f"timeline: error: {expected}"
+
+
+# 9. facet pages never replace each other; 11. long names never fail the build -------------
+
+def test_facet_names_that_collide_keep_their_own_pages(project):
+    long_name = "Al-" + "Very-Long-Place-Name-" * 15          # 300+ characters
+    curated(project, "".join(
+        f"- title: Event {i}\n  date: 2020-03-0{i + 1}\n  type: {t}\n  actors: [{a}]\n  places: ['{p}']\n"
+        for i, (t, a, p) in enumerate([("battles", "russia", "!!!"), ("Battles", "Russia", "???"),
+                                       ("BATTLES!", "Russia", long_name)])))
+    report = generate(project)
+    assert not report.errors
+    docs = project / "build/docs"
+    battles = [p for p in (docs / "types").glob("battles*/index.md")]
+    titles = {p.read_text().split('title: "')[1].split('"')[0] for p in battles}
+    assert len(battles) == 3 and titles == {"Battles", "battles", "BATTLES!"}     # none replaced another
+    assert (docs / "types/battles/index.md").read_text().count('title: "Battles"') == 1   # configured spelling keeps it
+    russia = [p.read_text() for p in (docs / "actors").glob("russia*/index.md")]
+    assert len(russia) == 2
+    unnamed = sorted(p.parent.name for p in (docs / "places").glob("unnamed*/index.md"))
+    assert len(unnamed) == 2
+    index = (docs / "types/index.md").read_text()
+    for p in battles:                  # the index links each page
+        assert f"({p.parent.name}/index.md)" in index
+    for folder in docs.rglob("*"):
+        assert len(folder.name.encode()) <= 100, folder
+
+
+def test_a_deep_article_path_gives_a_short_page_name(project):
+    deep = project / "content/articles" / "/".join(["a" + "rather" * 40] * 3)     # one 241-character word each
+    deep.mkdir(parents=True)
+    name = "report" + "long" * 60 + ".md"
+    (deep / name).write_text(f"---\ntitle: Deep\ndate: 2020-03-02\n---\n{EVENT}\n")
+    out = run(project, "build")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    pages = [p for p in (project / "site/articles").iterdir() if p.name.startswith("aratherrather")]
+    assert len(pages) == 1 and len(pages[0].name) <= 80
+
+
+def test_no_script_runs_from_an_id_in_the_browser(hostile_ids):
+    """The alert fired in Chromium before: hover every heading of the day page."""
+    from tests.browser.test_browser import ARGS, CHROMIUM, _browser_or_skip
+    project, _ = hostile_ids
+    sync_playwright = _browser_or_skip()
+    dialogs = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto((project / "site/2020/03/02/index.html").as_uri())
+        headings = page.locator("h2, h3")
+        assert headings.count() >= 3
+        for i in range(headings.count()):
+            headings.nth(i).hover()
+        assert page.evaluate("document.querySelectorAll('[onmouseover]').length") == 0
+        browser.close()
+    assert dialogs == []

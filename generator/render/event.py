@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Event, anchor, long_date
 from .context import SiteInput
-from .paths import event_page, facet_page, href
+from .paths import event_page, href
 from .text import a, esc, h, heading, plural, safe_url
 
 DATE_SOURCE_LABEL = {"metadata": "from the article's metadata", "dateline": "from the dateline in the text",
@@ -30,8 +30,8 @@ def event_url(e: Event, from_page: str) -> str:
 _FILTER = {"places": "place", "actors": "actor", "types": "type"}
 
 
-def facet_links(kind: str, names, page: str) -> str:
-    return ", ".join(a(href(page, facet_page(kind, n)), h(n), data_pagefind_filter=_FILTER[kind]) for n in names)
+def facet_links(kind: str, names, page: str, site: SiteInput) -> str:
+    return ", ".join(a(href(page, site.facet_page(kind, n)), h(n), data_pagefind_filter=_FILTER[kind]) for n in names)
 
 
 def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
@@ -121,11 +121,11 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
         body.append(f"<p><em>Editor's note:</em> {h(e.note)}</p>")
     facts = []
     if e.places:
-        facts.append("<strong>Places:</strong> " + facet_links("places", [p.name for p in e.places], page))
+        facts.append("<strong>Places:</strong> " + facet_links("places", [p.name for p in e.places], page, site))
     if e.actors:
-        facts.append("<strong>Actors:</strong> " + facet_links("actors", e.actors, page))
+        facts.append("<strong>Actors:</strong> " + facet_links("actors", e.actors, page, site))
     if e.type:
-        facts.append("<strong>Type:</strong> " + facet_links("types", [e.type], page))
+        facts.append("<strong>Type:</strong> " + facet_links("types", [e.type], page, site))
     fatalities = _fatalities(e)
     if fatalities:
         facts.append(f"<strong>Fatalities:</strong> {fatalities}")
