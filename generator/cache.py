@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import codec
+from . import codec, confine
 from .heap import collector_paused
 from .model import Problem
 
@@ -31,7 +31,10 @@ def fingerprint(site_config: Path) -> str:
     # wherever it lives and however its path is spelled
     files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*"))
              if p.relative_to(PACKAGE).parts[0] not in _NOT_EXTRACTION]
-    files += [(site_config, p) for p in sorted(site_config.rglob("*.yaml"))] if site_config.is_dir() else []
+    if site_config.is_dir():      # only what load_config may read: nothing from outside the project
+        root = confine.real_root(site_config.parent)
+        files += [(site_config, p) for p in sorted(site_config.rglob("*.yaml"))
+                  if confine.unreadable(str(p), root, "") is None]
     for folder, f in files:
         if f.is_file() and "__pycache__" not in f.parts:
             h.update(f.relative_to(folder).as_posix().encode() + b"\0")
