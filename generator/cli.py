@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .confine import Escape
 from .lock import Busy, project_lock
 from .model import terminal_safe
 
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except Busy as exc:
+    except (Busy, Escape) as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
     except OSError as exc:          # disk full, read-only or vanished output: one line, no traceback
         print(f"timeline: error: {_os_error(exc, Path(args.root))}", file=sys.stderr)

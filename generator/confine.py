@@ -17,6 +17,10 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
+class Escape(RuntimeError):
+    """A file the site would publish leads outside the project."""
+
+
 def real_root(root: Path) -> str:
     return os.path.realpath(root)
 

@@ -11,6 +11,7 @@ from .cache import Cache, fingerprint
 from .config import Config, load_config
 from .heap import collector_paused
 from .memo import Memo
+from .export.site import theme_problems
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
 from .extract.batch import FileResult, extract_files
@@ -138,7 +139,7 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     report = Report(problems=list(config.problems))
     extractions = []
     files, problems = list_files(config.content_dir / "articles", config.root)
-    report.problems += problems
+    report.problems += problems + theme_problems(config.root)
     for r in extract_files(files, config, store, jobs):
         report.problems += [_in_content(p) for p in r.problems]
         x = r.extraction
