@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (Busy, Escape) as exc:
-        print(f"timeline: error: {exc}", file=sys.stderr)
+        print(f"timeline: error: {terminal_safe(str(exc))}", file=sys.stderr)
     except OSError as exc:          # disk full, read-only or vanished output: one line, no traceback
         print(f"timeline: error: {_os_error(exc, Path(args.root))}", file=sys.stderr)
     except Exception as exc:

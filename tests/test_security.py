@@ -376,5 +376,5 @@ def test_a_theme_file_leading_outside_the_project_is_never_published(project, tm
     out = run(project, "build")
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert out.stderr.strip().splitlines()[-1].startswith(
-        "timeline: error: site_config/theme/assets/leak.txt: error: leads to")
+        "timeline: error: site_config/theme/assets/leak.txt: leads to")
     assert not (project / "site/assets/leak.txt").exists()

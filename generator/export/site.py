@@ -90,7 +90,7 @@ def theme_problems(root: Path) -> list:
 def _confined(root: Path) -> None:
     bad = theme_problems(root)
     if bad:
-        raise Escape(f"{bad[0]}; the site is not built")
+        raise Escape(f"{bad[0].path}: {bad[0].message}; the site is not built")
 
 
 def build_site(root: Path) -> dict[str, float]:
