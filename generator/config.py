@@ -1,7 +1,6 @@
 """Defaults and validation of site_config/: what a user edits to tune the site."""
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,11 +57,9 @@ class Config:
 def _load(sc: Path, name: str, problems: list[Problem], default, kind=None):
     """A site_config file's data (default when missing or broken) and its item lines."""
     path, rel = sc / name, f"site_config/{name}"
-    if not os.path.lexists(path):
-        return default, {}
-    bad = confine.unreadable(str(path), confine.real_root(sc.parent), rel)
-    if bad:
-        problems.append(bad)
+    bad = confine.refused(path, sc.parent, rel)
+    if bad or not path.exists():
+        problems += [bad] if bad else []
         return default, {}
     data, node, read_problems = yamlio.read_file(path, rel)
     problems += read_problems

@@ -50,3 +50,11 @@ def unreadable(path: str, root: str, rel: str) -> Problem | None:
         kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
         return Problem(rel, None, f"{kind}, not a file: skipped")
     return None
+
+
+def refused(path: Path, root: Path, rel: str) -> Problem | None:
+    """For a file read by name (site_config/site.yaml, content/corrections.yaml):
+    why it must not be read, or None when it is absent or may be read."""
+    if not os.path.lexists(path):
+        return None
+    return unreadable(str(path), real_root(root), rel)

@@ -1,7 +1,6 @@
 """The whole pipeline: ingest -> extract -> merge -> render -> export."""
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,8 +174,7 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
         curated += events
         report.problems += problems
     corrections_file = config.content_dir / "corrections.yaml"
-    bad = confine.unreadable(str(corrections_file), confine.real_root(config.root), "content/corrections.yaml") \
-        if os.path.lexists(corrections_file) else None
+    bad = confine.refused(corrections_file, config.root, "content/corrections.yaml")
     corrections, problems = ({}, [bad]) if bad else \
         read_corrections(corrections_file, "content/corrections.yaml", vocab)
     report.problems += problems

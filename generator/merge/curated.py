@@ -46,13 +46,13 @@ def read_curated(path: Path, rel: str, vocab: Vocab) -> tuple[list[Event], list[
         if "date" not in fields or "title" not in fields:
             problems.append(Problem(rel, line, f"event {i + 1}: skipped because its title or date is invalid"))
             continue
-        eid = stable_id(fields["title"], rel, fields["date"].value)
-        if item.get("id") is not None and not VALID_ID.fullmatch(str(item["id"])):
-            problems.append(Problem(rel, keys.get("id", line), f"event {i + 1}: id {str(item['id'])!r} is not valid: "
-                                    "use letters, digits, '-' and '_' (starting with a letter or digit, at most "
-                                    f"100 characters); the event's anchor is {eid!r} instead"))
-        elif item.get("id") is not None:
-            eid = str(item["id"])
+        eid = given = str(item.get("id") or "")
+        if not VALID_ID.fullmatch(given):
+            eid = stable_id(fields["title"], rel, fields["date"].value)
+            if given:
+                problems.append(Problem(rel, keys.get("id", line), f"event {i + 1}: id {given!r} is not valid: use "
+                                        "letters, digits, '-' and '_' (starting with a letter or digit, at most 100 "
+                                        f"characters); the event's anchor is {eid!r} instead"))
         events.append(Event(id=eid, origin="curated", reviewed=True, sources=_sources(item.get("sources")),
                             where=f"{rel}:{line}", **fields))
     return events, problems
