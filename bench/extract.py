@@ -32,7 +32,7 @@ def main() -> int:
     rows, crashed, seconds = [], [], 0.0
     inferred_ok = inferred_total = 0
     for d in map(Path, args.dirs):
-        for path in discover(d):
+        for path in discover(d, d)[0]:
             if path.suffix not in (".md", ".txt", ".html") or path.stem.upper() == "README":
                 continue
             article, problems = read_article(path, d)

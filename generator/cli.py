@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
+
+from .confine import Escape
+from .lock import Busy, project_lock
+from .model import terminal_safe
 
 
 def _iso_date(text: str) -> date:
@@ -39,7 +44,8 @@ def cmd_extract(args) -> int:
     config = load_config(Path(args.root))
     results = []
     for p in args.paths:
-        article, problems = read_article(Path(p), Path(p).parent)
+        # named from content/ as the site names it: the ids are the site's ids
+        article, problems = read_article(Path(os.path.abspath(p)), Path(os.path.abspath(config.content_dir)))
         for prob in problems:
             print(prob, file=sys.stderr)
         if article is not None:
@@ -65,14 +71,16 @@ def _generate(args, then: str = "") -> bool:
 
 
 def cmd_generate(args) -> int:
-    return 0 if _generate(args) else 1
+    with project_lock(Path(args.root), "timeline generate"):
+        return 0 if _generate(args) else 1
 
 
 def cmd_build(args) -> int:
     from .export.site import build_site
-    if not _generate(args, "building the site"):
-        return 1
-    build_site(Path(args.root))
+    with project_lock(Path(args.root), "timeline build"):
+        if not _generate(args, "building the site"):
+            return 1
+        build_site(Path(args.root))
     return 0
 
 
@@ -82,18 +90,20 @@ def cmd_serve(args) -> int:
     root = Path(args.root)
     # every regeneration while serving goes through this session: a change redoes
     # only what it touches (pipeline.Session)
-    serving = session(root, args.jobs, not args.no_cache)
-    serving.generate().print(sys.stderr)
-    serving.warm_up()
-    serve_site(root, args.dev_addr)
+    with project_lock(root, "timeline serve"):
+        serving = session(root, args.jobs, not args.no_cache)
+        serving.generate().print(sys.stderr)
+        serving.warm_up()
+        serve_site(root, args.dev_addr)
     return 0
 
 
 def cmd_deploy(args) -> int:
     from .export.site import deploy_site
-    if not _generate(args, "deploying"):
-        return 1
-    deploy_site(Path(args.root), args.message, args.force)
+    with project_lock(Path(args.root), "timeline deploy"):
+        if not _generate(args, "deploying"):
+            return 1
+        deploy_site(Path(args.root), args.message, args.force)
     return 0
 
 
@@ -166,7 +176,29 @@ def main(argv: list[str] | None = None) -> int:
                        help="processes for extraction (default: one per CPU core)")
         p.add_argument("--no-cache", action="store_true", help="re-extract every article (ignore .timeline-cache/)")
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (Busy, Escape) as exc:
+        print(f"timeline: error: {terminal_safe(str(exc))}", file=sys.stderr)
+    except OSError as exc:          # disk full, read-only or vanished output: one line, no traceback
+        print(f"timeline: error: {_os_error(exc, Path(args.root))}", file=sys.stderr)
+    except Exception as exc:
+        from mkdocs.exceptions import MkDocsException
+        if not isinstance(exc, MkDocsException):
+            raise
+        print(f"timeline: error: mkdocs: {terminal_safe(str(exc))}", file=sys.stderr)
+    return 1
+
+
+def _os_error(exc: OSError, root: Path) -> str:
+    """'build/docs/2020/index.md: No space left on device' (the path from the project when inside it)."""
+    where = exc.filename
+    if where is not None:
+        where = os.fsdecode(where)
+        inside = os.path.relpath(os.path.abspath(where), os.path.abspath(root))
+        where = where if inside.startswith("..") else inside
+    reason = exc.strerror or str(exc)
+    return terminal_safe(f"{where}: {reason}" if where else reason)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from . import yamlio
+from . import confine, yamlio
 
 from .gazetteer import fold, packaged
 from .model import Place, Problem
@@ -57,7 +57,9 @@ class Config:
 def _load(sc: Path, name: str, problems: list[Problem], default, kind=None):
     """A site_config file's data (default when missing or broken) and its item lines."""
     path, rel = sc / name, f"site_config/{name}"
-    if not path.exists():
+    bad = confine.refused(path, sc.parent, rel)
+    if bad or not path.exists():
+        problems += [bad] if bad else []
         return default, {}
     data, node, read_problems = yamlio.read_file(path, rel)
     problems += read_problems

@@ -37,6 +37,14 @@ class Memo:
         self._new[key] = (inputs, value)
         return value
 
+    def forget_unless(self, key: Hashable, value) -> None:
+        """Everything kept from the last run is dropped unless `value` (something every
+        result may depend on) is what it was then."""
+        hit = self._old.get(key)
+        if hit is not None and hit[0] != value:
+            self._old = {}
+        self._new[key] = (value, None)
+
     def next_run(self) -> "Memo":
         """This run's entries replace last run's; the others stay, so that parts of
         a result reused whole (a facet's year pages) are there when it next changes.

@@ -89,7 +89,18 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        return terminal_safe(f"{where}: {self.severity}: {self.message}")
+
+
+# Characters that a terminal obeys rather than shows: C0 and C1 controls (escape
+# sequences, carriage returns, newlines that would forge another diagnostic line)
+# and the bidirectional overrides that reorder what is shown.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """One line of text, with every control character written as a visible escape (\\x1b)."""
+    return _UNSHOWABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -149,11 +160,33 @@ class Event:
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
+# A slug names a folder (a file system allows 255 bytes) and is part of ids (at most
+# 100 characters, VALID_ID): a longer one is cut, and a hash of the whole keeps it unique.
+MAX_SLUG = 80
+
+
 def slugify(text: str, max_words: int = 8) -> str:
-    """ASCII, lower-case, hyphenated; stable across platforms."""
+    """ASCII, lower-case, hyphenated, at most MAX_SLUG characters; stable across platforms."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = _SLUG_WORD.findall(text.lower())
-    return "-".join(words[:max_words])
+    slug = "-".join(words[:max_words])
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha1(slug.encode("ascii")).hexdigest()[:6]
+        slug = slug[:MAX_SLUG - 7].rstrip("-") + "-" + digest
+    return slug
+
+
+# What an event id (its anchor, in URLs and HTML) may be: ASCII letters, digits, '-'
+# and '_', starting with a letter or digit, at most 100 characters. Nothing in it
+# can end an HTML attribute, a Markdown attribute list or a URL fragment.
+VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
+def anchor(event_id: str) -> str:
+    """The id as written into pages. Ids are validated where editors write them
+    (merge/curated.py); this is the second line of defence: an id that is not
+    valid is never written as is, but as a readable slug and a hash of it."""
+    return event_id if VALID_ID.fullmatch(event_id) else stable_id(event_id, event_id)
 
 
 def stable_id(title: str, *identity: str) -> str:

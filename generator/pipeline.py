@@ -5,13 +5,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import confine
 from .cache import Cache, fingerprint
 from .config import Config, load_config
 from .heap import collector_paused
 from .memo import Memo
+from .export.site import theme_problems
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
-from .extract.batch import extract_files
+from .extract.batch import FileResult, extract_files
 from .ingest import discover, list_files
 from .merge import by_month
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
@@ -67,7 +69,7 @@ class Session:
         self.memo = Memo()
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
         self._store: Cache | None = None
-        self._written: dict[str, tuple[str, str]] = {}       # page -> (text, digest) last written
+        self._written: dict[str, tuple[str, list]] = {}      # page -> (text, manifest entry) last written
 
     def _start(self) -> tuple[Config, Cache]:
         key = fingerprint(self.root / "site_config")
@@ -78,7 +80,7 @@ class Session:
         else:
             self.memo.next_run()
         if self._store is None:
-            self._store = Cache(self.root / ".timeline-cache", key, enabled=self.cache)
+            self._store = Cache(self.root / ".timeline-cache", key, enabled=self.cache, kind=FileResult)
         else:
             self._store.next_run()
         return self._config[1], self._store
@@ -135,7 +137,9 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     clock = time.perf_counter()
     report = Report(problems=list(config.problems))
     extractions = []
-    for r in extract_files(list_files(config.content_dir / "articles"), config, store, jobs):
+    files, problems = list_files(config.content_dir / "articles", config.root)
+    report.problems += problems + theme_problems(config.root)
+    for r in extract_files(files, config, store, jobs):
         report.problems += [_in_content(p) for p in r.problems]
         x = r.extraction
         if x is None:
@@ -153,11 +157,15 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
                                            "warning"))
         extractions.append(x)
     report.cached = store.hits
+    report.problems += store.problems
+    store.problems = []
     report.timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
     vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))
     curated = []
-    for path in discover(config.content_dir / "events"):
+    paths, problems = discover(config.content_dir / "events", config.root)
+    report.problems += problems
+    for path in paths:
         rel = path.relative_to(config.root).as_posix()
         if path.suffix.lower() not in (".yaml", ".yml"):
             report.problems.append(Problem(rel, None, "skipped: curated events must be .yaml files", "warning"))
@@ -165,7 +173,10 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
         events, problems = read_curated(path, rel, vocab)
         curated += events
         report.problems += problems
-    corrections, problems = read_corrections(config.content_dir / "corrections.yaml", "content/corrections.yaml", vocab)
+    corrections_file = config.content_dir / "corrections.yaml"
+    bad = confine.refused(corrections_file, config.root, "content/corrections.yaml")
+    corrections, problems = ({}, [bad]) if bad else \
+        read_corrections(corrections_file, "content/corrections.yaml", vocab)
     report.problems += problems
     extracted = [e for x in extractions for e in x.events]
     curated, problems = _unique_ids(curated, {e.id for e in extracted})

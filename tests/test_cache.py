@@ -35,8 +35,8 @@ def test_one_new_file_rewrites_only_the_small_recent_file(tmp_path):
     stats = _files(tmp_path, names)
     values = {n: n.upper() for n in names}
     _run(tmp_path, stats, values)
-    base = tmp_path / "cache" / "extract-fp.pickle"
-    recent = tmp_path / "cache" / "extract-fp.recent.pickle"
+    base = tmp_path / "cache" / "extract-fp.json"
+    recent = tmp_path / "cache" / "extract-fp.recent.json"
     before = base.read_bytes()
     assert not recent.exists()
 
@@ -59,7 +59,7 @@ def test_many_changes_rewrite_the_base_without_unused_entries(tmp_path):
     for name in names[:150]:                      # most files gone
         del stats[name]
     _run(tmp_path, stats, values)
-    recent = tmp_path / "cache" / "extract-fp.recent.pickle"
+    recent = tmp_path / "cache" / "extract-fp.recent.json"
     assert not recent.exists()
     fresh = Cache(tmp_path / "cache", "fp")
     assert fresh.old.keys() == {f"key-{n}" for n in names[150:]}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..extract import Extraction
-from ..model import Event
+from ..model import Event, terminal_safe
 
 
 def event_json(e: Event) -> dict:
@@ -33,4 +33,5 @@ def extraction_table(results: list[Extraction]) -> str:
                                             f"claimed by {e.claimed_by}" if e.claimed_by else ""]))
             lines.append(f"  {e.date.label():<36} {e.status:<9} {e.title}" + (f"  [{extra}]" if extra else ""))
         lines.append("")
-    return "\n".join(lines)
+    # titles and names come from content: shown, never obeyed, by the terminal
+    return "\n".join(terminal_safe(line) for line in lines)

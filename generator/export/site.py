@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..confine import Escape
 from ..render.home import SEARCH_PAGE
 
 DOCS = Path("build/docs")       # where `timeline generate` writes the pages (Config.docs_dir)
@@ -76,9 +77,26 @@ def _build(config, root: Path) -> dict[str, float]:
     return timings
 
 
+THEME = Path("site_config/theme")     # mkdocs.yml's custom_dir: MkDocs copies its files into the site
+
+
+def theme_problems(root: Path) -> list:
+    """Errors for theme files MkDocs would publish that lead outside the project (or are
+    not files); `timeline check` reports them, and no site is built while there are any."""
+    from ..ingest import list_files
+    return [p for p in list_files(root / THEME, root)[1] if p.severity == "error"]
+
+
+def _confined(root: Path) -> None:
+    bad = theme_problems(root)
+    if bad:
+        raise Escape(f"{bad[0].path}: {bad[0].message}; the site is not built")
+
+
 def build_site(root: Path) -> dict[str, float]:
     """Build site/; returns seconds per step (mkdocs, pagefind)."""
     from mkdocs.config import load_config
+    _confined(root)
     with _build_env(root):
         return _build(load_config(str(root / "mkdocs.yml")), root)
 
@@ -98,6 +116,7 @@ def deploy_site(root: Path, message: str | None = None, force: bool = False) -> 
     """Build and push site/ to the gh-pages branch (`mkdocs gh-deploy`)."""
     from mkdocs.commands.gh_deploy import gh_deploy
     from mkdocs.config import load_config
+    _confined(root)
     with contextlib.chdir(root), _build_env(Path(".")):     # gh-deploy runs git in the current folder
         config = load_config("mkdocs.yml", remote_branch="gh-pages")
         _build(config, Path("."))

@@ -61,6 +61,7 @@ class Shell:
         return cls(tuple(page.split(_SLOT)), heading.group(0), toc_item)
 
     def _heading(self, level: int, id_: str, title: str) -> str:
+        id_ = html.escape(id_)      # valid ids need no escaping; an invalid one must not become markup
         tag = self.heading.replace(TOC_ID, id_).replace(TOC_TITLE, title)
         return tag if level == 2 else tag.replace("<h2", f"<h{level}", 1).replace("</h2>", f"</h{level}>")
 
@@ -68,7 +69,7 @@ class Shell:
         sections = record["sections"]
         values = {
             "title": _text(record["title"]), "year": str(record["year"]), "id": record["id"], "url": record["url"],
-            "toc": "\n".join(self.toc_item.replace(TOC_ID, sid).replace(TOC_TITLE, _text(title))
+            "toc": "\n".join(self.toc_item.replace(TOC_ID, html.escape(sid)).replace(TOC_TITLE, _text(title))
                            for level, sid, title, _ in sections if level == 2),
             "content": "\n".join([record["intro"]] + [self._heading(level, sid, _text(title)) + "\n" + body
                                                       for level, sid, title, body in sections]),

@@ -1,40 +1,63 @@
 """Write generated pages; a file is rewritten only when its bytes change.
 
-A manifest of what was written last time (a hash per file, in the output
-folder, a dotfile MkDocs ignores) spares reading back thousands of pages
+A manifest of what was written last time (a hash and size per file, in the
+output folder, a dotfile MkDocs ignores) spares reading back thousands of pages
 to compare them; without it (first run, or damaged) every file is compared.
+
+The manifest is trusted only as the record of a run that finished: it is removed
+before the first page is written and saved again after the last, so a run that
+is interrupted (killed, disk full) leaves none, and the next run compares every
+file and removes every file it did not generate (half-written temporary files
+included): it converges to exactly what a clean build gives. A page whose size
+is not the recorded one is rewritten whatever the manifest says.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 MANIFEST = ".timeline-pages.json"
+# Temporary files are dot-files: MkDocs never copies one into the site.
+_TMP_PREFIX, _TMP_SUFFIX = ".", ".tmp"
 
 
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _manifest(out_dir: Path) -> dict[str, str] | None:
+def _manifest(out_dir: Path) -> dict[str, list] | None:
+    """rel -> [digest, size] of the last finished run; None when missing or not of that shape."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else None
     except (OSError, ValueError):
         return None
+    if not isinstance(data, dict) or not all(
+            isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and type(v[1]) is int
+            for v in data.values()):
+        return None
+    return data
 
 
-def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, tuple[str, str]] | None = None
+def _same_size(path: Path, size: int) -> bool:
+    try:
+        return os.stat(path).st_size == size
+    except OSError:
+        return False
+
+
+def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, tuple[str, list]] | None = None
                 ) -> tuple[int, int]:
     """Sync out_dir to exactly `pages`. Returns (files written, files removed).
 
     `known` (kept by a Session between runs in one process) maps each page to the
-    text written last time and its digest: a page that is that very string again
-    is neither encoded, hashed nor looked at on disk."""
+    text written last time and its manifest entry: a page that is that very string
+    again is neither encoded, hashed nor looked at on disk."""
     out_dir.mkdir(parents=True, exist_ok=True)
     old = _manifest(out_dir)
-    new: dict[str, str] = {}
+    (out_dir / MANIFEST).unlink(missing_ok=True)     # from here until the end, no record to trust
+    new: dict[str, list] = {}
     written = 0
     known = {} if known is None else known
     for rel, text in sorted(pages.items()):
@@ -44,21 +67,23 @@ def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, tuple[str
             continue
         path = out_dir / rel
         data = text.encode("utf-8")
-        new[rel] = digest = _digest(data)
-        known[rel] = (text, digest)
-        if old is not None and old.get(rel) == digest and path.is_file():
+        new[rel] = entry = [_digest(data), len(data)]
+        known[rel] = (text, entry)
+        if old is not None and old.get(rel) == entry and _same_size(path, len(data)):
             continue
-        if old is None and path.is_file() and path.read_bytes() == data:
+        if old is None and _same_size(path, len(data)) and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        tmp = path.with_name(_TMP_PREFIX + path.name + _TMP_SUFFIX)
         tmp.write_bytes(data)
         tmp.replace(path)
         written += 1
     for gone in known.keys() - pages.keys():
         del known[gone]
     removed = _remove_stale(out_dir, set(pages), None if old is None else set(old))
-    (out_dir / MANIFEST).write_text(json.dumps(new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    tmp = out_dir / (_TMP_PREFIX + MANIFEST + _TMP_SUFFIX)
+    tmp.write_text(json.dumps(new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(out_dir / MANIFEST)
     return written, removed
 
 

@@ -10,6 +10,11 @@ import yaml
 from .. import yamlio
 
 from ..model import Article, Problem
+from ..spelling import unknown_field
+
+# Front matter fields an article may have; any other is reported (a misspelt 'date'
+# would otherwise leave the article dated by guesswork).
+FRONT_MATTER = ("title", "date", "source", "url", "author", "tags")
 
 
 class ReadError(ValueError):
@@ -48,7 +53,8 @@ def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
     if not m:
         return read_text(text, rel)
     try:
-        meta = yamlio.load(m.group(1) or "") or {}
+        meta, node = yamlio.load_with_lines(m.group(1) or "")
+        meta = {} if meta is None else meta
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -59,6 +65,9 @@ def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
     body_line = text[:m.end()].count("\n") + 1
     date_line = _key_line(m.group(1) or "", "date")
     when, problems = _as_date(meta.get("date"), rel, date_line)
+    lines = yamlio.child_lines(node)
+    problems += [Problem(rel, lines[k] + 1 if k in lines else None, unknown_field(k, FRONT_MATTER), "warning")
+                 for k in meta if k not in FRONT_MATTER]
     tags = meta.get("tags") or ()
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import yamlio
 from ..model import Event, Problem
+from ..spelling import unknown_field
 from .fields import EDITABLE, Vocab, parse_fields
 
 FLAGS = ("suppress", "reviewed", "merge")
@@ -55,7 +56,7 @@ def read_corrections(path: Path, rel: str, vocab: Vocab) -> tuple[dict[str, Corr
             say("expected the fields to change under the event id (e.g. 'reviewed: true')")
             continue
         for key in sorted(set(item) - KNOWN):
-            say(f"unknown field {key!r} ignored; known: {', '.join(sorted(KNOWN))}")
+            say(unknown_field(key, KNOWN))
         flags = {}
         for key in FLAGS:
             if key in item and not isinstance(item[key], bool):

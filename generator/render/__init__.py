@@ -5,9 +5,13 @@ from content is escaped, so nothing in an article can inject HTML or script.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
-from .facets import facet_pages
+from .facets import facet_groups, facet_pages
+from .paths import FACETS
+from .slugs import facet_slugs
 from .shell import shell_pages
 from .stash import stash
 from .home import SEARCH_PAGE, date_index, home_page, search_page, undated_page
@@ -20,6 +24,7 @@ def render_site(site: SiteInput) -> dict[str, str]:
     """Every page; with site.memo from an earlier run in this process, a page whose
     inputs are unchanged is that run's very string (export/writer.py skips it)."""
     memo = site.memo
+    site = _with_facet_slugs(site)
     cal = Calendar.of_site(site)
     pages: dict[str, str] = {}
     days = day_pages(cal, site)
@@ -43,3 +48,16 @@ def render_site(site: SiteInput) -> dict[str, str]:
         pages[SEARCH_PAGE] = search_page()
     return {path: memo(("stash", path), (text,), lambda: stash(text)) if path.endswith(".md") else text
             for path, text in pages.items()}
+
+
+def _with_facet_slugs(site: SiteInput) -> SiteInput:
+    """The site with a unique page name for every place, actor and type. Every page
+    linking to a facet depends on this table: when it changes (a new name took a
+    slug's suffix), pages kept from the last run are not reused."""
+    names: dict[str, set[str]] = {kind: set() for kind in FACETS}
+    for part in site.per_month("facets", facet_groups):
+        for kind, groups in part.items():
+            names[kind].update(groups)
+    slugs = {kind: facet_slugs(sorted(found)) for kind, found in names.items()}
+    site.memo.forget_unless("facet slugs", slugs)
+    return replace(site, facet_slugs=slugs)

@@ -8,7 +8,8 @@ from typing import Callable, TypeVar
 
 from ..memo import Memo
 from ..model import Article, Event
-from .paths import article_page, href, rel
+from .paths import article_page, facet_page, href, rel
+from .slugs import plain_slug
 from .text import safe_url
 
 T = TypeVar("T")
@@ -48,6 +49,11 @@ class SiteInput:
     # page are named where it is rendered
     memo: Memo = field(default_factory=Memo, compare=False)
     months: tuple[tuple[Event, ...], ...] = ()      # the events cut by month (merge.by_month)
+    # kind -> name -> slug of its page, no two alike (render/slugs.py; set by render_site)
+    facet_slugs: dict = field(default_factory=dict, compare=False)
+
+    def facet_page(self, kind: str, name: str) -> str:
+        return facet_page(kind, self.facet_slugs.get(kind, {}).get(name) or plain_slug(name))
 
     def per_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> list[T]:
         """derive() of each month's events, in order; a month unchanged since the last run

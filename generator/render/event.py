@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Event, long_date
+from ..model import Event, anchor, long_date
 from .context import SiteInput
-from .paths import event_page, facet_page, href
+from .paths import event_page, href
 from .text import a, esc, h, heading, plural, safe_url
 
 DATE_SOURCE_LABEL = {"metadata": "from the article's metadata", "dateline": "from the dateline in the text",
@@ -23,15 +23,15 @@ def provenance(e: Event) -> str:
 
 def event_url(e: Event, from_page: str) -> str:
     """For raw HTML."""
-    return f"{href(from_page, event_page(e))}#{e.id}"
+    return f"{href(from_page, event_page(e))}#{anchor(e.id)}"
 
 
 # Pagefind filter named on each facet link (harmless when Material's search is used).
 _FILTER = {"places": "place", "actors": "actor", "types": "type"}
 
 
-def facet_links(kind: str, names, page: str) -> str:
-    return ", ".join(a(href(page, facet_page(kind, n)), h(n), data_pagefind_filter=_FILTER[kind]) for n in names)
+def facet_links(kind: str, names, page: str, site: SiteInput) -> str:
+    return ", ".join(a(href(page, site.facet_page(kind, n)), h(n), data_pagefind_filter=_FILTER[kind]) for n in names)
 
 
 def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
@@ -103,7 +103,7 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
     body = ['<div class="tl-block tl-event">']
     # Reports merged into this one keep their own anchors: old links still land here.
     if e.also:
-        body.append(" ".join(f'<span id="{i}"></span>' for i in e.ids[1:]))
+        body.append(" ".join(f'<span id="{h(anchor(i))}"></span>' for i in e.ids[1:]))
     meta = [f"<strong>{h(e.date.label())}</strong>", f'<span class="tl-precision">{h(e.date.precision)}</span>']
     if e.status != "occurred":
         meta.append(f'<span class="tl-status tl-{e.status}">{h(e.status)}</span>')
@@ -121,11 +121,11 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
         body.append(f"<p><em>Editor's note:</em> {h(e.note)}</p>")
     facts = []
     if e.places:
-        facts.append("<strong>Places:</strong> " + facet_links("places", [p.name for p in e.places], page))
+        facts.append("<strong>Places:</strong> " + facet_links("places", [p.name for p in e.places], page, site))
     if e.actors:
-        facts.append("<strong>Actors:</strong> " + facet_links("actors", e.actors, page))
+        facts.append("<strong>Actors:</strong> " + facet_links("actors", e.actors, page, site))
     if e.type:
-        facts.append("<strong>Type:</strong> " + facet_links("types", [e.type], page))
+        facts.append("<strong>Type:</strong> " + facet_links("types", [e.type], page, site))
     fatalities = _fatalities(e)
     if fatalities:
         facts.append(f"<strong>Fatalities:</strong> {fatalities}")
@@ -146,4 +146,4 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
         body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page, full=False)}{quote}</li>"
                                                          for r, quote in _other_quotes(e)) + "</ul>")
     body.append("</div>")
-    return Section(level, e.id, e.title, "\n".join(body))
+    return Section(level, anchor(e.id), e.title, "\n".join(body))

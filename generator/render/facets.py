@@ -7,7 +7,7 @@ from ..model import MONTH_NAMES, Event
 from ..memo import Memo
 from .context import SiteInput
 from .event import event_url
-from .paths import FACETS, facet_page, rel
+from .paths import FACETS, rel
 from .text import a, esc, front_matter, h, plural
 
 
@@ -39,17 +39,18 @@ def facet_pages(site: SiteInput) -> dict[str, str]:
         groups = by_kind[kind]
         index = f"{kind}/index.md"
         counts = tuple(sorted(((name, len(evs)) for name, evs in groups.items()), key=lambda t: (-t[1], t[0].lower())))
-        pages[index] = memo(index, counts, lambda: _index(kind, heading, index, counts))
+        pages[index] = memo(index, counts, lambda: _index(kind, heading, index, counts, site))
         for name, evs in groups.items():
             evs = tuple(evs)
-            pages.update(memo((kind, name), evs, lambda: _facet(kind, heading, name, evs, memo)))
+            pages.update(memo((kind, name), evs, lambda: _facet(kind, heading, name, site.facet_page(kind, name),
+                                                                 evs, memo)))
     return pages
 
 
-def _index(kind: str, heading: str, index: str, counts: tuple) -> str:
+def _index(kind: str, heading: str, index: str, counts: tuple, site: SiteInput) -> str:
     lines = [f"# {heading}", ""]
     for name, count in counts:
-        lines.append(f"- [{esc(name)}]({rel(index, facet_page(kind, name))}) — {plural(count, 'event')}")
+        lines.append(f"- [{esc(name)}]({rel(index, site.facet_page(kind, name))}) — {plural(count, 'event')}")
     if not counts:
         lines.append("None yet.")
     return "\n".join(lines) + "\n"
@@ -60,8 +61,7 @@ def _index(kind: str, heading: str, index: str, counts: tuple) -> str:
 SPLIT_ABOVE = 300
 
 
-def _facet(kind: str, heading: str, name: str, events: tuple[Event, ...], memo: Memo) -> dict[str, str]:
-    path = facet_page(kind, name)
+def _facet(kind: str, heading: str, name: str, path: str, events: tuple[Event, ...], memo: Memo) -> dict[str, str]:
     head = [front_matter(name) + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
             f"{plural(len(events), 'event')}, oldest first", ""]
     if len(events) <= SPLIT_ABOVE:

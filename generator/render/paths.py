@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from ..model import Event, slugify
+from ..model import Event
 
 FACETS = {"places": "Places", "actors": "Actors", "types": "Event types"}
 
@@ -42,8 +42,9 @@ def article_page(slug: str) -> str:
     return f"articles/{slug}/index.md"
 
 
-def facet_page(kind: str, name: str) -> str:
-    return f"{kind}/{slugify(name, max_words=12) or 'unnamed'}/index.md"
+def facet_page(kind: str, slug: str) -> str:
+    """The page of a place, actor or type, by its slug (render/slugs.py: unique per kind)."""
+    return f"{kind}/{slug}/index.md"
 
 
 @lru_cache(maxsize=1 << 16)      # a page links to the same facets and days many times

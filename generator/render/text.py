@@ -54,6 +54,7 @@ def heading(level: int, anchor: str, title: str) -> str:
     """A heading as MkDocs writes one (with its permanent link), for raw HTML blocks: on
     pages of many items, out of Markdown's way and out of a table of contents too long
     to use."""
+    anchor = h(anchor)
     return (f'<h{level} id="{anchor}">{h(title)}<a class="headerlink" href="#{anchor}" '
             f'title="Permanent link">&para;</a></h{level}>')
 
