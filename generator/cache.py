@@ -22,6 +22,9 @@ PACKAGE = Path(__file__).resolve().parent
 _NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "memo.py", "heap.py",
                    "__main__.py"}
 
+# site_config files that no extraction reads: adding a feed must not re-extract a decade
+_NOT_EXTRACTION_CONFIG = {"feeds.yaml"}
+
 
 def fingerprint(site_config: Path) -> str:
     h = hashlib.sha256(sys.version.encode())
@@ -29,7 +32,8 @@ def fingerprint(site_config: Path) -> str:
     # wherever it lives and however its path is spelled
     files = [(PACKAGE, p) for p in sorted(PACKAGE.rglob("*"))
              if p.relative_to(PACKAGE).parts[0] not in _NOT_EXTRACTION]
-    files += [(site_config, p) for p in sorted(site_config.rglob("*.yaml"))] if site_config.is_dir() else []
+    files += [(site_config, p) for p in sorted(site_config.rglob("*.yaml"))
+              if p.name not in _NOT_EXTRACTION_CONFIG] if site_config.is_dir() else []
     for folder, f in files:
         if f.is_file() and "__pycache__" not in f.parts:
             h.update(f.relative_to(folder).as_posix().encode() + b"\0")

@@ -5,9 +5,13 @@ import os
 from pathlib import Path
 
 from ..model import Article, Problem
+from .language import readable, unreadable
 from .readers import READERS, ReadError
 
 MAX_BYTES = 20 * 1024 * 1024
+# Where `timeline add` keeps the web pages it read (ingest/add.py): never an article
+# of the site, never reported; documented in README ("Adding web pages").
+ORIGINALS = ".html"
 
 
 def discover(folder: Path) -> list[Path]:
@@ -31,7 +35,8 @@ def _walk(folder: str, found: list[str]) -> None:
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                _walk(entry.path, found)
+                if entry.name != ORIGINALS:
+                    _walk(entry.path, found)
             elif not entry.name.startswith(".") and entry.is_file():
                 found.append(entry.path)
 
@@ -61,4 +66,10 @@ def read_article(path: Path, root: Path, data: bytes | None = None) -> tuple[Art
         article, more = reader(text, rel)
     except ReadError as exc:
         return None, problems + [Problem(rel, exc.line, str(exc))]
+    if (foreign := unreadable(article.body, article.language)):
+        # English rules on another language make wrong dates and events, not none
+        return None, problems + more + [Problem(
+            rel, None, f"skipped: written in {foreign.name} ({foreign.code}); the date rules read only "
+                       f"{', '.join(sorted(readable()))} (extract/temporal/resources/); add 'language: en' "
+                       "to its front matter if this is wrong", "warning")]
     return article, problems + more
