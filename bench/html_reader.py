@@ -18,6 +18,7 @@ import re
 import sys
 import time
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,18 +59,28 @@ def score(pages: dict[str, bytes], truth: dict, read) -> dict:
             "pages": len(pages), "seconds": round(seconds, 1), "pages_per_s": round(len(pages) / seconds, 1)}
 
 
-def metadata(pages: dict[str, bytes]) -> dict:
-    found, basis = Counter(), Counter()
-    for html in pages.values():
+def metadata(pages: dict[str, bytes], truth: dict) -> dict:
+    """What metadata was found; and, where the page's address (the benchmark's URL) holds a
+    date, whether the date found (wherever from, the address unseen) is that day or the next."""
+    from datetime import timedelta
+    from generator.ingest.html import _URL_DATE
+    found, basis, checked, agree = Counter(), Counter(), 0, 0
+    for name, html in pages.items():
         page = read_page(html)
+        m = _URL_DATE.search(truth[name].get("url", ""))
+        if m and page.date:
+            y, mo, d = [int(g) for g in m.groups() if g]
+            checked += 1
+            agree += (page.date - date(y, mo, d)) in (timedelta(0), timedelta(1))
         for key in ("title", "date", "author", "site_name", "url", "language"):
             found[key] += bool(getattr(page, key))
         basis[_kind(page.date_basis)] += 1
-    return {"found": dict(found), "date_basis": dict(basis.most_common())}
+    return {"found": dict(found), "date_basis": dict(basis.most_common()),
+            "date_vs_address": f"{agree} of {checked}"}
 
 
 def _kind(basis: str) -> str:
-    for word in ("JSON-LD", "meta tag", "element", "address", "shown"):
+    for word in ("JSON-LD", "meta tag", "element", "address", "htmldate"):
         if word in basis:
             return word
     return basis or "(none)"
@@ -85,7 +96,7 @@ def main() -> int:
     pages = {name: gzip.open(data / "html" / f"{name}.html.gz").read() for name in sorted(truth)}
     ours(next(iter(pages.values())))     # imports and resources loaded before the clock starts
     out = {"ours (trafilatura)": score(pages, truth, ours), "readability-lxml": score(pages, truth, readability),
-           "metadata": metadata(pages)}
+           "metadata": metadata(pages, truth)}
     if opts.json:
         print(json.dumps(out, indent=1))
     else:

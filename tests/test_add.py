@@ -291,3 +291,13 @@ def test_editing_feeds_yaml_keeps_the_extraction_cache(root):
     assert fingerprint(root / "site_config") == before
     (root / "site_config" / "places.yaml").write_text("[]\n")
     assert fingerprint(root / "site_config") != before
+
+
+def test_article_in_another_language_is_added_once_with_a_warning(site, root, capsys):
+    site.page("/hochwasser", (PAGES / "german.html").read_bytes())
+    assert add(root, f"{site.base}/hochwasser") == 0
+    assert capsys.readouterr().out == ("added content/articles/2021-07-15-hochwasser-schneidet-dorf-vom-umland-ab.md "
+                                       "(dated 2021-07-15 from the page's meta tag article:published_time); warning: "
+                                       "written in German, `timeline check` will skip it\n")
+    assert add(root, f"{site.base}/hochwasser") == 0
+    assert "(same address)" in capsys.readouterr().out

@@ -58,7 +58,7 @@ def test_date_shown_on_the_page_when_no_metadata():
     html = (PAGES / "url-date.html").read_text().replace("/2022/06/30/", "/local/").replace(
         '<div class="headline">', '<div class="dateline">Published 14 March 2023</div><div class="headline">')
     p = read_page(html)
-    assert (p.date, p.date_basis) == (date(2023, 3, 14), "a date shown on the page")
+    assert (p.date, p.date_basis) == (date(2023, 3, 14), "a date elsewhere on the page (found by htmldate)")
 
 
 def test_no_date_anywhere_is_left_to_the_text():
@@ -71,6 +71,13 @@ def test_broken_json_ld_falls_back_to_meta_tags():
     html = (PAGES / "news-jsonld.html").read_text().replace('"@graph": [', '"@graph": [[')
     p = read_page(html)
     assert p.date_basis == "the page's meta tag article:published_time" and p.date == date(2021, 4, 12)
+
+
+def test_placeholder_date_in_json_ld_is_not_a_date():
+    # seen on real pages: an unset date serialised as year 1
+    html = (PAGES / "news-jsonld.html").read_text().replace('"2021-04-11T22:45:00-04:00"', '"0001-01-01T00:00:00Z"')
+    p = read_page(html)
+    assert (p.date, p.date_basis) == (date(2021, 4, 12), "the page's meta tag article:published_time")
 
 
 def test_html_file_in_content_is_an_article_with_its_basis(tmp_path):

@@ -41,7 +41,8 @@ def _walk(folder: str, found: list[str]) -> None:
                 found.append(entry.path)
 
 
-def read_article(path: Path, root: Path, data: bytes | None = None) -> tuple[Article | None, list[Problem]]:
+def read_article(path: Path, root: Path, data: bytes | None = None,
+                 any_language: bool = False) -> tuple[Article | None, list[Problem]]:
     """Read one file (or its bytes, already read); never raises for bad content, reports a Problem instead."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     reader = READERS.get(path.suffix.lower())
@@ -66,7 +67,7 @@ def read_article(path: Path, root: Path, data: bytes | None = None) -> tuple[Art
         article, more = reader(text, rel)
     except ReadError as exc:
         return None, problems + [Problem(rel, exc.line, str(exc))]
-    if (foreign := unreadable(article.body, article.language)):
+    if not any_language and (foreign := unreadable(article.body, article.language)):
         # English rules on another language make wrong dates and events, not none
         return None, problems + more + [Problem(
             rel, None, f"skipped: written in {foreign.name} ({foreign.code}); the date rules read only "

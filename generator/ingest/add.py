@@ -76,7 +76,8 @@ class Known:
                 data = Path(name).read_bytes()
             except OSError:
                 continue    # unreadable files are `timeline check`'s to report
-            article, _ = read_article(Path(name), articles.parent, data)
+            # articles the site skips for their language are still there: not to be added twice
+            article, _ = read_article(Path(name), articles.parent, data, any_language=True)
             if article is not None:
                 asked = _FETCHED_FROM.search(data[:4096]) if name.endswith(".md") else None
                 for url in (article.url, asked.group(1).decode("utf-8", "replace") if asked else ""):

@@ -5,8 +5,9 @@ left out; bench/RESULTS.md measures it against readability-lxml) and the title,
 author, site name and canonical address. The publication date is looked up here,
 in the order of resources/html_meta.yaml, so that the article page can say where
 it came from: the page's JSON-LD, a meta tag, a marked-up element, the address,
-or else a date shown on the page (htmldate, through trafilatura). A page that
-states no date leaves it to the text (extract/pubdate.py), as a plain text does.
+or else a date elsewhere on the page (htmldate, through trafilatura: a date line,
+or markup not listed there). A page that states no date leaves it to the text
+(extract/pubdate.py), as a plain text does.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3
                        r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/)")
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d\d)-(\d\d)")
 _NO_YEAR = datetime(1, 1, 1)
+MIN_YEAR = 1900
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def read_page(html: str | bytes, url: str = "") -> Page:
     if doc is None:
         return Page(text="", date=when, date_basis=basis, url=url, language=language)
     if when is None and doc.date:
-        when, basis = _parse_date(doc.date), "a date shown on the page"
+        when, basis = _parse_date(doc.date), "a date elsewhere on the page (found by htmldate)"
     title = " ".join((doc.title or "").split())
     lines = [" ".join(line.split()) for line in (doc.text or "").splitlines()]
     lines = [line for line in lines if line]
@@ -164,13 +166,12 @@ def _parse_date(value: str) -> date | None:
     value = (value or "").strip()
     if not value or len(value) > 64:
         return None
-    if m := _ISO_DATE.match(value):
-        try:
-            return date(*map(int, m.groups()))
-        except ValueError:
-            return None
     try:
-        parsed = dateparse.parse(value, default=_NO_YEAR, ignoretz=True)
+        if m := _ISO_DATE.match(value):
+            found = date(*map(int, m.groups()))
+        else:
+            found = dateparse.parse(value, default=_NO_YEAR, ignoretz=True).date()
     except (ValueError, OverflowError):
         return None
-    return parsed.date() if parsed.year >= 1900 else None
+    # some sites fill an unset date with year 1 ("0001-01-01T00:00:00Z"): not a date, try the next source
+    return found if found.year >= MIN_YEAR else None
