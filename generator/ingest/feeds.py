@@ -8,6 +8,7 @@ feed plus one per new item.
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,16 +42,21 @@ def items(body: bytes, url: str) -> list[str]:
     return [link for link in reversed(links) if link.lower().startswith(("http://", "https://"))]
 
 
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
 def add_feed(url: str, root: Path, known: Known, pause: float = PAUSE_S,
-             say: Callable[[str], None] = print) -> tuple[int, int]:
-    """Add the feed's new items; (added, failed). Each item is said as it is done."""
+             say: Callable[[str], None] = print, err: Callable[[str], None] = _stderr) -> tuple[int, int]:
+    """Add the feed's new items; (added, failed). Each item is said as it is done
+    (`say`), each failure as it happens (`err`)."""
     try:
         links = items(fetch(url, FEED_TYPES).body, url)
     except FetchError as exc:
         raise AddError(str(exc)) from None
     added = failed = 0
     new = [link for link in links if not known.has_url(link)]
-    say(f"{url}: {len(links)} items, {len(new)} new")
+    say(f"{url}: {len(links)} item{'' if len(links) == 1 else 's'}, {len(new)} new")
     for n, link in enumerate(new):
         if n and pause:
             time.sleep(pause)
@@ -58,7 +64,7 @@ def add_feed(url: str, root: Path, known: Known, pause: float = PAUSE_S,
             result: Added = add(link, root, known)
         except AddError as exc:
             failed += 1
-            say(f"error: {exc}")
+            err(f"error: {exc}")
             continue
         added += result.path is not None
         say(result.message)
