@@ -259,14 +259,15 @@ def test_not_a_feed(site, root, capsys):
 
 
 def test_added_article_page_says_where_the_date_came_from(site, project, capsys):
+    from conftest import docs_page
     from generator.pipeline import generate
     site.page("/news/floods", NEWS)
     assert add(project, f"{site.base}/news/floods") == 0
     report = generate(project, 1)
     assert not [p for p in report.problems if "floods" in p.path]
-    page = (project / "build/docs/articles/2021-04-11-floods-cut-the-road-to-karsana-after-three/index.md").read_text()
-    assert "from the article&#x27;s metadata: the page&#x27;s JSON-LD (datePublished)" in page or \
-        "from the article's metadata: the page's JSON-LD (datePublished)" in page
+    page = docs_page(project / "build/docs/articles/2021-04-11-floods-cut-the-road-to-karsana-after-three/index.md")
+    assert ("<strong>Published:</strong> 11 April 2021 — from the article&#x27;s metadata: "
+            "the page&#x27;s JSON-LD (datePublished)</li>") in page
 
 
 def test_feeds_yaml_problems_are_reported(root, capsys):
