@@ -24,6 +24,9 @@ PACKAGE = Path(__file__).resolve().parent
 _NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "memo.py", "heap.py", "lock.py",
                    "__main__.py"}
 
+# site_config files that no extraction reads: adding a feed must not re-extract a decade
+_NOT_EXTRACTION_CONFIG = {"feeds.yaml"}
+
 
 def fingerprint(site_config: Path) -> str:
     h = hashlib.sha256(sys.version.encode())
@@ -34,7 +37,7 @@ def fingerprint(site_config: Path) -> str:
     if site_config.is_dir():      # only what load_config may read: nothing from outside the project
         root = confine.real_root(site_config.parent)
         files += [(site_config, p) for p in sorted(site_config.rglob("*.yaml"))
-                  if confine.unreadable(str(p), root, "") is None]
+                  if p.name not in _NOT_EXTRACTION_CONFIG and confine.unreadable(str(p), root, "") is None]
     for folder, f in files:
         if f.is_file() and "__pycache__" not in f.parts:
             h.update(f.relative_to(folder).as_posix().encode() + b"\0")

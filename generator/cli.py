@@ -58,6 +58,66 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_read(args) -> int:
+    from .ingest.html import read_page
+    path = Path(args.page)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"{path}: error: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    page = read_page(data, args.url or "")
+    if args.json:
+        json.dump(page.as_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif page.text:
+        sys.stdout.write(page.text + "\n")
+    if not page.text:
+        print(f"{path}: warning: no article text found in this page", file=sys.stderr)
+    return 0
+
+
+def cmd_add(args) -> int:
+    from .ingest.add import AddError, Known, add
+    from .ingest.feeds import add_feed
+    root = Path(args.root)
+    if not args.sources and not args.feed:
+        print("timeline add: give addresses or files to add, or --feed URL", file=sys.stderr)
+        return 2
+    if not (root / "content").is_dir():
+        print(f"timeline: no content/ folder in {root.resolve()} (use --root)", file=sys.stderr)
+        return 1
+    known = Known.scan(root / "content" / "articles")
+    failed = 0
+    for feed in args.feed or ():
+        try:
+            failed += add_feed(feed, root, known, args.pause)[1]
+        except AddError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+    for source in args.sources:
+        try:
+            result = add(source, root, known)
+        except AddError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(result.message)
+    return 1 if failed else 0
+
+
+def cmd_update(args) -> int:
+    from .ingest.feeds import FEEDS_FILE, update
+    from .ingest.feeds import load_feeds
+    feeds, _ = load_feeds(Path(args.root))
+    errors = list(update(Path(args.root), args.pause))
+    for line in errors:
+        print(line, file=sys.stderr)
+    if not feeds and not errors:
+        print(f"timeline: no feeds listed in {FEEDS_FILE}: nothing to update", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def _generate(args, then: str = "") -> bool:
     """Write the pages and report; False when --strict and there are errors."""
     from .pipeline import generate
@@ -144,6 +204,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="+")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("read", help="print the article text (or --json: text and metadata) read from a saved web page")
+    p.add_argument("page", help="a saved .html page")
+    p.add_argument("--json", action="store_true", help="print the text and metadata as JSON")
+    p.add_argument("--url", help="the address the page was saved from (helps find its date)")
+    p.set_defaults(func=cmd_read)
+
+    p = sub.add_parser("add", help="add web pages (addresses or saved .html files) and feeds' new items as articles")
+    p.add_argument("sources", nargs="*", metavar="URL|FILE", help="an http(s) address or a saved .html page")
+    p.add_argument("--feed", action="append", metavar="URL", help="add the new items of this RSS/Atom feed")
+    p.add_argument("--pause", type=float, default=1.0, help="seconds between two pages of a feed (default 1)")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("update", help="add the new items of every feed in site_config/feeds.yaml")
+    p.add_argument("--pause", type=float, default=1.0, help="seconds between two pages of a feed (default 1)")
+    p.set_defaults(func=cmd_update)
 
     p = sub.add_parser("generate", help="write the site's Markdown pages from content/")
     p.add_argument("--strict", action="store_true", help="exit 1 on any content error")

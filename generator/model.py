@@ -113,6 +113,8 @@ class Article:
     source: str = ""
     url: str = ""
     author: str = ""
+    date_basis: str = ""       # where the metadata's date was found on a web page ("the page's JSON-LD (datePublished)")
+    language: str = ""         # as the front matter declares it (else detected: ingest/language.py)
     tags: tuple[str, ...] = ()
     body_line: int = 1         # line of the file where the body starts
 

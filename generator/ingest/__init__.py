@@ -6,9 +6,13 @@ from pathlib import Path
 
 from .. import confine
 from ..model import Article, Problem
+from .language import readable, unreadable
 from .readers import READERS, ReadError
 
 MAX_BYTES = 20 * 1024 * 1024
+# Where `timeline add` keeps the web pages it read (ingest/add.py): never an article
+# of the site, never reported; documented in README ("Adding web pages").
+ORIGINALS = ".html"
 
 
 def discover(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -44,6 +48,8 @@ def _walk(folder: str, rel_folder: str, found: list[str], problems: list[Problem
     with os.scandir(folder) as entries:
         for entry in entries:
             rel = f"{rel_folder}/{entry.name}"
+            if entry.name == ORIGINALS and entry.is_dir(follow_symlinks=False):
+                continue            # saved web pages kept by `timeline add`: never content
             if entry.name.startswith("."):
                 problems.append(Problem(rel, None, "hidden, ignored (names starting with '.' are not content)",
                                         "warning"))
@@ -62,7 +68,8 @@ def _walk(folder: str, rel_folder: str, found: list[str], problems: list[Problem
                     problems.append(bad)
 
 
-def read_article(path: Path, root: Path, data: bytes | None = None) -> tuple[Article | None, list[Problem]]:
+def read_article(path: Path, root: Path, data: bytes | None = None,
+                 any_language: bool = False) -> tuple[Article | None, list[Problem]]:
     """Read one file (or its bytes, already read); never raises for bad content, reports a Problem instead."""
     # outside the content folder (`timeline extract` of any file): named as if in content/articles/
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else f"articles/{path.name}"
@@ -88,4 +95,10 @@ def read_article(path: Path, root: Path, data: bytes | None = None) -> tuple[Art
         article, more = reader(text, rel)
     except ReadError as exc:
         return None, problems + [Problem(rel, exc.line, str(exc))]
+    if not any_language and (foreign := unreadable(article.body, article.language)):
+        # English rules on another language make wrong dates and events, not none
+        return None, problems + more + [Problem(
+            rel, None, f"skipped: written in {foreign.name} ({foreign.code}); the date rules read only "
+                       f"{', '.join(sorted(readable()))} (extract/temporal/resources/); add 'language: en' "
+                       "to its front matter if this is wrong", "warning")]
     return article, problems + more

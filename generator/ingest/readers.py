@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from html.parser import HTMLParser
 
 import yaml
 
@@ -11,10 +10,11 @@ from .. import yamlio
 
 from ..model import Article, Problem
 from ..spelling import unknown_field
+from .html import read_page
 
 # Front matter fields an article may have; any other is reported (a misspelt 'date'
 # would otherwise leave the article dated by guesswork).
-FRONT_MATTER = ("title", "date", "source", "url", "author", "tags")
+FRONT_MATTER = ("title", "date", "date_basis", "source", "url", "fetched_from", "author", "tags", "language")
 
 
 class ReadError(ValueError):
@@ -74,8 +74,9 @@ def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
     title = str(meta.get("title") or "").strip() or _title_from_body(body)
     return Article(path=rel, title=title, body=body.strip(), date=when,
                    date_source="metadata" if when else None,
+                   date_basis=str(meta.get("date_basis") or "") if when else "",
                    source=str(meta.get("source") or ""), url=str(meta.get("url") or ""),
-                   author=str(meta.get("author") or ""), tags=tuple(str(t) for t in tags if t),
+                   author=str(meta.get("author") or ""), language=str(meta.get("language") or ""), tags=tuple(str(t) for t in tags if t),
                    body_line=body_line), problems
 
 
@@ -91,60 +92,14 @@ def read_text(text: str, rel: str) -> tuple[Article, list[Problem]]:
     return Article(path=rel, title=_title_from_body(body), body=body), []
 
 
-class _MainText(HTMLParser):
-    """Collect visible text, skipping scripts, navigation and page chrome."""
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth_skip = 0
-        self.parts: list[str] = []
-        self.title = ""
-        self._in_title = False
-        self.meta: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag in self.SKIP:
-            self.depth_skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            key = (a.get("property") or a.get("name") or "").lower()
-            if key and a.get("content"):
-                self.meta[key] = a["content"]
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.depth_skip:
-            self.depth_skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif not self.depth_skip:
-            self.parts.append(data)
-
-
 def read_html(text: str, rel: str) -> tuple[Article, list[Problem]]:
-    parser = _MainText()
-    parser.feed(text)
-    parser.close()
-    lines = [ln for ln in (" ".join(ln.split()) for ln in "".join(parser.parts).split("\n")) if ln]
-    meta = parser.meta
-    when, problems = _as_date(meta.get("article:published_time") or meta.get("date"), rel, None)
-    title = " ".join((meta.get("og:title") or parser.title).split()) or _title_from_body("\n".join(lines))
-    if lines and lines[0] == title:
-        lines = lines[1:]    # the page's own heading repeats the title: not a sentence of the report
-    body = "\n\n".join(lines)
-    return Article(path=rel, title=title, body=body, date=when, date_source="metadata" if when else None,
-                   source=meta.get("og:site_name", ""), url=meta.get("og:url", "")), problems
+    page = read_page(text)
+    if not page.text:
+        raise ReadError("no article text found in this page (menus, links and comments are not an article); "
+                        "save the article's own page, or paste its text into a .md file")
+    return Article(path=rel, title=page.title or _title_from_body(page.text), body=page.text, date=page.date,
+                   date_source="metadata" if page.date else None, date_basis=page.date_basis,
+                   source=page.site_name, url=page.url, author=page.author), []
 
 
 READERS = {".md": read_markdown, ".markdown": read_markdown, ".txt": read_text,

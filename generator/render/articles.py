@@ -87,8 +87,7 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
     url = safe_url(info.url)
     facts = [f"<strong>Source:</strong> {hx(info.source)}" if info.source else "",
              f"<strong>Original:</strong> {a(url, hx(url))}" if url else "",
-             f"<strong>Published:</strong> {long_date(info.date)} — "
-             f"{hx(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}" if info.date
+             f"<strong>Published:</strong> {long_date(info.date)} — {hx(_date_from(info))}" if info.date
              else "<strong>Published:</strong> unknown — no date in its metadata or text; its events are not "
                   "on the timeline",
              f"<strong>File:</strong> <code>{hx(info.path)}</code>",
@@ -111,6 +110,12 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
         block += _text(info.body, sub)
     title = [] if info.anchor else [f"{'#' * level} {esc(info.title)}", ""]
     return title + block + ["</div>", ""]
+
+
+def _date_from(info: ArticleInfo) -> str:
+    """How the publication date was established; for a web page's metadata, where on the page."""
+    label = DATE_SOURCE_LABEL.get(info.date_source or "", "")
+    return f"{label}: {info.date_basis}" if info.date_source == "metadata" and info.date_basis else label
 
 
 def _text(body: str, sub: str) -> list[str]:

@@ -28,6 +28,7 @@ class ArticleInfo:
     page: str = ""               # the page that shows it
     anchor: str = ""             # its section on that page when articles are grouped by month
     withheld: bool = False       # the text is not republished (article_text in site.yaml)
+    date_basis: str = ""         # where on the web page the metadata's date was found (ingest/html.py)
 
     def link(self, from_page: str) -> str:
         """For Markdown links (MkDocs turns .md paths into URLs)."""
@@ -108,5 +109,5 @@ def article_infos(items: list[tuple[Article, date | None, str | None]], grouping
         out[article.path] = memo(("article", article.path), (article, when, source, slug, page, anchor, withheld),
                                  lambda: ArticleInfo(article.path, slug, article.title, when, source, article.source,
                                                      article.url, "" if withheld else article.body, page, anchor,
-                                                     withheld))
+                                                     withheld, article.date_basis))
     return out
