@@ -105,7 +105,7 @@ def test_add_url_writes_article_and_keeps_original(site, root, capsys):
         "https://courier.example/news/floods-cut-road-karsana", "Lena Ortiz")
     assert article.body.startswith("The only road into Karsana") and "Related stories" not in article.body
     # the original is kept aside, never read as an article of the site
-    assert list_files(root / "content" / "articles") == [str(root / f"content/articles/{name}.md")]
+    assert list_files(root / "content" / "articles", root) == ([str(root / f"content/articles/{name}.md")], [])
 
 
 def test_add_saved_file(root, capsys):

@@ -370,6 +370,7 @@ def test_no_script_runs_from_an_id_in_the_browser(hostile_ids):
 def test_a_theme_file_leading_outside_the_project_is_never_published(project, tmp_path_factory):
     secret = tmp_path_factory.mktemp("outside") / "secret.txt"
     secret.write_text("SECRET")
+    (project / "site_config/theme/assets").mkdir(parents=True)       # a project's own theme overrides
     (project / "site_config/theme/assets/leak.txt").symlink_to(secret)
     out = run(project, "check")
     assert "site_config/theme/assets/leak.txt: error: leads to" in out.stdout

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..confine import Escape
 from ..render.home import SEARCH_PAGE
+from .theme import OVERRIDES
 
 DOCS = Path("build/docs")       # where `timeline generate` writes the pages (Config.docs_dir)
 
@@ -77,14 +78,12 @@ def _build(config, root: Path) -> dict[str, float]:
     return timings
 
 
-THEME = Path("site_config/theme")     # mkdocs.yml's custom_dir: MkDocs copies its files into the site
-
-
 def theme_problems(root: Path) -> list:
     """Errors for theme files MkDocs would publish that lead outside the project (or are
     not files); `timeline check` reports them, and no site is built while there are any."""
     from ..ingest import list_files
-    return [p for p in list_files(root / THEME, root)[1] if p.severity == "error"]
+    # the project's theme overrides (export/theme.py): MkDocs copies their files into the site
+    return [p for p in list_files(root / OVERRIDES, root)[1] if p.severity == "error"]
 
 
 def _confined(root: Path) -> None:

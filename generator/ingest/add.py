@@ -71,7 +71,7 @@ class Known:
     def scan(cls, articles: Path) -> "Known":
         from . import list_files, read_article
         known = cls()
-        for name in list_files(articles):
+        for name in list_files(articles, articles.parent.parent)[0]:
             try:
                 data = Path(name).read_bytes()
             except OSError:
