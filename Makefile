@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check bench clean
+.PHONY: install site test serve check bench clean
 
 # The site needs only the runtime dependencies; tests and benchmarks add theirs.
 $(SITE_STAMP): pyproject.toml
@@ -19,6 +19,8 @@ $(SITE_STAMP): pyproject.toml
 $(TEST_STAMP): $(SITE_STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $(TEST_STAMP)
+
+install: $(SITE_STAMP)
 
 site: $(SITE_STAMP)
 	$(BIN)/timeline build

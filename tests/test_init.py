@@ -11,6 +11,7 @@ def test_init_creates_a_neutral_project_that_builds(tmp_path, capsys):
     target = tmp_path / "story"
     assert main(["init", str(target)]) == 0
     for rel in ("mkdocs.yml", "Makefile", "requirements.txt", ".gitignore", ".github/workflows/pages.yml",
+                ".github/workflows/update.yml", "site_config/feeds.yaml",
                 "site_config/site.yaml", "content/events/events.yaml"):
         assert (target / rel).is_file(), rel
     articles = list((target / "content" / "articles").glob("*.md"))
@@ -46,5 +47,5 @@ def test_the_site_title_comes_from_site_yaml(project):
 def test_the_template_is_the_example_projects_own_setup():
     # one mkdocs.yml and one Pages workflow: the example project uses what `init` writes
     files = dict((rel, src) for src, rel in template_files())
-    for rel in ("mkdocs.yml", ".github/workflows/pages.yml"):
+    for rel in ("mkdocs.yml", ".github/workflows/pages.yml", ".github/workflows/update.yml", "site_config/feeds.yaml"):
         assert files[rel].read_bytes() == (ROOT / rel).read_bytes(), rel
