@@ -22,6 +22,7 @@ from .merge.fields import Vocab
 from .merge.reports import MergeSettings, merge_reports
 from .model import Event, Problem
 from .render import SiteInput, article_infos, render_site
+from .render.slugs import set_apart
 
 
 @dataclass
@@ -190,8 +191,34 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     report.events = len(events)
     months = by_month(events, memo)
     events = [e for month in months for e in month]
+    report.problems += _facet_spellings(events)
     report.timings["merge"] = time.perf_counter() - clock
     return Collected(config, extractions, events, report, months)
+
+
+def _facet_spellings(events: list[Event]) -> list[Problem]:
+    """A warning for each place, actor or type spelt so like another that they would
+    share a page (case, punctuation): each keeps its own page (render/slugs.py), and
+    the editor learns where the other spelling is."""
+    first: dict[str, dict[str, str]] = {"places": {}, "actors": {}, "types": {}}
+    for e in events:
+        where = e.where or f"content/{e.article}"
+        for kind, names in (("places", [p.name for p in e.places]), ("actors", e.actors),
+                            ("types", [e.type] if e.type else [])):
+            for name in names:
+                first[kind].setdefault(name, where)
+    problems = []
+    for kind, seen in first.items():
+        for name, plain in set_apart(seen):
+            path, _, line = seen[name].rpartition(":") if seen[name].startswith("content/events/") \
+                else (seen[name], "", "")
+            problems.append(Problem(path, int(line) if line.isdigit() else None,
+                                    f"{FACET_WORD[kind]} {name!r} differs from {plain!r} only in case or punctuation: "
+                                    "each has its own page; write them alike if they are one", "warning"))
+    return problems
+
+
+FACET_WORD = {"places": "place", "actors": "actor", "types": "event type"}
 
 
 def _in_content(p: Problem) -> Problem:

@@ -320,6 +320,13 @@ def test_facet_names_that_collide_keep_their_own_pages(project):
                                        ("BATTLES!", "Russia", long_name)])))
     report = generate(project)
     assert not report.errors
+    warned = {str(p) for p in report.problems if "only in case or punctuation" in p.message}
+    assert "content/events/hostile.yaml:1: warning: event type 'battles' differs from 'Battles' only in case " \
+           "or punctuation: each has its own page; write them alike if they are one" in warned
+    assert any(w.startswith("content/events/hostile.yaml:11: warning: event type 'BATTLES!'") for w in warned)
+    assert any(w.startswith("content/events/hostile.yaml:1: warning: actor 'russia' differs from 'Russia'")
+               for w in warned)
+    assert any("place '???' differs from '!!!'" in w for w in warned)
     docs = project / "build/docs"
     battles = [p for p in (docs / "types").glob("battles*/index.md")]
     titles = {p.read_text().split('title: "')[1].split('"')[0] for p in battles}

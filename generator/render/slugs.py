@@ -44,3 +44,11 @@ def facet_slugs(names) -> dict[str, str]:
         for name in group[1:]:
             out[name] = suffixed(slug, name)
     return out
+
+
+def set_apart(names) -> list[tuple[str, str]]:
+    """(name, the name holding the plain slug) for each name that got a suffix:
+    the spellings an editor is told about, since they are probably one thing."""
+    slugs = facet_slugs(names)
+    plain = {slug: name for name, slug in slugs.items() if slug == plain_slug(name)}
+    return sorted((name, plain[plain_slug(name)]) for name, slug in slugs.items() if slug != plain_slug(name))
