@@ -1,16 +1,19 @@
 """Run MkDocs on the generated pages, and Pagefind when the site uses it."""
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import contextlib
 import json
 import os
-import subprocess
+import shutil
 import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..render.home import SEARCH_PAGE
+from ..render.search import RECORDS
 
 DOCS = Path("build/docs")       # where `timeline generate` writes the pages (Config.docs_dir)
 
@@ -50,16 +53,31 @@ def _build_env(root: Path):
                 os.environ[k] = v
 
 
-def index_with_pagefind(site: Path) -> None:
-    # permalink marks and the previous/next-day line are not content; only the
-    # timeline's pages (under the year folders) are indexed, so the article and
-    # facet pages need not even be read
-    run = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                          "--exclude-selectors", ".headerlink", "--exclude-selectors", ".tl-daynav",
-                          "--glob", "[0-9][0-9][0-9][0-9]/**/*.html"],
-                         capture_output=True, text=True)
-    if run.returncode != 0:
-        raise RuntimeError(f"pagefind failed: {run.stderr.strip() or run.stdout.strip()}")
+def _records(docs: Path) -> list[dict]:
+    return [json.loads(line) for path in sorted((docs / RECORDS).glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+async def _index(records: list[dict], out: Path) -> None:
+    from pagefind.index import PagefindIndex
+    # leaving the context writes the files (to output_path)
+    async with PagefindIndex(config={"force_language": "en", "output_path": str(out)}) as index:
+        # a few hundred requests in flight keep the service's pipe full
+        for start in range(0, len(records), 500):
+            await asyncio.gather(*(index.add_custom_record(language="en", **r) for r in records[start:start + 500]))
+
+
+def index_with_pagefind(site: Path, docs: Path) -> None:
+    """Pagefind's index of the events themselves (render/search.py): one record per
+    event, not per page, so that results, filters and counts are events."""
+    out = site / "pagefind"
+    shutil.rmtree(out, ignore_errors=True)
+    try:
+        # a thread of its own: the caller may be running an event loop already (Playwright, a server)
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, _index(_records(docs), out.resolve())).result()
+    except Exception as exc:       # the service's own errors carry its message
+        raise RuntimeError(f"pagefind failed: {exc}") from exc
 
 
 def _build(config, root: Path) -> dict[str, float]:
@@ -71,16 +89,35 @@ def _build(config, root: Path) -> dict[str, float]:
     timings["mkdocs"] = time.perf_counter() - clock
     if uses_pagefind(root):
         clock = time.perf_counter()
-        index_with_pagefind(Path(config["site_dir"]))
+        index_with_pagefind(Path(config["site_dir"]), Path(config["docs_dir"]))
         timings["pagefind"] = time.perf_counter() - clock
     return timings
+
+
+def site_url_warning(root: Path, site_url: str | None) -> str:
+    """A built site without its address works only at a domain's root: under a
+    GitHub Pages project path (/REPO/) its 404 page is unstyled and redirects
+    nowhere. Said once per build, with the line to edit."""
+    if site_url:
+        return ""
+    path = root / "mkdocs.yml"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((i for i, text in enumerate(lines, 1) if text.startswith("site_url:")), None)
+    return (f"mkdocs.yml{f':{line}' if line else ''}: warning: site_url is empty: the site works at a "
+            "domain's root only; under a GitHub Pages project address (https://USER.github.io/REPO/) its 404 "
+            "page is unstyled and cannot take readers to the nearest date. Set site_url, or SITE_URL when "
+            "building (the Pages workflow does); `timeline preview` serves the built site locally")
 
 
 def build_site(root: Path) -> dict[str, float]:
     """Build site/; returns seconds per step (mkdocs, pagefind)."""
     from mkdocs.config import load_config
     with _build_env(root):
-        return _build(load_config(str(root / "mkdocs.yml")), root)
+        config = load_config(str(root / "mkdocs.yml"))
+        warning = site_url_warning(root, config["site_url"])
+        if warning:
+            print(warning, file=sys.stderr)
+        return _build(config, root)
 
 
 def serve_site(root: Path, dev_addr: str) -> None:

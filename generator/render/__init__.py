@@ -8,6 +8,7 @@ from __future__ import annotations
 from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_pages
+from .search import search_records
 from .shell import shell_pages
 from .stash import stash
 from .home import SEARCH_PAGE, date_index, home_page, search_page, undated_page
@@ -41,5 +42,6 @@ def render_site(site: SiteInput) -> dict[str, str]:
     pages["days.json"] = date_index(cal)
     if site.search == "pagefind":
         pages[SEARCH_PAGE] = search_page()
+        pages.update(search_records(site))
     return {path: memo(("stash", path), (text,), lambda: stash(text)) if path.endswith(".md") else text
             for path, text in pages.items()}
