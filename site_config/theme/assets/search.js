@@ -59,10 +59,13 @@
     var tmp = document.createElement("template");
     tmp.innerHTML = html;
     var skip = title && tmp.content.textContent.indexOf(title) === 0 ? title.length : 0;
+    var started = !skip;
     tmp.content.childNodes.forEach(function (n) {
       var text = n.textContent.slice(skip);
       skip = Math.max(0, skip - n.textContent.length);
+      if (!started) text = text.replace(/^[\s.,;:]+/, "");     // the full stop after the title
       if (!text.trim()) return;
+      started = true;
       p.appendChild(n.nodeName === "MARK" ? el("mark", text) : document.createTextNode(text));
     });
     return p;
@@ -122,8 +125,8 @@
   // One event: its title linking to its anchor; date, place and type; the words that matched.
   function result(e) {
     var li = el("li");
-    var a = el("a", e.meta.title || e.url, "tl-search-title");
-    a.href = e.url;
+    var a = el("a", e.meta.title, "tl-search-title");
+    a.href = new URL(e.meta.link, root).href;        // the event's anchor (Pagefind's own URL is its record's)
     li.appendChild(a);
     li.appendChild(el("p", [e.meta.date, e.meta.place, e.meta.type].filter(Boolean).join(" · "), "tl-search-facts"));
     li.appendChild(excerpt(e.excerpt, e.meta.title));
