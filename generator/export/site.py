@@ -149,5 +149,8 @@ def deploy_site(root: Path, message: str | None = None, force: bool = False) -> 
     from mkdocs.config import load_config
     with contextlib.chdir(root), _build_env(Path(".")):     # gh-deploy runs git in the current folder
         config = load_config("mkdocs.yml", remote_branch="gh-pages")
+        warning = site_url_warning(Path("."), config["site_url"])
+        if warning:         # the one build that is surely for GitHub Pages
+            print(warning, file=sys.stderr)
         _build(config, Path("."))
         gh_deploy(config, message=message, force=force)
