@@ -80,7 +80,7 @@ def search_query_bytes(site: Path) -> tuple[int, str]:
 def _measured(site: Path) -> int:
     from playwright.sync_api import sync_playwright
     from tests.browser.ghpages import PagesServer
-    from tests.browser.test_browser import ARGS, CHROMIUM
+    from tests.browser.conftest import ARGS, CHROMIUM
     pagefind = (site / "pagefind").is_dir()
     with PagesServer(site) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -110,7 +110,7 @@ def _estimated(site: Path) -> int:
         fixed = sum(f.stat().st_size for f in (site / "pagefind").glob("*") if f.is_file())
         chunks = sorted(f.stat().st_size for f in (site / "pagefind" / "index").glob("*"))
         fragments = sorted(f.stat().st_size for f in (site / "pagefind" / "fragment").glob("*"))
-        return fixed + sum(chunks[-2:]) + sum(fragments[-5:])     # the index chunks and five results
+        return fixed + sum(chunks[-2:]) + sum(fragments[-20:])    # the index chunks and a page of results (search.js PAGE)
     index = site / "search" / "search_index.json"
     workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
     return (index.stat().st_size if index.is_file() else 0) + sum(w.stat().st_size for w in workers)
@@ -180,6 +180,22 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
     }
 
 
+# Written into a --keep folder: a later run may replace that folder, and only such a folder.
+KEEP_MARK = ".timeline-scale"
+
+
+def clear_keep(path: Path) -> str:
+    """Make way for a --keep build: an empty or missing folder, or one an earlier
+    run built, is fine (the latter is removed); anything else is refused (the message)."""
+    if not path.exists() or (path.is_dir() and not any(path.iterdir())):
+        return ""
+    if path.is_dir() and (path / KEEP_MARK).is_file():
+        shutil.rmtree(path)
+        return ""
+    return (f"scale.py: {path}: exists and was not built by scale.py; not deleting it "
+            "(choose a new folder, or remove it yourself)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--years", type=int, default=1)
@@ -188,9 +204,14 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
     ap.add_argument("--json", action="store_true", help="print only the JSON")
     args = ap.parse_args()
+    if args.keep:
+        refused = clear_keep(args.keep)
+        if refused:
+            print(refused, file=sys.stderr)
+            return 2
     work = args.keep or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
-    if args.keep and args.keep.exists():
-        shutil.rmtree(args.keep)
+    work.mkdir(parents=True, exist_ok=True)
+    (work / KEEP_MARK).write_text("built by bench/scale.py; the next --keep run here replaces this folder\n")
     try:
         result = run(args.years, args.jobs, args.per_day, work)
     finally:

@@ -1,4 +1,4 @@
-"""The `timeline` command: build, serve, extract, dates, check, deploy."""
+"""The `timeline` command: build, serve, preview, extract, dates, check, deploy."""
 from __future__ import annotations
 
 import argparse
@@ -158,6 +158,26 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_preview(args) -> int:
+    import time
+    from mkdocs.config import load_config
+    from .export.preview import PagesServer, subpath
+    root = Path(args.root)
+    config = load_config(str(root / "mkdocs.yml"))
+    site = Path(config["site_dir"])
+    if not (site / "index.html").is_file():
+        print(f"timeline: {site}: no built site; run `timeline build` first", file=sys.stderr)
+        return 1
+    with PagesServer(site, subpath(config["site_url"]), args.port) as server:
+        print(f"Serving {site} as GitHub Pages would at {server.url} (Ctrl-C stops)", file=sys.stderr)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
 def cmd_deploy(args) -> int:
     from .export.site import deploy_site
     with project_lock(Path(args.root), "timeline deploy"):
@@ -232,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="live preview; regenerates when content/ or site_config/ change")
     p.add_argument("--dev-addr", default="127.0.0.1:8000")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("preview", help="serve the built site/ as GitHub Pages would (subpath, 404 page)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_preview)
 
     p = sub.add_parser("deploy", help="build and push the site to the gh-pages branch (mkdocs gh-deploy)")
     p.add_argument("--strict", action="store_true", help="do not deploy if content has errors")

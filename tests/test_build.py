@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.export.site import build_site
-from generator.pipeline import generate
+from generator.pipeline import collect, generate
 from tests.conftest import snapshot
 
 
@@ -25,8 +25,12 @@ def test_full_build(project):
     day = (site / "2020/03/01/index.html").read_text()
     assert "Jabal al-Zawiya" in day and "drone strikes" in day and "Syrian Observatory" in day
     index = json.loads((site / "search/search_index.json").read_text())
-    hits = [d for d in index["docs"] if "drone strikes" in d["title"].lower()]
-    assert hits and hits[0]["location"].startswith("2020/03/01/#")
+    # the event comes first, from its day page; article texts and facet lists are not searched
+    event = next(e for e in collect(project).events if "drone strikes" in e.quote and e.date.is_day)
+    hits = [d for d in index["docs"] if event.quote in d["text"]]
+    assert hits and hits[0]["location"] == f"{event.date.start:%Y/%m/%d}/#{event.id}"
+    assert not [d for d in index["docs"] if d["location"].startswith(("places/", "actors/", "types/"))]
+    assert not [d for d in index["docs"] if "File:" in d["text"] or "Responsibility for the information" in d["text"]]
     anchor = hits[0]["location"].split("#")[1]
     assert f'id="{anchor}"' in day
     # the sidebar lists months, not every day
@@ -100,8 +104,10 @@ def test_large_sites_search_with_pagefind(project):
     assert not (site / "search" / "search_index.json").exists()
     assert 'id="tl-search"' in (site / "search" / "index.html").read_text()
     day = (site / "2020/03/01/index.html").read_text()
-    assert 'data-pagefind-filter="place"' in day and 'data-pagefind-filter="year:2020"' in day
-    assert 'class="tl-search-link"' in day
+    assert 'class="tl-find"' in day          # a search box on every page
+    # one Pagefind record per event (render/search.py)
+    records = [line for p in (project / "build/docs/.search").glob("*.jsonl") for line in p.read_text().splitlines()]
+    assert len(records) == len(collect(project).events)
 
 
 def test_grouped_article_pages_build_without_broken_links(project):
@@ -119,7 +125,6 @@ def _day_parts(html: str) -> tuple:
     """What a reader gets from a day page, whitespace aside: title, canonical
     address, table of contents and the page's content."""
     main = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-    main = re.sub(r'<a class="tl-search-link"[^>]*>[^<]*</a>', "", main)   # Pagefind sites only
     return (re.search(r"<title>(.*?)</title>", html).group(1),
             re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1),
             re.findall(r'<a href="(#[^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', html),

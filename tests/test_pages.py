@@ -38,7 +38,7 @@ def test_pages_for_day_month_year_home_facets_articles():
     day = pages["2020/03/01/index.md"]
     assert "## Strike {#strike-abc123}" in day and '<a href="https://example.org/a">S</a>' in day and "inferred" in day
     # facets on the event link to their pages, and the source to its article page
-    assert '<a href="../../../places/saraqib/" data-pagefind-filter="place">Saraqib</a>' in day
+    assert '<a href="../../../places/saraqib/">Saraqib</a>' in day
     assert '<a href="../../../articles/a/">article page</a>' in day
     place = pages["places/saraqib/index.md"]
     assert "1 event" in place and 'href="../../2020/03/01/#strike-abc123"' in place

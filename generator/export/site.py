@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,6 +16,7 @@ from pathlib import Path
 from ..confine import Escape
 from ..render.home import SEARCH_PAGE
 from .theme import OVERRIDES
+from ..render.search import RECORDS
 
 DOCS = Path("build/docs")       # where `timeline generate` writes the pages (Config.docs_dir)
 
@@ -52,14 +56,40 @@ def _build_env(root: Path):
                 os.environ[k] = v
 
 
-def index_with_pagefind(site: Path) -> None:
-    # permalink marks and the previous/next-day line are not content; only the
-    # timeline's pages (under the year folders) are indexed, so the article and
-    # facet pages need not even be read
-    run = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                          "--exclude-selectors", ".headerlink", "--exclude-selectors", ".tl-daynav",
-                          "--glob", "[0-9][0-9][0-9][0-9]/**/*.html"],
-                         capture_output=True, text=True)
+def _records(docs: Path) -> list[dict]:
+    return [json.loads(line) for path in sorted((docs / RECORDS).glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def record_html(r: dict) -> str:
+    """One event as a page for Pagefind: its words in the body; title, link, date, place
+    and type as metadata; its filters and sort key beside, left out of the words."""
+    e = html.escape
+    title = r["meta"]["title"]
+    words = r["content"].removeprefix(title).strip()
+    tags = [f'<span data-pagefind-meta="link">{e(r["url"])}</span>']
+    tags += [f'<span data-pagefind-meta="{e(k)}">{e(v)}</span>' for k, v in r["meta"].items() if k != "title"]
+    tags += [f'<span data-pagefind-filter="{e(k)}">{e(v)}</span>' for k, values in r["filters"].items() for v in values]
+    tags += [f'<span data-pagefind-sort="{e(k)}">{e(v)}</span>' for k, v in r["sort"].items()]
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
+            f'<body data-pagefind-body><h1>{e(title)}</h1><p>{e(words)}</p>'
+            f'<div data-pagefind-ignore>{"".join(tags)}</div></body></html>\n')
+
+
+def index_with_pagefind(site: Path, docs: Path) -> None:
+    """Pagefind's index of the events themselves (render/search.py): one small page per
+    event, written outside the site for Pagefind's CLI only, so that results, filters
+    and counts are events. (Its Python API takes such records directly, but waits
+    0.1 s for each answer: seven minutes for a year of news.)"""
+    out = site / "pagefind"
+    shutil.rmtree(out, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="timeline-search-") as tmp:
+        for i, r in enumerate(_records(docs)):
+            folder = Path(tmp) / f"{i // 1000}"
+            folder.mkdir(exist_ok=True)
+            (folder / f"{i}.html").write_text(record_html(r), encoding="utf-8")
+        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out.resolve()),
+                              "--force-language", "en", "--silent"], capture_output=True, text=True)
     if run.returncode != 0:
         raise RuntimeError(f"pagefind failed: {run.stderr.strip() or run.stdout.strip()}")
 
@@ -73,7 +103,7 @@ def _build(config, root: Path) -> dict[str, float]:
     timings["mkdocs"] = time.perf_counter() - clock
     if uses_pagefind(root):
         clock = time.perf_counter()
-        index_with_pagefind(Path(config["site_dir"]))
+        index_with_pagefind(Path(config["site_dir"]), Path(config["docs_dir"]))
         timings["pagefind"] = time.perf_counter() - clock
     return timings
 
@@ -92,12 +122,31 @@ def _confined(root: Path) -> None:
         raise Escape(f"{bad[0].path}: {bad[0].message}; the site is not built")
 
 
+def site_url_warning(root: Path, site_url: str | None) -> str:
+    """A built site without its address works only at a domain's root: under a
+    GitHub Pages project path (/REPO/) its 404 page is unstyled and redirects
+    nowhere. Said once per build, with the line to edit."""
+    if site_url:
+        return ""
+    path = root / "mkdocs.yml"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((i for i, text in enumerate(lines, 1) if text.startswith("site_url:")), None)
+    return (f"mkdocs.yml{f':{line}' if line else ''}: warning: site_url is empty: the site works at a "
+            "domain's root only; under a GitHub Pages project address (https://USER.github.io/REPO/) its 404 "
+            "page is unstyled and cannot take readers to the nearest date. Set site_url, or SITE_URL when "
+            "building (the Pages workflow does); `timeline preview` serves the built site locally")
+
+
 def build_site(root: Path) -> dict[str, float]:
     """Build site/; returns seconds per step (mkdocs, pagefind)."""
     from mkdocs.config import load_config
     _confined(root)
     with _build_env(root):
-        return _build(load_config(str(root / "mkdocs.yml")), root)
+        config = load_config(str(root / "mkdocs.yml"))
+        warning = site_url_warning(root, config["site_url"])
+        if warning:
+            print(warning, file=sys.stderr)
+        return _build(config, root)
 
 
 def serve_site(root: Path, dev_addr: str) -> None:
@@ -118,5 +167,8 @@ def deploy_site(root: Path, message: str | None = None, force: bool = False) -> 
     _confined(root)
     with contextlib.chdir(root), _build_env(Path(".")):     # gh-deploy runs git in the current folder
         config = load_config("mkdocs.yml", remote_branch="gh-pages")
+        warning = site_url_warning(Path("."), config["site_url"])
+        if warning:         # the one build that is surely for GitHub Pages
+            print(warning, file=sys.stderr)
         _build(config, Path("."))
         gh_deploy(config, message=message, force=force)

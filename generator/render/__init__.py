@@ -11,6 +11,7 @@ from .articles import article_pages
 from .context import ArticleInfo, SiteInput, article_infos
 from .facets import facet_groups, facet_pages
 from .paths import FACETS
+from .search import search_records
 from .slugs import facet_slugs
 from .shell import shell_pages
 from .stash import stash
@@ -46,6 +47,7 @@ def render_site(site: SiteInput) -> dict[str, str]:
     pages["days.json"] = date_index(cal)
     if site.search == "pagefind":
         pages[SEARCH_PAGE] = search_page()
+        pages.update(search_records(site))
     return {path: memo(("stash", path), (text,), lambda: stash(text)) if path.endswith(".md") else text
             for path, text in pages.items()}
 

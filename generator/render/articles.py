@@ -11,6 +11,7 @@ from collections import defaultdict
 from ..model import MONTH_NAMES, Event, long_date
 from .context import ArticleInfo, SiteInput
 from .event import DATE_SOURCE_LABEL, event_url
+from .headline import headline
 from .text import a, esc, front_matter, heading, plural, safe_url
 from .text import h as hx
 
@@ -99,10 +100,13 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
         # a month page of 150 articles: headings in the block too, out of Markdown's
         # way and out of a table of contents too long to use (render/stash.py)
         block.append(heading(level, info.anchor, info.title))
-    block += ["<ul>", *[f"<li>{f}</li>" for f in facts if f], "</ul>",
+    # Material's search (small sites) finds an article by its title; its facts, the
+    # events' titles (found on their own pages) and its text would bury the events
+    block += ["<ul data-search-exclude>", *[f"<li>{f}</li>" for f in facts if f], "</ul>",
              f"<{sub}>Events from this article ({len(events)})</{sub}>"]
     if events:
-        block += ["<ul>", *[f"<li>{hx(e.date.label())}: {a(event_url(e, page), hx(e.title))}</li>" for e in events],
+        block += ["<ul data-search-exclude>",
+                  *[f"<li>{hx(e.date.label())}: {a(event_url(e, page), hx(headline(e)))}</li>" for e in events],
                   "</ul>"]
     else:
         block.append("<p>No events were extracted from this article.</p>")
@@ -120,9 +124,9 @@ def _date_from(info: ArticleInfo) -> str:
 
 def _text(body: str, sub: str) -> list[str]:
     # as h() does, but uncached: paragraphs are long and never recur
-    out = [f"<{sub}>Text</{sub}>"] + [f"<p>{html.escape(' '.join(p.split()))}</p>"
-                                      for p in body[:SHOWN_CHARS].split("\n\n") if p.strip()]
+    out = [f"<{sub}>Text</{sub}>", "<div data-search-exclude>"] + [f"<p>{html.escape(' '.join(p.split()))}</p>"
+                                                                 for p in body[:SHOWN_CHARS].split("\n\n") if p.strip()]
     if len(body) > SHOWN_CHARS:
         out.append(f"<p><em>The text goes on for {len(body) - SHOWN_CHARS:,} more characters in the source "
                    "file.</em></p>")
-    return out
+    return out + ["</div>"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Event, anchor, long_date
 from .context import SiteInput
+from .headline import headline, quoted_in_heading
 from .paths import event_page, href
 from .text import a, esc, h, heading, plural, safe_url
 
@@ -26,12 +27,8 @@ def event_url(e: Event, from_page: str) -> str:
     return f"{href(from_page, event_page(e))}#{anchor(e.id)}"
 
 
-# Pagefind filter named on each facet link (harmless when Material's search is used).
-_FILTER = {"places": "place", "actors": "actor", "types": "type"}
-
-
 def facet_links(kind: str, names, page: str, site: SiteInput) -> str:
-    return ", ".join(a(href(page, site.facet_page(kind, n)), h(n), data_pagefind_filter=_FILTER[kind]) for n in names)
+    return ", ".join(a(href(page, site.facet_page(kind, n)), h(n)) for n in names)
 
 
 def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
@@ -110,12 +107,10 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
     if e.date.text:
         meta.append(f"from “{h(e.date.text)}”")
     meta.append(f'<span class="tl-{provenance(e)}">{provenance(e)}</span>')
-    # Pagefind indexes what readers search for (title, quote, description); the facts
-    # around them only feed its filters (data-pagefind-ignore keeps filters)
-    body.append(f'<p class="tl-meta" data-pagefind-ignore>{" · ".join(meta)}</p>')
+    body.append(f'<p class="tl-meta">{" · ".join(meta)}</p>')
     if e.description:
         body.append(f"<p>{h(e.description)}</p>")
-    if e.quote:
+    if e.quote and not quoted_in_heading(e):       # else the heading is the sentence itself
         body.append(f"<blockquote><p>{h(e.quote)}</p></blockquote>")
     if e.note:
         body.append(f"<p><em>Editor's note:</em> {h(e.note)}</p>")
@@ -137,13 +132,13 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
         u = safe_url(url)
         facts.append("<strong>Source:</strong> " + (a(u, h(label)) if u else h(label)))
     if facts:
-        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
+        body.append("<ul>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
     if e.also:
         # counted by article: two sentences of one article are one source
         others = {r.article or r.url or r.source for r in e.also} - {e.article}
-        body.append("<p data-pagefind-ignore>" + (f"Also reported by {plural(len(others), 'other source')}:"
+        body.append("<p>" + (f"Also reported by {plural(len(others), 'other source')}:"
                                                  if others else "Also in the same article:") + "</p>")
-        body.append("<ul data-pagefind-ignore>" + "".join(f"<li>{_source_line(r, site, page, full=False)}{quote}</li>"
+        body.append("<ul>" + "".join(f"<li>{_source_line(r, site, page, full=False)}{quote}</li>"
                                                          for r, quote in _other_quotes(e)) + "</ul>")
     body.append("</div>")
-    return Section(level, anchor(e.id), e.title, "\n".join(body))
+    return Section(level, anchor(e.id), headline(e), "\n".join(body))

@@ -7,6 +7,7 @@ from ..model import MONTH_NAMES, Event
 from ..memo import Memo
 from .context import SiteInput
 from .event import event_url
+from .headline import headline
 from .paths import FACETS, rel
 from .text import a, esc, front_matter, h, plural
 
@@ -48,7 +49,7 @@ def facet_pages(site: SiteInput) -> dict[str, str]:
 
 
 def _index(kind: str, heading: str, index: str, counts: tuple, site: SiteInput) -> str:
-    lines = [f"# {heading}", ""]
+    lines = [front_matter(heading, search="exclude") + f"# {heading}", ""]
     for name, count in counts:
         lines.append(f"- [{esc(name)}]({rel(index, site.facet_page(kind, name))}) — {plural(count, 'event')}")
     if not counts:
@@ -62,7 +63,7 @@ SPLIT_ABOVE = 300
 
 
 def _facet(kind: str, heading: str, name: str, path: str, events: tuple[Event, ...], memo: Memo) -> dict[str, str]:
-    head = [front_matter(name) + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
+    head = [front_matter(name, search="exclude") + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
             f"{plural(len(events), 'event')}, oldest first", ""]
     if len(events) <= SPLIT_ABOVE:
         return {path: memo(path, events, lambda: "\n".join(head + _listing(events, path, level=2)) + "\n")}
@@ -81,7 +82,7 @@ def _facet(kind: str, heading: str, name: str, path: str, events: tuple[Event, .
 
 def _facet_year(name: str, year: int, path: str, year_path: str, events: list[Event]) -> str:
     title = f"{name}: {year}"
-    return "\n".join([front_matter(title) + f"# {esc(title)}", "",
+    return "\n".join([front_matter(title, search="exclude") + f"# {esc(title)}", "",
                       f"[All years of {esc(name)}]({rel(year_path, path)}) · "
                       f"{plural(len(events), 'event')}, oldest first", ""]
                      + _listing(events, year_path, level=2, years=False)) + "\n"
@@ -110,6 +111,6 @@ def _listing(events: list[Event], path: str, level: int, years: bool = True) -> 
             month = s.month
             lines += [f"{'#' * (level + years)} {MONTH_NAMES[month - 1]} {year}", ""]
         status = "" if e.status == "occurred" else f" ({h(e.status)})"
-        items.append(f"<li>{h(e.date.label())}: {a(event_url(e, path), h(e.title))}{status}</li>")
+        items.append(f"<li>{h(e.date.label())}: {a(event_url(e, path), h(headline(e)))}{status}</li>")
     flush()
     return lines

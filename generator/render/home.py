@@ -7,6 +7,7 @@ import json
 from ..model import MONTH_NAMES
 from .context import SiteInput
 from .event import event_url
+from .headline import headline
 from .paths import FACETS, href, month_page, year_page
 from .text import a, esc, front_matter, h, plural
 from .timeline import Calendar
@@ -53,7 +54,7 @@ def home_page(cal: Calendar, site: SiteInput, undated: int) -> str:
         # raw HTML: on large sites the day pages are not MkDocs pages (render/shell.py)
         home += ["## Latest events", "", '<div class="tl-block">', "<ul>"]
         for e in cal.latest():
-            home.append(f"<li>{h(e.date.label())}: {a(event_url(e, 'index.md'), h(e.title))}</li>")
+            home.append(f"<li>{h(e.date.label())}: {a(event_url(e, 'index.md'), h(headline(e)))}</li>")
         home += ["</ul>", "</div>", ""]
     if years:
         home += ["## Years", ""] + [f"- [{y}]({year_page(y)})" for y in years] + [""]
@@ -83,6 +84,6 @@ def search_page() -> str:
     """The Pagefind search page (large sites): filters by place, actor, type and year
     (the interface is generator/theme/assets/search.js)."""
     return (front_matter("Search") + "# Search\n\n"
-            '<div id="tl-search" class="tl-search" data-pagefind-ignore="all">'
+            '<div id="tl-search" class="tl-search">'
             "<noscript>Search needs JavaScript; browse by date, place or actor instead.</noscript></div>\n"
             f'<script src="{href(SEARCH_PAGE, "assets/search.js")}"></script>\n')

@@ -20,7 +20,7 @@ from .timeline import INDEXED, DayPage
 SHELL_PAGE = "_timeline/shell/day/index.md"
 SHELL_URL = "_timeline/shell/day/"
 RECORDS = ".days"                      # MkDocs skips dot folders in docs/
-TITLE, YEAR, PAGE_ID = "@@TITLE@@", "@@YEAR@@", "tl-shell-page"
+TITLE, PAGE_ID = "@@TITLE@@", "tl-shell-page"
 TOC_TITLE, TOC_ID = "@@HEADING@@", "tl-shell-heading"
 CONTENT_START, CONTENT_END = "<!--tl:shell-->", "<!--/tl:shell-->"
 
@@ -29,7 +29,7 @@ def shell_markdown() -> str:
     # one heading inside the content markers gives the theme's markup for
     # headings and for table-of-contents entries
     front = INDEXED.replace("---\n\n", f'title: "{TITLE}"\n---\n\n', 1)     # indexed like a day page
-    return (front + f'# {TITLE} {{#{PAGE_ID} data-pagefind-filter="year:{YEAR}" }}\n\n'
+    return (front + f'# {TITLE} {{#{PAGE_ID}}}\n\n'
             + f"{CONTENT_START}\n\n## {TOC_TITLE} {{#{TOC_ID}}}\n\n{CONTENT_END}\n")
 
 
@@ -39,7 +39,7 @@ def record_path(page: DayPage) -> str:
 
 def record(page: DayPage) -> str:
     return json.dumps({
-        "url": page.path.removesuffix("index.md"), "title": page.title, "id": page.id, "year": page.year,
+        "url": page.path.removesuffix("index.md"), "title": page.title, "id": page.id,
         "intro": page.intro_html(),
         "sections": [[s.level, s.id, s.title, s.html] for s in page.sections],
     }, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

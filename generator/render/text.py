@@ -29,15 +29,20 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def front_matter(title) -> str:
-    """A page's title for <title>, the nav and search, as plain text.
+# Material's search (small sites): the timeline's pages rank first; pages that only
+# list events found on them (places, actors, types) are left out of the index.
+SEARCH = {"": "", "boost": "search:\n  boost: 4\n", "exclude": "search:\n  exclude: true\n"}
+
+
+def front_matter(title, search: str = "") -> str:
+    """A page's title for <title>, the nav and search, as plain text; `search`: a key of SEARCH.
 
     Material strips tags and then unescapes entities in <title>, so an escaped
     "&lt;/title&gt;" from an article would come back as markup: the title
     given here carries no <, > or & at all.
     """
     plain = " ".join(str(title).split()).replace("<", "‹").replace(">", "›").replace("&", "＆")
-    return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n---\n\n"
+    return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n{SEARCH[search]}---\n\n"
 
 
 def h(text) -> str:

@@ -1,6 +1,7 @@
 """Day, month and year pages: the timeline itself, oldest first."""
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,8 +11,9 @@ from datetime import date
 from ..model import MONTH_NAMES, Event, long_date, slugify
 from .context import SiteInput
 from .event import Section, event_block, event_section, event_url
+from .headline import headline
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
-from .text import a, h, plural
+from .text import SEARCH, a, front_matter, h, plural
 
 
 @dataclass
@@ -73,9 +75,8 @@ class Calendar:
             len(self.by_month.get((y, m), []))
 
 
-# Front matter of the pages Pagefind indexes: the timeline itself, not the
-# article and facet pages that repeat its events (main.html reads it).
-INDEXED = "---\nsearch_body: true\n---\n\n"
+# Front matter of day pages: Material's search ranks the timeline's pages first.
+INDEXED = "---\n" + SEARCH["boost"] + "---\n\n"
 
 
 def _day_label(d: date) -> str:
@@ -88,7 +89,6 @@ class DayPage:
     straight into the theme's page template on large sites (render/shell.py)."""
     path: str
     title: str                                  # "Tuesday 10 March 2015"
-    year: int
     nav: tuple[tuple[str, str, str], ...]       # (label, target page, rel) to the days around it
     count: str                                  # "10 events"
     sections: tuple[Section, ...]
@@ -100,14 +100,16 @@ class DayPage:
     def markdown(self) -> str:
         links = [f"[{label}]({rel(self.path, target)})" + (f'{{ rel="{r}" }}' if r else "")
                  for label, target, r in self.nav]
-        body = [INDEXED + f'# {self.title} {{#{self.id} data-pagefind-filter="year:{self.year}" }}', "",
+        body = [INDEXED + f'# {self.title} {{#{self.id}}}', "",
                 " · ".join(links) + "\n{: .tl-daynav }", "", self.count, ""]
         body += [s.markdown() for s in self.sections]
         return "\n".join(body)
 
     def intro_html(self) -> str:
         """What markdown() puts between the title and the first event, as HTML."""
-        links = [a(href(self.path, target), h(label), **({"rel": r} if r else {})) for label, target, r in self.nav]
+        # html.escape, not h(): h() would fold the labels' no-break spaces into spaces
+        links = [a(href(self.path, target), html.escape(label), **({"rel": r} if r else {}))
+                 for label, target, r in self.nav]
         return f'<p class="tl-daynav">{" · ".join(links)}</p>\n<p>{h(self.count)}</p>'
 
 
@@ -127,33 +129,50 @@ def _day_page(d: date, before: date | None, after: date | None, events: tuple[Ev
     path = day_page(d)
     nav = [(f"{MONTH_NAMES[d.month - 1]} {d.year}", month_page(d.year, d.month), "")]
     if before:
-        nav.insert(0, (f"← {long_date(before)}", day_page(before), "prev"))
+        nav.insert(0, (f"←\u00a0{long_date(before)}", day_page(before), "prev"))     # the arrow never wraps alone
     if after:
-        nav.append((f"{long_date(after)} →", day_page(after), "next"))
-    return DayPage(path, _day_label(d), d.year, tuple(nav), plural(len(events), "event"),
+        nav.append((f"{long_date(after)}\u00a0→", day_page(after), "next"))
+    return DayPage(path, _day_label(d), tuple(nav), plural(len(events), "event"),
                    tuple(event_section(e, site, path) for e in events))
+
+
+def _page_nav(path: str, before: tuple[str, str] | None, up: tuple[str, str] | None,
+              after: tuple[str, str] | None) -> str:
+    """'← February 2020 · All of 2020 · April 2020 →' between pages of one kind: (label, page) each."""
+    links = [f"[←\u00a0{before[0]}]({rel(path, before[1])}){{ rel=\"prev\" }}"] if before else []
+    links += [f"[{up[0]}]({rel(path, up[1])})"] if up else []
+    links += [f"[{after[0]}\u00a0→]({rel(path, after[1])}){{ rel=\"next\" }}"] if after else []
+    return " · ".join(links) + "\n{: .tl-pagenav }" if links else ""
+
+
+def _month_label(ym: tuple[int, int] | None) -> tuple[str, str] | None:
+    return ym and (f"{MONTH_NAMES[ym[1] - 1]} {ym[0]}", month_page(*ym))
 
 
 def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
     pages = {}
-    for y, m in cal.months:
+    months = cal.months
+    for i, (y, m) in enumerate(months):
         path = month_page(y, m)
         days = tuple((d, tuple(cal.by_day[d])) for d in cal.days_of_month.get((y, m), ()))
         vague = tuple(cal.by_month.get((y, m), ()))
-        pages[path] = site.memo(path, (days, vague, site.sources(vague)),
-                                lambda: _month_page(y, m, path, days, vague, site))
+        around = (months[i - 1] if i else None, months[i + 1] if i + 1 < len(months) else None)
+        pages[path] = site.memo(path, (days, vague, site.sources(vague), around),
+                                lambda: _month_page(y, m, path, days, vague, site, around))
     return pages
 
 
-def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: SiteInput) -> str:
+def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: SiteInput, around: tuple) -> str:
     count = sum(len(events) for _, events in days) + len(vague)
-    body = [INDEXED + f'# {MONTH_NAMES[m - 1]} {y} {{ data-pagefind-filter="year:{y}" }}', "",
-            f"[All of {y}]({rel(path, year_page(y))}) · {plural(count, 'event')}", ""]
+    title = f"{MONTH_NAMES[m - 1]} {y}"
+    body = [front_matter(title, search="boost") + f'# {title}', "",
+            _page_nav(path, _month_label(around[0]), (f"All of {y}", year_page(y)), _month_label(around[1])), "",
+            plural(count, 'event'), ""]
     if days:
         # an index of the day pages: Pagefind finds the events on those
-        body += ["## Day by day", "", '<div class="tl-block" data-pagefind-ignore>', "<ul>"]
+        body += ["## Day by day", "", '<div class="tl-block">', "<ul>"]
         for d, events in days:
-            titles = "; ".join(a(event_url(e, path), h(e.title)) for e in events[:3])
+            titles = "; ".join(a(event_url(e, path), h(headline(e))) for e in events[:3])
             more = f" (+{len(events) - 3} more)" if len(events) > 3 else ""
             day = f"{d.strftime('%a')} {d.day}"
             body.append(f"<li><strong>{a(href(path, day_page(d)), day)}</strong> ({len(events)}): {titles}{more}</li>")
@@ -164,22 +183,46 @@ def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: Site
     return "\n".join(body)
 
 
+# A year page names this many of each month's events: those most reported, then deadliest.
+HEADLINES_PER_MONTH = 3
+
+
+def headline_events(events) -> tuple[Event, ...]:
+    ranked = sorted(events, key=lambda e: (-len({r.article or r.source for r in e.reports}),
+                                           -max((r.fatalities or 0 for r in e.reports), default=0)))
+    chosen = set(map(id, ranked[:HEADLINES_PER_MONTH]))
+    return tuple(e for e in events if id(e) in chosen)        # in date order
+
+
 def year_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
     pages = {}
-    for y in cal.years:
+    years = cal.years
+    for i, y in enumerate(years):
         path = year_page(y)
-        months = tuple((m, cal.month_count(y, m)) for yy, m in cal.months if yy == y)
+        months = tuple((m, cal.month_count(y, m),
+                        headline_events([e for d in cal.days_of_month.get((y, m), ()) for e in cal.by_day[d]]
+                                        + cal.by_month.get((y, m), [])))
+                       for yy, m in cal.months if yy == y)
         vague = tuple(cal.by_year.get(y, ()))
-        pages[path] = site.memo(path, (months, vague, site.sources(vague)),
-                                lambda: _year_page(y, path, months, vague, site))
+        around = (years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
+        pages[path] = site.memo(path, (months, vague, site.sources(vague), around),
+                                lambda: _year_page(y, path, months, vague, site, around))
     return pages
 
 
-def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput) -> str:
-    body = [INDEXED + f'# {y} {{ data-pagefind-filter="year:{y}" }}', ""]
-    for m, count in months:
-        body.append(f"- [{MONTH_NAMES[m - 1]} {y}]({rel(path, month_page(y, m))}) — {plural(count, 'event')}")
-    body.append("")
+def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput, around: tuple) -> str:
+    before, after = around
+    body = [front_matter(str(y), search="boost") + f'# {y}', "",
+            _page_nav(path, before and (str(before), year_page(before)), None,
+                      after and (str(after), year_page(after))), ""]
+    if months:
+        # raw HTML: the month list with each month's headline events, out of Markdown's way
+        body += ["## Month by month", "", '<div class="tl-block tl-months">', "<ul>"]
+        for m, count, top in months:
+            events = "".join(f"<li>{h(e.date.label())}: {a(event_url(e, path), h(headline(e)))}</li>" for e in top)
+            body.append(f"<li><strong>{a(href(path, month_page(y, m)), f'{MONTH_NAMES[m - 1]} {y}')}</strong> — "
+                        f"{plural(count, 'event')}" + (f"<ul>{events}</ul>" if events else "") + "</li>")
+        body += ["</ul>", "</div>", ""]
     if vague:
         body += ["## Known only to the year", ""]
         body += [event_block(e, site, path, level=3) for e in vague]

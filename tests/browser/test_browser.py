@@ -1,89 +1,8 @@
-"""The built site in a real browser (Debian's chromium, driven by Playwright),
-served like GitHub Pages under a project subpath.
-
-Without chromium or Playwright these tests skip with a message; CI sets
-TIMELINE_BROWSER_TESTS=required, which turns a missing browser into a failure.
-"""
-import os
-import shutil
-
+"""The built site in a real browser: search, 404 recovery, jump-to-date, copy link
+(fixtures in conftest.py)."""
 import pytest
 
-from generator.export.site import build_site
-from generator.pipeline import collect, generate
-from tests.browser.ghpages import PagesServer
-from tests.conftest import ROOT, make_project
-
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-# Flags for a closed network and a root user (CI containers).
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-def _browser_or_skip():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    missing = [] if CHROMIUM else ["chromium (apt-get install chromium)"]
-    missing += [] if sync_playwright else ["playwright (pip install playwright)"]
-    if missing:
-        message = "browser tests need " + " and ".join(missing)
-        if os.environ.get("TIMELINE_BROWSER_TESTS") == "required":
-            pytest.fail(message)
-        pytest.skip(message)
-    return sync_playwright
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = _browser_or_skip()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def _serve(tmp_path_factory, browser, search: str):
-    project = make_project(tmp_path_factory.mktemp("browser"))
-    site_yaml = project / "site_config/site.yaml"
-    site_yaml.write_text(site_yaml.read_text() + f"\nsearch: {search}\n")
-    with PagesServer(project / "site") as server:
-        os.environ["SITE_URL"] = server.url
-        try:
-            generate(project)
-            build_site(project)
-        finally:
-            del os.environ["SITE_URL"]
-        yield server.url, browser, collect(project)
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory, browser):
-    yield from _serve(tmp_path_factory, browser, "material")
-
-
-@pytest.fixture(scope="module")
-def served_pagefind(tmp_path_factory, browser):
-    yield from _serve(tmp_path_factory, browser, "pagefind")
-
-
-@pytest.fixture
-def page(served):
-    url, browser, _ = served
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
-    yield page
-    context.close()
-
-
-def real_errors(page):
-    # A 404 status for the deliberately missing address is the point of the test, not an error.
-    return [e for e in page.errors if "status of 404" not in e]
+from tests.browser.conftest import ARTIFACTS, real_errors
 
 
 def test_search_finds_the_event_and_lands_on_its_anchor(served, page):
@@ -138,7 +57,7 @@ def test_copy_link_and_prev_next(served, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(url + "2020/03/01/")
     button = page.locator("button.tl-copy").first
-    anchor = button.evaluate("b => b.parentElement.id")
+    anchor = button.get_attribute("data-anchor")
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{url}2020/03/01/#{anchor}"
     page.click('a[rel="next"]')
@@ -175,9 +94,9 @@ def test_pagefind_search_deep_links_to_the_event(served_pagefind):
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(url)
-    page.click("a.tl-search-link")
-    page.wait_for_url("**/search/")
-    page.locator("#tl-search input").press_sequentially("Jabal al-Zawiya", delay=20)
+    page.fill("#tl-find-q", "Jabal al-Zawiya")          # the search box under every page's header
+    page.press("#tl-find-q", "Enter")
+    page.wait_for_url("**/search/?q=Jabal+al-Zawiya")
     links = page.locator('#tl-search a[href*="/2020/03/01/"][href*="#"]')
     links.first.wait_for(timeout=15000)
     hrefs = [a.get_attribute("href") for a in links.all()]
@@ -195,10 +114,9 @@ def test_pagefind_search_deep_links_to_the_event(served_pagefind):
 
 def test_pagefind_filters_load_when_opened_and_narrow_the_results(served_pagefind):
     """A query fetches no filter data; opening the filters does, and ticking a
-    place lists only days with events there. ?q= in the address runs a query."""
+    place lists only the events there, each once. ?q= in the address runs a query."""
     url, browser, collected = served_pagefind
-    saraqib_days = {e.date.start.isoformat().replace("-", "/") for e in collected.events
-                    if e.date.is_day and "Saraqib" in [p.name for p in e.places]}
+    saraqib = {e.id for e in collected.events if "Saraqib" in [p.name for p in e.places]}
     context = browser.new_context()
     page = context.new_page()
     fetched, errors = [], []
@@ -211,15 +129,16 @@ def test_pagefind_filters_load_when_opened_and_narrow_the_results(served_pagefin
     page.locator("#tl-search input").fill("")
     page.locator(".tl-search-filters summary").click()
     page.locator(".tl-search-filters label", has_text="Saraqib").first.locator("input").check()
-    page.wait_for_function("document.querySelector('.tl-search-status').textContent.includes('matching')")
+    page.wait_for_function(r"/^\d+ events?\b/.test(document.querySelector('.tl-search-status').textContent)")
     page.wait_for_timeout(500)
-    shown = [a.get_attribute("href") for a in page.locator(".tl-search-page").all()]
-    assert shown and all(any(d in h for d in saraqib_days) for h in shown), (shown, saraqib_days)
+    shown = [a.get_attribute("href").split("#")[1] for a in page.locator(".tl-search-title").all()]
+    assert sorted(shown) == sorted(saraqib), shown
+    assert page.locator(".tl-search-status").inner_text().startswith(f"{len(saraqib)} event")
     assert [u for u in fetched if u.endswith(".pf_filter")]
     # unticked again: a query is not narrowed by an empty filter
     page.locator(".tl-search-filters label", has_text="Saraqib").first.locator("input").uncheck()
     page.locator("#tl-search-input").fill("ceasefire")
-    page.wait_for_function("document.querySelector('.tl-search-status').textContent.includes('matching')")
-    assert page.locator(".tl-search-page").count() > 0
+    page.wait_for_function(r"/^\d+ events?\b/.test(document.querySelector('.tl-search-status').textContent)")
+    assert page.locator(".tl-search-title").count() > 0
     context.close()
     assert errors == []

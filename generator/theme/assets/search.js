@@ -1,38 +1,45 @@
 // Event search on large sites, with Pagefind's JavaScript API (the search page
-// loads this file). A query downloads Pagefind's engine, the index chunks of its
-// words and the five results it shows, nothing else: Pagefind's ready-made UI
-// would add ~135 KB, and its filters ~100 KB more at ten years, to every query.
-// Filters are loaded when the reader opens them. Results link straight to each
-// event's anchor. The site may live under a subpath: URLs come from this
-// script's own address, <root>/assets/search.js.
+// loads this file). Every event is one Pagefind record (generator/render/search.py):
+// a result is an event, linked to its anchor; filters select events and count
+// them; results are ranked by relevance or sorted by date. The query, filters
+// and order live in the address (?q=Saraqib&type=Battles&sort=date), so a
+// search can be linked. A query downloads Pagefind's engine, the index chunks
+// of its words and the results it shows; filter data only when the filters
+// are opened (or named in the address). The site may live under a subpath:
+// URLs come from this script's own address, <root>/assets/search.js.
 (function () {
   "use strict";
   var script = document.currentScript;
   var box = document.getElementById("tl-search");
   if (!script || !box) return;
   var root = new URL("..", script.src);
-  var PAGE = 5;                                    // results fetched and shown at a time
+  var PAGE = 20;                                   // results fetched and shown at a time
   var FILTERS = [["place", "Place"], ["actor", "Actor"], ["type", "Event type"], ["year", "Year"]];
 
   box.innerHTML =
     '<label for="tl-search-input">Search events: places, actors, words of a report</label>' +
     '<input id="tl-search-input" type="search" autocomplete="off" spellcheck="false">' +
+    '<div class="tl-search-bar">' +
     '<details class="tl-search-filters"><summary>Filter by place, actor, type or year</summary>' +
     '<div class="tl-search-groups"></div></details>' +
+    '<label class="tl-search-sort">Order <select><option value="">most relevant first</option>' +
+    '<option value="asc">oldest first</option><option value="desc">newest first</option></select></label></div>' +
     '<p class="tl-search-status" role="status" aria-live="polite"></p>' +
     '<ol class="tl-search-results"></ol>' +
-    '<button type="button" class="md-button tl-search-more" hidden>More results</button>';
-  var input = box.querySelector("input");
+    '<button type="button" class="tl-button tl-search-more" hidden>More results</button>';
+  var input = box.querySelector("#tl-search-input");
+  var order = box.querySelector("select");
   var status = box.querySelector(".tl-search-status");
   var list = box.querySelector(".tl-search-results");
   var more = box.querySelector(".tl-search-more");
   var panel = box.querySelector("details");
   var chosen = {};                                 // filter name -> values (any of them)
+  var counts = {};                                 // filter name -> value -> its checkbox's label text
   var engine = null, results = [], shown = 0, run = 0, timer = null;
 
   function pagefind() {
     if (!engine) engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-      return pf.options({ excerptLength: 24 }).then(function () { return pf; });
+      return pf.options({ excerptLength: 30 }).then(function () { return pf; });
     });
     return engine;
   }
@@ -46,51 +53,60 @@
     return e;
   }
   // Pagefind's excerpt is text with <mark> around the matches: only those become markup.
-  // An event's excerpt starts with its heading, already shown as the link: left out.
-  function excerpt(html, heading) {
-    var p = el("p");
+  // A record's text starts with its title, already shown as the link: left out.
+  function excerpt(html, title) {
+    var p = el("p", "", "tl-search-excerpt");
     var tmp = document.createElement("template");
     tmp.innerHTML = html;
-    var skip = heading && tmp.content.textContent.indexOf(heading) === 0 ? heading.length : 0;
+    var skip = title && tmp.content.textContent.indexOf(title) === 0 ? title.length : 0;
+    var started = !skip;
     tmp.content.childNodes.forEach(function (n) {
       var text = n.textContent.slice(skip);
       skip = Math.max(0, skip - n.textContent.length);
-      if (!text) return;
+      if (!started) text = text.replace(/^[\s.,;:]+/, "");     // the full stop after the title
+      if (!text.trim()) return;
+      started = true;
       p.appendChild(n.nodeName === "MARK" ? el("mark", text) : document.createTextNode(text));
     });
     return p;
   }
-  function link(url, text) {
-    var a = el("a", text);
-    a.href = url;
-    return a;
-  }
   // the ticked values only: a filter left with none would match nothing
   function filters() {
     var on = {};
-    Object.keys(chosen).forEach(function (k) { if (chosen[k].length) on[k] = chosen[k]; });
+    Object.keys(chosen).forEach(function (k) { if (chosen[k].length) on[k] = chosen[k].slice(); });
     return on;
   }
 
-  function search() {
-    var q = input.value.trim(), mine = ++run;
+  // The address says what is shown: ?q=...&place=...&sort=asc
+  function remember(q, only) {
     var here = new URL(window.location.href);
-    if (q) here.searchParams.set("q", q); else here.searchParams.delete("q");
+    here.search = "";
+    if (q) here.searchParams.set("q", q);
+    FILTERS.forEach(function (f) { (only[f[0]] || []).forEach(function (v) { here.searchParams.append(f[0], v); }); });
+    if (order.value) here.searchParams.set("sort", order.value);
     window.history.replaceState(null, "", here);
-    var only = filters();
+  }
+
+  function search() {
+    var q = input.value.trim(), mine = ++run, only = filters();
+    remember(q, only);
     if (!q && !Object.keys(only).length) {
       list.textContent = status.textContent = "";
       more.hidden = true;
       return;
     }
     status.textContent = "Searching…";
-    pagefind().then(function (pf) { return pf.search(q || null, { filters: only }); }).then(function (found) {
+    var options = { filters: only };
+    if (order.value) options.sort = { date: order.value };
+    pagefind().then(function (pf) { return pf.search(q || null, options); }).then(function (found) {
       if (mine !== run) return;
       results = found.results;
       shown = 0;
       list.textContent = "";
-      status.textContent = results.length ? results.length + (results.length === 1 ? " page" : " pages") +
-        " with matching events" : "No events found.";
+      status.textContent = results.length ? results.length + (results.length === 1 ? " event" : " events") +
+        (order.value === "asc" ? ", oldest first" : order.value === "desc" ? ", newest first" : "")
+        : "No events found.";
+      recount(found.filters);
       showMore(mine);
     }, unavailable);
   }
@@ -99,74 +115,83 @@
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = shown >= results.length;
-    Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+    more.textContent = "More results (" + (results.length - shown) + " more)";
+    Promise.all(batch.map(function (r) { return r.data(); })).then(function (events) {
       if (mine !== run) return;
-      pages.forEach(function (page) { list.appendChild(result(page)); });
+      events.forEach(function (e) { list.appendChild(result(e)); });
     });
   }
 
-  // A page, then the events on it that matched: each a link to its anchor.
-  function result(page) {
+  // One event: its title linking to its anchor; date, place and type; the words that matched.
+  function result(e) {
     var li = el("li");
-    li.appendChild(link(page.url, page.meta.title || page.url)).className = "tl-search-page";
-    var events = (page.sub_results || []).filter(function (s) { return s.url.indexOf("#") > 0; }).slice(0, 3);
-    if (!events.length) {
-      li.appendChild(excerpt(page.excerpt));
-      return li;
-    }
-    var ul = el("ul");
-    events.forEach(function (s) {
-      var item = el("li");
-      item.appendChild(link(s.url, s.title));
-      item.appendChild(excerpt(s.excerpt, s.title));
-      ul.appendChild(item);
-    });
-    li.appendChild(ul);
+    var a = el("a", e.meta.title, "tl-search-title");
+    a.href = new URL(e.meta.link, root).href;        // the event's anchor (Pagefind's own URL is its record's)
+    li.appendChild(a);
+    li.appendChild(el("p", [e.meta.date, e.meta.place, e.meta.type].filter(Boolean).join(" · "), "tl-search-facts"));
+    li.appendChild(excerpt(e.excerpt, e.meta.title));
     return li;
+  }
+
+  // The events each value would select with the current query and other filters.
+  function recount(now) {
+    FILTERS.forEach(function (f) {
+      Object.keys(counts[f[0]] || {}).forEach(function (name) {
+        var n = now && now[f[0]] ? now[f[0]][name] || 0 : null;
+        counts[f[0]][name].textContent = " " + name + (n === null ? "" : " (" + n + ")");
+      });
+    });
   }
 
   function showFilters(all) {
     var groups = panel.querySelector(".tl-search-groups");
+    if (groups.childNodes.length) return;
     FILTERS.forEach(function (f) {
-      var counts = all[f[0]];
-      if (!counts || !Object.keys(counts).length) return;
+      var values = all[f[0]];
+      if (!values || !Object.keys(values).length) return;
       var set = el("fieldset");
       set.appendChild(el("legend", f[1]));
-      var names = Object.keys(counts).sort(f[0] === "year" ? undefined : function (a, b) {
-        return counts[b] - counts[a] || a.localeCompare(b);
+      counts[f[0]] = {};
+      var names = Object.keys(values).sort(f[0] === "year" ? undefined : function (a, b) {
+        return values[b] - values[a] || a.localeCompare(b);
       });
       names.forEach(function (name) {
         var label = el("label");
-        var box_ = el("input");
-        box_.type = "checkbox";
-        box_.value = name;
-        box_.addEventListener("change", function () {
+        var tick = el("input");
+        tick.type = "checkbox";
+        tick.value = name;
+        tick.checked = (chosen[f[0]] || []).indexOf(name) >= 0;
+        tick.addEventListener("change", function () {
           var on = chosen[f[0]] || (chosen[f[0]] = []);
-          if (box_.checked) on.push(name); else on.splice(on.indexOf(name), 1);
+          if (tick.checked) on.push(name); else on.splice(on.indexOf(name), 1);
           search();
         });
-        label.appendChild(box_);
-        label.appendChild(document.createTextNode(" " + name + " (" + counts[name] + ")"));
+        var text = document.createTextNode(" " + name + " (" + values[name] + ")");
+        counts[f[0]][name] = text;
+        label.appendChild(tick);
+        label.appendChild(text);
         set.appendChild(label);
       });
       groups.appendChild(set);
     });
+  }
+  function openFilters() {
+    return pagefind().then(function (pf) { return pf.filters(); }).then(showFilters, unavailable);
   }
 
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(search, 250);
   });
+  order.addEventListener("change", search);
   more.addEventListener("click", function () { showMore(run); });
-  panel.addEventListener("toggle", function once() {
-    if (!panel.open) return;
-    panel.removeEventListener("toggle", once);
-    pagefind().then(function (pf) { return pf.filters(); }).then(showFilters, unavailable);
-  });
-  var q = new URLSearchParams(window.location.search).get("q");
-  if (q) {
-    input.value = q;
-    search();
-  }
+  panel.addEventListener("toggle", function () { if (panel.open) openFilters(); });
+
+  var asked = new URLSearchParams(window.location.search);
+  input.value = asked.get("q") || "";
+  order.value = ["asc", "desc"].indexOf(asked.get("sort")) >= 0 ? asked.get("sort") : "";
+  FILTERS.forEach(function (f) { if (asked.getAll(f[0]).length) chosen[f[0]] = asked.getAll(f[0]); });
+  if (Object.keys(filters()).length) panel.open = true;      // shows what the address selected
+  if (input.value || Object.keys(filters()).length) search();
   input.focus();
 })();

@@ -1,0 +1,50 @@
+"""Pagefind records (large sites): every event is its own search result.
+
+Indexing the day pages made a result a page: filters counted and selected
+pages, a place filter listed days whose other events were about other towns,
+and results could not be sorted by date. Each event is instead one Pagefind
+custom record (export/site.py): its URL is its anchor, its filters and sort
+key are its own. The records are written per month under .search/ (MkDocs
+skips dot folders), so a rebuild re-derives only changed months.
+"""
+from __future__ import annotations
+
+import json
+
+from ..model import Event
+from .headline import headline
+from .paths import event_page
+
+RECORDS = ".search"
+
+
+def record(e: Event) -> dict:
+    title = headline(e)
+    places = list(dict.fromkeys(p.name for p in e.places))
+    text = [title, e.quote if e.quote != title else "", e.description, ", ".join(places), ", ".join(e.actors), e.type]
+    meta = {"title": title, "date": e.date.label(), "place": ", ".join(places), "type": e.type}
+    filters = {"place": places, "actor": list(e.actors), "type": [e.type] if e.type else [],
+               "year": sorted({str(y) for y in range(e.date.start.year, e.date.end.year + 1)})}
+    return {"url": f"{event_page(e).removesuffix('index.md')}#{e.id}",
+            "content": " ".join(t for t in text if t),
+            "meta": {k: v for k, v in meta.items() if v},
+            "filters": {k: v for k, v in filters.items() if v},
+            # ISO dates sort as text; the day within a month keeps reading order
+            "sort": {"date": e.date.start.isoformat()}}
+
+
+def records(events: tuple[Event, ...]) -> str:
+    return "".join(json.dumps(record(e), ensure_ascii=False, sort_keys=True) + "\n" for e in events)
+
+
+def _month(events: tuple[Event, ...]) -> tuple[str, str]:
+    key = f"{events[0].date.start.year:04d}-{events[0].date.start.month:02d}" if events else "all"
+    return f"{RECORDS}/{key}.jsonl", records(events)
+
+
+def search_records(site) -> dict[str, str]:
+    """{docs path: records}, a file per month of site.months (SiteInput.per_month)."""
+    out: dict[str, str] = {}
+    for path, text in site.per_month("search", _month):
+        out[path] = out.get(path, "") + text
+    return {path: text for path, text in out.items() if text}
