@@ -356,7 +356,7 @@ def test_a_deep_article_path_gives_a_short_page_name(project):
 
 def test_no_script_runs_from_an_id_in_the_browser(hostile_ids):
     """The alert fired in Chromium before: hover every heading of the day page."""
-    from tests.browser.test_browser import ARGS, CHROMIUM, _browser_or_skip
+    from tests.browser.conftest import ARGS, CHROMIUM, _browser_or_skip
     project, _ = hostile_ids
     sync_playwright = _browser_or_skip()
     dialogs = []
