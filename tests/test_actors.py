@@ -133,3 +133,15 @@ def test_malformed_resources_are_reported_with_the_file(tmp_path: Path):
     (tmp_path / "known.yaml").write_text("- {name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ResourceError, match="known.yaml"):
         load_lexicon.__wrapped__(tmp_path)
+
+
+def test_the_president_and_he_are_the_person_named():
+    text = ("Gunmen stormed a studio and the president issued a decree. President Ana Roca said "
+            "Monday that order would return. She added that the army was deployed.")
+    a = article_actors(text, focus="EC")
+    first = text.index(" President Ana")
+    assert a.between(0, first) == ("Gunmen (Ecuador)", "Ana Roca")
+    last = text.index("She added")
+    assert a.between(last, len(text)) == ("Ana Roca", "Ecuadorian army")
+    # the title of something else, or the title alone with nobody so titled, is nobody
+    assert names("The president of the club resigned.") == []

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 import yaml
@@ -35,7 +36,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}$")
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
-_OPENS = re.compile(r"(?:[.!?:]['’\"”)]?\s+|\n\s*)$")
 _DOMAIN = re.compile(r"\.(?:com|org|net|io)$", re.I)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
 # a place named after these is where something happens, not who acts
@@ -48,6 +48,7 @@ class ResourceError(ValueError):
     """A word list is malformed; the message names the file."""
 
 
+@functools.lru_cache(maxsize=1 << 16)      # the same words recur in every article
 def _key(word: str) -> str:
     """A word as looked up: case, accents, dots and the possessive removed; hyphens are spaces."""
     w = _POSSESSIVE.sub("", word) if not _ABBREV.search(word) else word
@@ -101,10 +102,17 @@ class Lexicon:
     not_names: frozenset     # folded
     features: frozenset      # folded
     acts: frozenset
+    groups: frozenset = frozenset()   # bare and qualified group nouns
+    firsts: dict = field(default_factory=dict)   # first word of any phrase above -> most words after it
 
-    @property
-    def max_words(self) -> int:
-        return MAX_NGRAM
+    def __post_init__(self):
+        object.__setattr__(self, "groups", self.bare_groups | self.qualified_groups)
+        firsts: dict[str, int] = {}
+        for table in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers, self.titles):
+            for k in table:
+                words = k.split(" ")
+                firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+        object.__setattr__(self, "firsts", firsts)
 
 
 @functools.cache
@@ -162,8 +170,7 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         acts=folded(_read_list(directory / "acts.txt")))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -180,15 +187,16 @@ def tokens(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         end = m.end()
-        if word.endswith(".") and not _ABBREV.search(word):   # a full stop, not an abbreviation
+        if word[-1] == "." and not _ABBREV.search(word):   # a full stop, not an abbreviation
             word, end = word[:-1], end - 1
-        if not word:
-            continue
+            if not word:
+                continue
         gap = text[prev_end:m.start()]
         out.append(Token(m.start(), end, word, _key(word), word[0].isupper(),
-                         bool(_POSSESSIVE.search(word)) and not word.isupper(), bool(out) and gap.strip(" \t") == "",
-                         not out or bool(_OPENS.search(text, max(0, m.start() - 4), m.start()))))
-        prev_end = m.end()
+                         word[-1] in "'’s" and bool(_POSSESSIVE.search(word)) and not word.isupper(),
+                         bool(out) and not gap.strip(" \t"),
+                         not out or any(c in gap for c in ".!?:\n")))
+        prev_end = end
     return out
 
 
@@ -211,6 +219,9 @@ class _Scan:
     defined: dict = field(default_factory=dict)       # folded acronym -> name
     people: dict = field(default_factory=dict)        # folded surname -> full name
     last_group: str = ""                              # the armed group named last, so far
+    breaks: list = field(default_factory=list)        # breaks[k]: phrase breaks among tokens 1..k
+    persons: list = field(default_factory=list)       # (position, name) of each person named
+    titled: list = field(default_factory=list)        # (position, folded title, name)
 
     def take(self, i: int, j: int, name: str) -> None:
         for k in range(i, j):
@@ -219,11 +230,15 @@ class _Scan:
             self.found.append(Mention(self.toks[i].start, self.toks[j - 1].end, name))
 
     def key(self, i: int, j: int) -> str:
-        return " ".join(t.key for t in self.toks[i:j])
+        return self.toks[i].key if j == i + 1 else " ".join(t.key for t in self.toks[i:j])
 
     def glued(self, i: int, j: int) -> bool:
         """Tokens i..j-1 are one phrase: no punctuation between them."""
-        return all(self.toks[k].glued and not self.toks[k - 1].possessive for k in range(i + 1, j))
+        return self.breaks[j - 1] == self.breaks[i]
+
+    def longest(self, i: int, most: int = MAX_NGRAM) -> int:
+        """How many words a phrase of the lexicon starting at token i may have (0: none starts there)."""
+        return min(self.lex.firsts.get(self.toks[i].key.partition(" ")[0], 0), most, len(self.toks) - i)
 
 
 def _acts(scan: _Scan, j: int) -> bool:
@@ -252,7 +267,7 @@ def _phrase_at(scan: _Scan, i: int, table: dict | frozenset, max_words: int = 4,
     joined: only if it follows the token before with no punctuation between."""
     if joined and (i >= len(scan.toks) or not scan.toks[i].glued):
         return i
-    for j in range(min(len(scan.toks), i + max_words), i, -1):
+    for j in range(i + scan.longest(i, max_words), i, -1):
         if scan.glued(i, j) and not any(scan.used[i:j]) and scan.key(i, j) in table:
             return j
     return i
@@ -263,7 +278,7 @@ def _countries_named(scan: _Scan, lead: int = 600) -> Counter:
     `lead` characters (headline, lede) counts thrice, as teasers of other stories come last."""
     c: Counter = Counter()
     for i, t in enumerate(scan.toks):
-        for j in range(min(len(scan.toks), i + 4), i, -1):
+        for j in range(i + scan.longest(i, 4), i, -1):
             e = scan.lex.phrases.get(scan.key(i, j))
             if e and e.country and (t.cap or not e.exact) and scan.glued(i, j):
                 c[e.country] += 3 if t.start < lead else 1
@@ -313,13 +328,13 @@ def _defined_acronyms(scan: _Scan) -> None:
 def _known(scan: _Scan, i: int) -> int:
     """A known actor, state, defined acronym or demonym phrase at token i; the index after it."""
     lex, toks = scan.lex, scan.toks
-    for j in range(min(len(toks), i + MAX_NGRAM), i, -1):
+    if toks[i].key in scan.defined and toks[i].text.isupper():
+        scan.take(i, i + 1, scan.defined[toks[i].key])
+        return i + 1
+    for j in range(i + scan.longest(i), i, -1):
         if any(scan.used[i:j]) or not scan.glued(i, j):
             continue
         k = scan.key(i, j)
-        if j == i + 1 and k in scan.defined and toks[i].text.isupper():
-            scan.take(i, j, scan.defined[k])
-            return j
         e = lex.phrases.get(k)
         if e is None:
             continue
@@ -372,7 +387,7 @@ def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
     if end > i:
         return end
     q = _qualifiers_end(scan, j) if j < len(scan.toks) and scan.toks[j].glued else j
-    end = _phrase_at(scan, q, scan.lex.qualified_groups | scan.lex.bare_groups, 2, joined=True)
+    end = _phrase_at(scan, q, scan.lex.groups, 2, joined=True)
     if end > q:
         adj = scan.lex.adjectives.get(e.country, e.name)
         scan.take(i, end, f"{adj} {scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()}")
@@ -395,6 +410,8 @@ def _state(scan: _Scan, i: int, j: int, e: Entry) -> int:
 def _forces_and_groups(scan: _Scan, i: int) -> int:
     """ "the army" (of the article's country), "protesters", "Islamist militants" """
     lex, toks = scan.lex, scan.toks
+    if not scan.longest(i) and toks[i].key != "ministry":
+        return i
     end = _phrase_at(scan, i, lex.forces)
     if end > i:
         k = scan.key(i, end)
@@ -409,7 +426,7 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
         scan.take(i - 1, i + 1, f"{lex.adjectives[scan.focus]} {toks[i - 1].key} ministry")
         return i + 1
     q = _qualifiers_end(scan, i)
-    end = _phrase_at(scan, q, lex.qualified_groups | lex.bare_groups, 2, joined=q > i)
+    end = _phrase_at(scan, q, lex.groups, 2, joined=q > i)
     if end == q:
         return i
     noun = scan.key(q, end)
@@ -480,6 +497,7 @@ def _person(scan: _Scan, i: int, j: int) -> None:
     name = scan.text[scan.toks[i].start:scan.toks[j - 1].end]
     name = _POSSESSIVE.sub("", name) if scan.toks[j - 1].possessive else name
     scan.take(i, j, name)
+    scan.persons.append((scan.toks[i].start, name))
     last = next((scan.toks[k].key for k in range(j - 1, i - 1, -1) if scan.toks[k].key not in ("jr", "sr", "ii", "iii")), "")
     if last and j - i > 1:
         scan.people.setdefault(last, name)
@@ -503,8 +521,10 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
             scan.used[t:te] = [True] * (te - t)
             if j - te == 1 and toks[te].key in scan.people:
                 scan.take(te, j, scan.people[toks[te].key])
+                scan.persons.append((toks[te].start, scan.people[toks[te].key]))
             else:
                 _person(scan, te, j)
+            scan.titled.append((toks[t].start, scan.key(t, te), scan.persons[-1][1]))
             return
     heads = [k for k in range(i, j) if toks[k].key in lex.heads and (k == j - 1 or toks[k + 1].key == "of")]
     if heads and j - i > 1:
@@ -520,6 +540,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         t = toks[i]
         if t.key in scan.people:
             scan.take(i, j, scan.people[t.key])
+            scan.persons.append((t.start, scan.people[t.key]))
         elif _ACRONYM.match(t.text) and t.key not in lex.not_names and scan.text[t.end:t.end + 1] != ":" \
                 and not (i + 1 < len(toks) and toks[i + 1].text.isupper() and toks[i + 1].glued) \
                 and not (i > 0 and toks[i - 1].text.isupper() and t.glued):
@@ -535,6 +556,34 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
             return                                       # a place named in full
         _person(scan, i, j)
+
+
+def _nearest(found: list, pos: int) -> str:
+    """The name of the last entry before pos, else of the first after it."""
+    before = [f for f in found if f[0] < pos]
+    pick = before[-1] if before else next((f for f in found if f[0] > pos), None)
+    return pick[-1] if pick else ""
+
+
+def _references(scan: _Scan) -> None:
+    """ "the president issued a decree": the person the article gives that title (the last
+    before, else the first after); "He said" opening a sentence: the person named last."""
+    toks = scan.toks
+    for i, t in enumerate(toks):
+        if scan.used[i]:
+            continue
+        if t.key == "the" and i + 1 < len(toks) and not toks[i + 1].cap:
+            end = max((k for k in range(i + 2, min(len(toks), i + 4) + 1)
+                       if scan.glued(i + 1, k) and scan.key(i + 1, k) in scan.lex.titles), default=0)
+            if end and not toks[end - 1].possessive and not (end < len(toks) and toks[end].key == "of"):
+                title = scan.key(i + 1, end)
+                name = _nearest([f for f in scan.titled if f[1] == title], t.start)
+                if name:
+                    scan.take(i + 1, end, name)
+        elif t.initial and t.key in ("he", "she") and t.cap:
+            name = _nearest([f for f in scan.persons if f[0] < t.start], t.start)
+            if name:
+                scan.take(i, i + 1, name)
 
 
 @dataclass(frozen=True)
@@ -559,6 +608,10 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
     lex = lexicon or load_lexicon()
     toks = tokens(text)
     scan = _Scan(lex, text, toks, [False] * len(toks))
+    n = 0
+    for k, t in enumerate(toks):
+        n += k > 0 and not (t.glued and not toks[k - 1].possessive)
+        scan.breaks.append(n)
     _site(scan, site)
     scan.focus = focus if focus is not None else focus_country(scan)
     _defined_acronyms(scan)
@@ -579,4 +632,7 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
         j = _run_end(scan, i)
         _run(scan, i, j, places)
         i = j
+    scan.persons.sort()
+    scan.titled.sort()
+    _references(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
