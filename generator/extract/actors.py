@@ -34,8 +34,10 @@ MAX_NGRAM = 8
 _TOKEN = re.compile(r"[^\W_](?:[\w&’'.-]*[\w.])?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}$")
-_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
+# "al-Assad", "bin-Salman": a name word behind its particle
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu|de|da|di|van|von|le|la)-[A-Z]")
+_NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
 _DOMAIN = re.compile(r"\.(?:com|org|net|io)$", re.I)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
 # a place named after these is where something happens, not who acts
@@ -192,7 +194,7 @@ def tokens(text: str) -> list[Token]:
             if not word:
                 continue
         gap = text[prev_end:m.start()]
-        out.append(Token(m.start(), end, word, _key(word), word[0].isupper(),
+        out.append(Token(m.start(), end, word, _key(word), word[0].isupper() or bool(_PARTICLE.match(word)),
                          word[-1] in "'’s" and bool(_POSSESSIVE.search(word)) and not word.isupper(),
                          bool(out) and not gap.strip(" \t"),
                          not out or any(c in gap for c in ".!?:\n")))
@@ -487,8 +489,12 @@ def _name_like(scan: _Scan, i: int, j: int) -> bool:
 
 
 def _headline_case(scan: _Scan, i: int, j: int) -> bool:
-    """A function word capitalised next to the run mid-line: "... Women In Dire Need" is a headline."""
+    """Title case around the run, as in a headline glued to the text: most words nearby
+    capitalised, or a function word capitalised next to the run ("... Women In Dire Need")."""
     toks, lex = scan.toks, scan.lex
+    window = [t for t in toks[max(0, i - 5):j + 5] if t.text[0].isalpha()]
+    if len(window) >= 8 and sum(t.cap for t in window) >= 0.8 * len(window):
+        return True                                     # "28 Terrorists Killed in Idleb Syrian Army Regains"
     near = [k for k in (i - 1, j) if 0 <= k < len(toks) and toks[k].glued and toks[k].cap and not toks[k].initial]
     return any(toks[k].key in lex.not_names or toks[k].key in _CONNECTORS for k in near)
 
@@ -519,6 +525,8 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
             if t > i:
                 _run(scan, i, t, places)
             scan.used[t:te] = [True] * (te - t)
+            if j - te == 1 and j < len(toks) and scan.used[j] and scan.text[toks[te].end:toks[j].start] in (" ", "-"):
+                return                                   # "President Bashar Assad" named by the site
             if j - te == 1 and toks[te].key in scan.people:
                 scan.take(te, j, scan.people[toks[te].key])
                 scan.persons.append((toks[te].start, scan.people[toks[te].key]))
@@ -542,6 +550,8 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
             scan.take(i, j, scan.people[t.key])
             scan.persons.append((t.start, scan.people[t.key]))
         elif _ACRONYM.match(t.text) and t.key not in lex.not_names and scan.text[t.end:t.end + 1] != ":" \
+                and not (t.initial and scan.text[t.end:t.end + 2].strip()[:1] in (",", "(", "—", "–", "-")) \
+                and not (places is not None and places.find(t.text.title())) \
                 and not (i + 1 < len(toks) and toks[i + 1].text.isupper() and toks[i + 1].glued) \
                 and not (i > 0 and toks[i - 1].text.isupper() and t.glued):
             scan.take(i, j, t.text)
