@@ -104,6 +104,8 @@ class Lexicon:
     not_names: frozenset     # folded
     features: frozenset      # folded
     acts: frozenset
+    references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
+    institutions: frozenset = frozenset()
     groups: frozenset = frozenset()   # bare and qualified group nouns
     firsts: dict = field(default_factory=dict)   # first word of any phrase above -> most words after it
 
@@ -169,7 +171,10 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         anaphora=folded(groups.get("anaphora") or ()),
         not_names=folded(_read_list(directory / "not_names.txt")),
         features=folded(_read_list(directory / "features.txt")),
-        acts=folded(_read_list(directory / "acts.txt")))
+        acts=folded(_read_list(directory / "acts.txt")),
+        references={_keys(str(k)): frozenset(str(x).lower() for x in v)
+                    for k, v in (_read_yaml(directory / "references.yaml") or {}).items()},
+        institutions=folded(_read_list(directory / "institutions.txt")))
 
 
 class Token(NamedTuple):
@@ -223,6 +228,8 @@ class _Scan:
     last_group: str = ""                              # the armed group named last, so far
     breaks: list = field(default_factory=list)        # breaks[k]: phrase breaks among tokens 1..k
     persons: list = field(default_factory=list)       # (position, name) of each person named
+    orgs: list = field(default_factory=list)          # (position, kinds it may be called, name)
+    agent_end: int = -1                               # the token after the last state taken as agent
     titled: list = field(default_factory=list)        # (position, folded title, name)
 
     def take(self, i: int, j: int, name: str) -> None:
@@ -355,6 +362,8 @@ def _known(scan: _Scan, i: int) -> int:
         scan.take(i, j, e.name)
         if e.kind == "armed group":
             scan.last_group = e.name
+        else:
+            _org(scan, i, e.name, e.kind == "company")
         return j
     return i
 
@@ -370,10 +379,20 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
         return end
     end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
     if end > j:
-        what = lex.state_nouns[scan.key(j, end)]
-        scan.take(i, end, e.name if what == "state" else f"{lex.adjectives.get(e.country, e.name)} {what}")
+        scan.take(i, end, _state_actor(lex, e.name, e.country, lex.state_nouns[scan.key(j, end)]))
         return end
     return i
+
+
+def _state_actor(lex: Lexicon, state: str, code: str, what: str) -> str:
+    """A state's organ by one name whatever the wording: "Colombian government", "Colombia's
+    government" and "the government of Colombia" are all "Government of Colombia" (ACLED's
+    form); weapons are its military ("Turkish drones": "Turkish military")."""
+    if what == "state":
+        return state
+    if what == "government":
+        return f"Government of {state}"
+    return f"{lex.adjectives.get(code, state)} {what}"
 
 
 def _qualifiers_end(scan: _Scan, i: int) -> int:
@@ -381,6 +400,17 @@ def _qualifiers_end(scan: _Scan, i: int) -> int:
     while q < i + 3 and (nxt := _phrase_at(scan, q, scan.lex.qualifiers, 2, joined=q > i)) > q:
         q = nxt
     return q
+
+
+_COMPANY_HEADS = frozenset({"inc", "corp", "company", "corporation", "group", "holdings", "motors", "airlines",
+                            "airways", "bank", "bancorp", "ltd", "llc", "co", "partners"})
+
+
+def _org(scan: _Scan, i: int, name: str, company: bool = False) -> None:
+    """Remember an organisation for "the bank", "the company" later."""
+    last = _key(name.split()[-1]) if name.split() else ""
+    kinds = {last} | ({"company"} if company or last in _COMPANY_HEADS else set())
+    scan.orgs.append((scan.toks[i].start, frozenset(kinds), name))
 
 
 def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
@@ -403,7 +433,11 @@ def _state(scan: _Scan, i: int, j: int, e: Entry) -> int:
     end = _force_or_state(scan, i, j, e)
     if end > i:
         return end
-    if (_acts(scan, j) or _agent(scan, i)) and not _locative(scan, i):
+    if _agent(scan, i) or (i >= 2 and scan.toks[i - 1].key == "and" and scan.agent_end == i - 1):
+        scan.take(i, j, e.name)                  # "deployed by Moscow", "between Armenia and Azerbaijan"
+        scan.agent_end = j
+        return j
+    if _acts(scan, j) and not _locative(scan, i):
         scan.take(i, j, e.name)
         return j
     return i
@@ -534,10 +568,18 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
                 _person(scan, te, j)
             scan.titled.append((toks[t].start, scan.key(t, te), scan.persons[-1][1]))
             return
+    if scan.key(i, j) in lex.institutions and lex.countries.get(scan.focus):
+        name = _POSSESSIVE.sub("", scan.text[toks[i].start:toks[j - 1].end])
+        scan.take(i, j, f"{name} of {lex.countries[scan.focus]}")      # "Parliament of Peru"
+        return
     heads = [k for k in range(i, j) if toks[k].key in lex.heads and (k == j - 1 or toks[k + 1].key == "of")]
+    if heads:   # "Shares of Northfield Bank": the organisation starts after an "of" before its head
+        i = max([k + 1 for k in range(i, heads[0]) if toks[k].key == "of"], default=i)
     if heads and j - i > 1:
         name = scan.text[toks[i].start:toks[j - 1].end]
-        scan.take(i, j, _POSSESSIVE.sub("", name) if toks[j - 1].possessive else name)
+        name = _POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
+        scan.take(i, j, name)
+        _org(scan, i, name)
         return
     if any(toks[k].key in lex.features for k in range(i, j)):
         end = _phrase_at(scan, j, lex.state_nouns, 2, joined=True)
@@ -575,6 +617,23 @@ def _nearest(found: list, pos: int) -> str:
     return pick[-1] if pick else ""
 
 
+def _org_reference(scan: _Scan, i: int) -> None:
+    """ "the bank said", "the cash-strapped company", "the Swiss bank's shares" """
+    toks, lex = scan.toks, scan.lex
+    for n in range(i + 1, min(len(toks), i + 4)):
+        if scan.used[n] or not toks[n].glued:
+            return
+        kinds = lex.references.get(toks[n].key)
+        if kinds and not toks[n].cap and not (n + 1 < len(toks) and toks[n + 1].key == "of"):
+            name = _nearest([o for o in scan.orgs if o[1] & kinds], toks[i].start)
+            if name:
+                scan.take(i + 1, n + 1, name)
+            return
+        e = lex.phrases.get(toks[n].key)
+        if toks[n].cap and not (e and e.kind == "adj"):
+            return                                      # a modifier is lower-case or a demonym
+
+
 def _references(scan: _Scan) -> None:
     """ "the president issued a decree": the person the article gives that title (the last
     before, else the first after); "He said" opening a sentence: the person named last."""
@@ -583,13 +642,20 @@ def _references(scan: _Scan) -> None:
         if scan.used[i]:
             continue
         if t.key == "the" and i + 1 < len(toks) and not toks[i + 1].cap:
-            end = max((k for k in range(i + 2, min(len(toks), i + 4) + 1)
-                       if scan.glued(i + 1, k) and scan.key(i + 1, k) in scan.lex.titles), default=0)
+            # "the country's prime minister": the title in the article's country
+            own = toks[i + 1].key in ("country", "nation") and toks[i + 1].possessive and i + 2 < len(toks)
+            first = i + 2 if own else i + 1
+            end = max((k for k in range(first + 1, min(len(toks), first + 3) + 1)
+                       if scan.glued(first, k) and scan.key(first, k) in scan.lex.titles), default=0)
             if end and not toks[end - 1].possessive and not (end < len(toks) and toks[end].key == "of"):
-                title = scan.key(i + 1, end)
+                title = scan.key(first, end)
                 name = _nearest([f for f in scan.titled if f[1] == title], t.start)
+                if not name and own and scan.lex.countries.get(scan.focus):
+                    name = f"{title.title()} of {scan.lex.countries[scan.focus]}"
                 if name:
-                    scan.take(i + 1, end, name)
+                    scan.take(first, end, name)
+        if t.key == "the" and not scan.used[i]:
+            _org_reference(scan, i)
         elif t.initial and t.key in ("he", "she") and t.cap:
             name = _nearest([f for f in scan.persons if f[0] < t.start], t.start)
             if name:
@@ -644,5 +710,6 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
         i = j
     scan.persons.sort()
     scan.titled.sort()
+    scan.orgs.sort(key=lambda o: o[0])
     _references(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
