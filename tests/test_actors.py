@@ -170,6 +170,19 @@ def test_the_bank_and_the_company_are_the_ones_named():
 
 def test_states_as_agents_and_institutions_of_the_articles_country():
     assert names("A ceasefire deal between Armenia and Azerbaijan held.") == ["Armenia", "Azerbaijan"]
-    assert names("Protests began after Parliament's dismissal of the president.", focus="PE") == \
+    assert names("It began after Parliament's dismissal of the president.", focus="PE") == \
         ["Parliament of Peru"]
-    assert names("Masked men broke onto the set.", focus="EC") == ["Gunmen (Ecuador)"]
+    assert names("Masked men broke onto the set.", focus="EC") == ["Masked gunmen (Ecuador)"]
+
+
+def test_supporters_and_protests_name_their_actors():
+    assert names("Supporters of former President Jair Bolsonaro stormed Congress.") == \
+        ["Jair Bolsonaro supporters", "Jair Bolsonaro"]
+    assert names("The demonstrations began this week.", focus="KZ") == ["Protesters (Kazakhstan)"]
+
+
+def test_a_states_leader_is_the_person_with_that_title():
+    text = "President Ana Roca took office. Later Kazakhstan's president stripped his rival of a post."
+    later = text.index("Later")
+    assert article_actors(text).between(later, len(text)) == ("Ana Roca",)
+    assert names("Later Kazakhstan's president stripped his rival of a post.") == ["Kazakhstan"]

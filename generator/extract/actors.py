@@ -40,6 +40,8 @@ _PARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu|de|da|di|van
 _NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
 _DOMAIN = re.compile(r"\.(?:com|org|net|io)$", re.I)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
+# after these a name is a place ("in Cabo Delgado"), not a person ("handed power to ...")
+_WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside"})
 # a place named after these is where something happens, not who acts
 _LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
                        "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
@@ -100,6 +102,7 @@ class Lexicon:
     qualified_groups: frozenset
     qualifiers: frozenset
     same: dict               # folded group noun -> the noun it is shown as
+    implied: dict            # folded noun of a happening -> the group it implies
     anaphora: frozenset
     not_names: frozenset     # folded
     features: frozenset      # folded
@@ -112,7 +115,8 @@ class Lexicon:
     def __post_init__(self):
         object.__setattr__(self, "groups", self.bare_groups | self.qualified_groups)
         firsts: dict[str, int] = {}
-        for table in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers, self.titles):
+        for table in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers, self.titles,
+                      self.implied):
             for k in table:
                 words = k.split(" ")
                 firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
@@ -168,6 +172,7 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         bare_groups=folded(groups.get("bare") or ()), qualified_groups=folded(groups.get("qualified") or ()),
         qualifiers=folded(groups.get("qualifiers") or ()),
         same={_keys(str(k)): str(v) for k, v in (groups.get("same") or {}).items()},
+        implied={_keys(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()},
         anaphora=folded(groups.get("anaphora") or ()),
         not_names=folded(_read_list(directory / "not_names.txt")),
         features=folded(_read_list(directory / "features.txt")),
@@ -229,6 +234,7 @@ class _Scan:
     breaks: list = field(default_factory=list)        # breaks[k]: phrase breaks among tokens 1..k
     persons: list = field(default_factory=list)       # (position, name) of each person named
     orgs: list = field(default_factory=list)          # (position, kinds it may be called, name)
+    pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
     agent_end: int = -1                               # the token after the last state taken as agent
     titled: list = field(default_factory=list)        # (position, folded title, name)
 
@@ -379,7 +385,10 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
         return end
     end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
     if end > j:
-        scan.take(i, end, _state_actor(lex, e.name, e.country, lex.state_nouns[scan.key(j, end)]))
+        noun = scan.key(j, end)
+        scan.take(i, end, _state_actor(lex, e.name, e.country, lex.state_nouns[noun]))
+        if noun in lex.titles:      # the person the article gives that title, if it names one
+            scan.pending.append((len(scan.found) - 1, noun, scan.toks[i].start))
         return end
     return i
 
@@ -464,7 +473,13 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
     q = _qualifiers_end(scan, i)
     end = _phrase_at(scan, q, lex.groups, 2, joined=q > i)
     if end == q:
-        return i
+        end = _phrase_at(scan, q, lex.implied, 1, joined=q > i)
+        if end == q:
+            return i
+        noun = lex.implied[scan.key(q, end)]            # "the demonstrations began": protesters
+        where = lex.countries.get(scan.focus)
+        scan.take(i, end, noun[0].upper() + noun[1:] + (f" ({where})" if where else ""))
+        return end
     noun = scan.key(q, end)
     if scan.last_group and noun in lex.anaphora and _definite(scan, i):
         scan.take(i, end, scan.last_group)               # "the jihadist group claimed ..."
@@ -522,6 +537,20 @@ def _name_like(scan: _Scan, i: int, j: int) -> bool:
         and not any(toks[k].key in scan.lex.features or toks[k].key in scan.lex.heads for k in range(i, j))
 
 
+def _supporters(scan: _Scan, i: int, j: int, name: str) -> None:
+    """ "Bolsonaro supporters", "supporters of former President Jair Bolsonaro": a group of its own."""
+    toks = scan.toks
+    if j < len(toks) and toks[j].key in ("supporters", "loyalists", "followers") and toks[j].glued:
+        scan.take(j, j + 1, f"{name} {toks[j].key}")
+        return
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if toks[k].key == "of" and k > 0 and toks[k - 1].key in ("supporters", "loyalists", "followers"):
+            scan.found.append(Mention(toks[k - 1].start, toks[k - 1].end, f"{name} {toks[k - 1].key}"))
+            return
+        if not toks[k].glued and k < i - 1:
+            return
+
+
 def _headline_case(scan: _Scan, i: int, j: int) -> bool:
     """Title case around the run, as in a headline glued to the text: most words nearby
     capitalised, or a function word capitalised next to the run ("... Women In Dire Need")."""
@@ -537,6 +566,7 @@ def _person(scan: _Scan, i: int, j: int) -> None:
     name = scan.text[scan.toks[i].start:scan.toks[j - 1].end]
     name = _POSSESSIVE.sub("", name) if scan.toks[j - 1].possessive else name
     scan.take(i, j, name)
+    _supporters(scan, i, j, name)
     scan.persons.append((scan.toks[i].start, name))
     last = next((scan.toks[k].key for k in range(j - 1, i - 1, -1) if scan.toks[k].key not in ("jr", "sr", "ii", "iii")), "")
     if last and j - i > 1:
@@ -602,7 +632,8 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         return
     if _title_end(scan, i, j) == j:
         return                                           # "the Prime Minister's residence": nobody named
-    if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() and not _locative(scan, i) \
+    if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() \
+            and not (i > 0 and toks[i - 1].key in _WHERE) \
             and not _headline_case(scan, i, j):
         phrase = scan.text[toks[i].start:toks[j - 1].end]
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
@@ -711,5 +742,10 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
     scan.persons.sort()
     scan.titled.sort()
     scan.orgs.sort(key=lambda o: o[0])
+    for index, title, pos in scan.pending:
+        name = _nearest([f for f in scan.titled if f[1] == title], pos)
+        if name:
+            m = scan.found[index]
+            scan.found[index] = Mention(m.start, m.end, name)
     _references(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
