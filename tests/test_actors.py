@@ -186,3 +186,19 @@ def test_a_states_leader_is_the_person_with_that_title():
     later = text.index("Later")
     assert article_actors(text).between(later, len(text)) == ("Ana Roca",)
     assert names("Later Kazakhstan's president stripped his rival of a post.") == ["Kazakhstan"]
+
+
+def test_a_force_after_a_site_actor_is_not_the_articles_countrys():
+    site = site_rx(Actor("Russia", ("Russian", "Russia")))
+    text = "Turkey said Turkish officials met. Russian military police will patrol."
+    assert names(text, site=site) == ["Turkey", "Government of Turkey", "Russia"]
+
+
+def test_a_force_word_before_a_noun_is_that_force():
+    # a convoy or a base of the army: the army is in the event (as ACLED's second actor)
+    assert names("A military convoy was hit.", focus="SY") == ["Syrian military"]
+
+
+def test_two_site_actors_in_one_word():
+    site = site_rx(Actor("Russia", ("Russian",)), Actor("Turkey", ("Turkish",)))
+    assert names("Joint Russian-Turkish patrols will start.", site=site) == ["Russia", "Turkey"]

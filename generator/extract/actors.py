@@ -309,16 +309,26 @@ def focus_country(scan: _Scan) -> str:
 
 def _site(scan: _Scan, site) -> None:
     """The site's actors.yaml: its names win, the longest first ("Turkish-backed forces" over
-    "Turkish"); a monitor is consumed but named nowhere."""
+    "Turkish"), two in one word too ("Russian-Turkish patrols"); a monitor is consumed but
+    named nowhere."""
     ends = [t.end for t in scan.toks]
     found = sorted(((m.start(), m.end(), actor) for actor, rx in site for m in rx.finditer(scan.text)),
                    key=lambda f: (f[0] - f[1], f[0]))
+    claimed: list[tuple[int, int]] = []
     for start, stop, actor in found:
+        if any(a < stop and start < b for a, b in claimed):
+            continue
         i = j = bisect.bisect_right(ends, start)
         while j < len(scan.toks) and scan.toks[j].start < stop:
             j += 1
-        if j > i and not any(scan.used[i:j]):
-            scan.take(i, j, "" if actor.monitor else actor.name)
+        if j == i or any(scan.used[k] and not any(a < scan.toks[k].end and scan.toks[k].start < b for a, b in claimed)
+                         for k in range(i, j)):
+            continue
+        claimed.append((start, stop))
+        for k in range(i, j):
+            scan.used[k] = True
+        if not actor.monitor:
+            scan.found.append(Mention(start, stop, actor.name))
 
 
 def _defined_acronyms(scan: _Scan) -> None:
@@ -461,6 +471,10 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
     if end > i:
         k = scan.key(i, end)
         adj = lex.adjectives.get(scan.focus)
+        # "Russian military police" where the site named "Russian": whose force it is, is said
+        if i > 0 and scan.used[i - 1] and toks[i].glued:
+            scan.take(i, end, "")
+            return end
         if k in lex.domestic and adj:
             scan.take(i, end, f"{adj} {lex.forces[k]}")
             return end
