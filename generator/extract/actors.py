@@ -45,7 +45,7 @@ _WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout"
 # a place named after these is where something happens, not who acts
 _LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
                        "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
-                       "north", "south", "east", "west", "neighboring", "neighbouring", "across"})
+                       "north", "south", "east", "west", "neighboring", "neighbouring"})
 
 
 class ResourceError(ValueError):
