@@ -202,3 +202,14 @@ def test_a_force_word_before_a_noun_is_that_force():
 def test_two_site_actors_in_one_word():
     site = site_rx(Actor("Russia", ("Russian",)), Actor("Turkey", ("Turkish",)))
     assert names("Joint Russian-Turkish patrols will start.", site=site) == ["Russia", "Turkey"]
+
+
+def test_a_company_name_inside_a_persons_name_is_the_person():
+    assert names("Actor Harrison Ford said he was glad.") == ["Harrison Ford"]
+    assert names("General Motors and Ford were struck.") == ["General Motors", "Ford"]
+    assert names("Like Instagram, the app grew. Once Trump spoke, it fell.") == []
+
+
+def test_a_name_after_a_place_noun_is_a_place():
+    assert names("Jets bombed the town of Kafr Batna Jisreen on Monday.") == []
+    assert names("Shells fell on a market in the town of Maaret al-Numan.") == []

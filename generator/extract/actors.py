@@ -28,7 +28,8 @@ _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
 _NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
 # after these a name is a place ("in Cabo Delgado"), not a person ("handed power to ...")
-_WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside"})
+_WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside", "from",
+                    "towards", "toward", "via"})
 # a place named after these is where something happens, not who acts
 _LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
                        "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
@@ -191,6 +192,8 @@ def _known(scan: _Scan, i: int) -> int:
             continue
         if not first[0].isupper() and not first.lower().startswith(("al-", "el-")):
             continue                                        # "a total of", "the fed up"
+        if j == i + 1 and e.kind not in ("state", "seat", "adj") and not first.isupper() and _in_name(scan, i):
+            continue                                        # "Harrison Ford" is no carmaker
         if e.kind == "adj":
             return _demonym(scan, i, j, e)
         if e.kind in ("state", "seat"):
@@ -253,6 +256,17 @@ def _org(scan: _Scan, i: int, name: str, company: bool = False) -> None:
     last = word_key(name.split()[-1]) if name.split() else ""
     kinds = {last} | ({"company"} if company or last in _COMPANY_HEADS else set())
     scan.orgs.append((scan.toks[i].start, frozenset(kinds), name))
+
+
+def _in_name(scan: _Scan, i: int) -> bool:
+    """Token i ends a run of capitalised words that is longer than it ("Harrison Ford")."""
+    toks, lex = scan.toks, scan.lex
+    if i == 0 or not toks[i].glued:
+        return False
+    p = toks[i - 1]
+    return p.cap and not p.possessive and not scan.used[i - 1] and p.key not in lex.not_names \
+        and p.key not in lex.titles and p.key not in _CONNECTORS and not p.text.isupper() \
+        and not (lex.phrases.get(p.key) and lex.phrases[p.key].kind in ("adj", "state"))
 
 
 def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
@@ -374,6 +388,13 @@ def _name_like(scan: _Scan, i: int, j: int) -> bool:
         and not any(toks[k].key in scan.lex.features or toks[k].key in scan.lex.heads for k in range(i, j))
 
 
+def _place_of(scan: _Scan, i: int) -> bool:
+    """ "the town of Maaret al-Numan", "the governorates of Rif Dimashq": a place."""
+    toks = scan.toks
+    return i > 1 and toks[i - 1].key == "of" and (toks[i - 2].key in scan.lex.features
+                                                  or toks[i - 2].key.rstrip("s") in scan.lex.features)
+
+
 def _supporters(scan: _Scan, i: int, j: int, name: str) -> None:
     """ "Bolsonaro supporters", "supporters of former President Jair Bolsonaro": a group of its own."""
     toks = scan.toks
@@ -470,7 +491,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
     if _title_end(scan, i, j) == j:
         return                                           # "the Prime Minister's residence": nobody named
     if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() \
-            and not (i > 0 and toks[i - 1].key in _WHERE) \
+            and not (i > 0 and toks[i - 1].key in _WHERE) and not _place_of(scan, i) \
             and not _headline_case(scan, i, j):
         phrase = scan.text[toks[i].start:toks[j - 1].end]
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
