@@ -8,6 +8,7 @@ from datetime import date
 from ..config import Config
 from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
+from .actors import ArticleActors, article_actors
 from .clean import sentences
 from .temporal import Timex
 from .temporal.normalize import NoValue, parse_number
@@ -53,6 +54,7 @@ class Extractor:
         self.ongoing = _words_regex(vocab.get("ongoing", ()))
         self.places = Matcher(config.places)
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
+        self._article_actors: tuple[str, ArticleActors] | None = None   # the last article's, by its text
         self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
         self.lang = load_language("en")
 
@@ -85,7 +87,7 @@ class Extractor:
                              else context)
             if date_ is None or (date_.text.startswith("since ") and (date_.end - date_.start).days > BACKGROUND_DAYS):
                 continue
-            actors = self._actors(sentence)
+            actors = self._actors(text, s, e)
             places = self._places(sentence)
             title = _title(sentence)
             out.append(Event(
@@ -105,8 +107,11 @@ class Extractor:
             seen.setdefault(place.name, place)
         return tuple(seen.values())
 
-    def _actors(self, sentence: str) -> tuple[str, ...]:
-        return tuple(a.name for a, rx in self.actor_rx if not a.monitor and rx.search(sentence))
+    def _actors(self, text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+        # one pass per article (acronyms it defines, people it names, its country), kept for its sentences
+        if self._article_actors is None or self._article_actors[0] is not text:
+            self._article_actors = (text, article_actors(text, self.actor_rx, self.places))
+        return self._article_actors[1].between(start, len(text) if end is None else end)
 
     def _type(self, sentence: str) -> str:
         return next((name for name, rx in self.type_rx if rx.search(sentence)), "")

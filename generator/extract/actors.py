@@ -1,0 +1,609 @@
+"""Actors from the text itself: who does what in each sentence.
+
+One pass over an article finds its actors, then each event takes those of its sentence:
+- the site's own `actors.yaml` first (it wins, and gives context-free words such as
+  "regime" or "rebels" a meaning; its monitors are claimants, never actors);
+- well-known actors and their aliases (`resources/en/actors/known.yaml`), states by name
+  and demonym (`countries.yaml`, with names and capitals from GeoNames), and acronyms the
+  article defines ("Rapid Support Forces (RSF)");
+- a state's forces: "Azerbaijani police" as written, "the army" as the army of the
+  article's country; collective actors ("protesters") with that country;
+- capitalised runs: organisations by their head word ("... Authority"), people by
+  their title ("Gen. Kenneth McKenzie") or by the shape of a name, and later by their
+  surname alone ("Fain said").
+A place is an actor only when it acts ("Ankara insisted", "deployed by Moscow"); a news
+outlet only when it acts too ("CNBC reported"), never when credited.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, ResourceError, Token,  # noqa: F401
+                            load_lexicon, tokens, word_key)
+
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
+_NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
+# after these a name is a place ("in Cabo Delgado"), not a person ("handed power to ...")
+_WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside", "from",
+                    "towards", "toward", "via"})
+# a place named after these is where something happens, not who acts
+_LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
+                       "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
+                       "north", "south", "east", "west", "neighboring", "neighbouring"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class _Scan:
+    """The state of one pass over an article."""
+    lex: Lexicon
+    text: str
+    toks: list[Token]
+    used: list[bool]
+    focus: str = ""
+    found: list[Mention] = field(default_factory=list)
+    defined: dict = field(default_factory=dict)       # folded acronym -> name
+    people: dict = field(default_factory=dict)        # folded surname -> full name
+    last_group: str = ""                              # the armed group named last, so far
+    breaks: list = field(default_factory=list)        # breaks[k]: phrase breaks among tokens 1..k
+    persons: list = field(default_factory=list)       # (position, name) of each person named
+    orgs: list = field(default_factory=list)          # (position, kinds it may be called, name)
+    pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
+    agent_end: int = -1                               # the token after the last state taken as agent
+    titled: list = field(default_factory=list)        # (position, folded title, name)
+
+    def take(self, i: int, j: int, name: str) -> None:
+        for k in range(i, j):
+            self.used[k] = True
+        if name:
+            self.found.append(Mention(self.toks[i].start, self.toks[j - 1].end, name))
+
+    def key(self, i: int, j: int) -> str:
+        return self.toks[i].key if j == i + 1 else " ".join(t.key for t in self.toks[i:j])
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i..j-1 are one phrase: no punctuation between them."""
+        return self.breaks[j - 1] == self.breaks[i]
+
+    def longest(self, i: int, most: int = MAX_NGRAM) -> int:
+        """How many words a phrase of the lexicon starting at token i may have (0: none starts there)."""
+        return min(self.lex.firsts.get(self.toks[i].key.partition(" ")[0], 0), most, len(self.toks) - i)
+
+
+def _acts(scan: _Scan, j: int) -> bool:
+    """The words after token j-1 make what it names act: a verb follows ("Ankara insisted")."""
+    toks = scan.toks
+    k = j
+    while k < len(toks) and k < j + 2 and toks[k].key.endswith("ly") and toks[k].glued:
+        k += 1                                   # "Moscow quickly denied"
+    if k >= len(toks) or not toks[k].glued:
+        return False
+    w = toks[k].key
+    return w in scan.lex.acts or (w.endswith("ed") and not toks[k].cap and len(w) > 3)
+
+
+def _agent(scan: _Scan, i: int) -> bool:
+    """ "deployed by Moscow", "talks between Armenia and Azerbaijan" """
+    return i > 0 and scan.toks[i - 1].key in ("by", "between")
+
+
+def _locative(scan: _Scan, i: int) -> bool:
+    return i > 0 and scan.toks[i - 1].key in _LOCATIVE and not scan.toks[i - 1].cap
+
+
+def _phrase_at(scan: _Scan, i: int, table: dict | frozenset, max_words: int = 4, joined: bool = False) -> int:
+    """The end of the longest phrase of `table` starting at token i (lower-case words), or i;
+    joined: only if it follows the token before with no punctuation between."""
+    if joined and (i >= len(scan.toks) or not scan.toks[i].glued):
+        return i
+    for j in range(i + scan.longest(i, max_words), i, -1):
+        if scan.glued(i, j) and not any(scan.used[i:j]) and scan.key(i, j) in table:
+            return j
+    return i
+
+
+def _countries_named(scan: _Scan, lead: int = 600) -> Counter:
+    """How often each state is named, by name, capital or demonym; a naming in the first
+    `lead` characters (headline, lede) counts thrice, as teasers of other stories come last."""
+    c: Counter = Counter()
+    for i, t in enumerate(scan.toks):
+        for j in range(i + scan.longest(i, 4), i, -1):
+            e = scan.lex.phrases.get(scan.key(i, j))
+            if e and e.country and (t.cap or not e.exact) and scan.glued(i, j):
+                c[e.country] += 3 if t.start < lead else 1
+                break
+    return c
+
+
+def focus_country(scan: _Scan) -> str:
+    """Stand-in for the places module's focus: the state named most (first named on a tie)."""
+    counts = _countries_named(scan)
+    return max(counts, key=lambda c: counts[c]) if counts else ""
+
+
+def _site(scan: _Scan, site) -> None:
+    """The site's actors.yaml: its names win, the longest first ("Turkish-backed forces" over
+    "Turkish"), two in one word too ("Russian-Turkish patrols"); a monitor is consumed but
+    named nowhere."""
+    ends = [t.end for t in scan.toks]
+    found = sorted(((m.start(), m.end(), actor) for actor, rx in site for m in rx.finditer(scan.text)),
+                   key=lambda f: (f[0] - f[1], f[0]))
+    claimed: list[tuple[int, int]] = []
+    for start, stop, actor in found:
+        if any(a < stop and start < b for a, b in claimed):
+            continue
+        i = j = bisect.bisect_right(ends, start)
+        while j < len(scan.toks) and scan.toks[j].start < stop:
+            j += 1
+        if j == i or any(scan.used[k] and not any(a < scan.toks[k].end and scan.toks[k].start < b for a, b in claimed)
+                         for k in range(i, j)):
+            continue
+        claimed.append((start, stop))
+        for k in range(i, j):
+            scan.used[k] = True
+        if not actor.monitor:
+            scan.found.append(Mention(start, stop, actor.name))
+
+
+def _defined_acronyms(scan: _Scan) -> None:
+    """ "Rapid Support Forces (RSF)": the acronym names what precedes it, in this article."""
+    text, toks = scan.text, scan.toks
+    for i, t in enumerate(toks):
+        if not (_ACRONYM.match(t.text) and text[t.start - 1:t.start] == "(" and text[t.end:t.end + 1] == ")"):
+            continue
+        j = i
+        while j > 0 and (toks[j - 1].cap or toks[j - 1].key in _CONNECTORS) and \
+                (j == i or toks[j].glued) and i - j < MAX_NGRAM:
+            j -= 1
+        words = [k for k in range(j, i) if toks[k].cap]
+        start = next((k for k in words if toks[k].text[0] == t.text[0]), None)
+        if start is None or i - start < 2 and len(t.text) > 2:
+            continue
+        full = text[toks[start].start:toks[i - 1].end].strip()
+        known = scan.lex.phrases.get(scan.key(start, i))
+        scan.defined[t.key] = known.name if known and known.kind not in ("adj", "seat") else full
+
+
+def _known(scan: _Scan, i: int) -> int:
+    """A known actor, state, defined acronym or demonym phrase at token i; the index after it."""
+    lex, toks = scan.lex, scan.toks
+    if toks[i].key in scan.defined and toks[i].text.isupper():
+        scan.take(i, i + 1, scan.defined[toks[i].key])
+        return i + 1
+    for j in range(i + scan.longest(i), i, -1):
+        if any(scan.used[i:j]) or not scan.glued(i, j):
+            continue
+        k = scan.key(i, j)
+        e = lex.phrases.get(k)
+        if e is None:
+            continue
+        first = toks[i].text
+        if e.exact and not re.sub(r"[.\-\d\s]", "", DOMAIN.sub("", scan.text[toks[i].start:toks[j - 1].end])).isupper():
+            continue
+        if not first[0].isupper() and not first.lower().startswith(("al-", "el-")):
+            continue                                        # "a total of", "the fed up"
+        if j == i + 1 and e.kind not in ("state", "seat", "adj") and not first.isupper() and _in_name(scan, i):
+            continue                                        # "Harrison Ford" is no carmaker
+        if e.kind == "adj":
+            return _demonym(scan, i, j, e)
+        if e.kind in ("state", "seat"):
+            return _state(scan, i, j, e)
+        if e.kind == "media" and not _acts(scan, j):
+            scan.take(i, j, "")                             # credited, not acting
+            return j
+        scan.take(i, j, e.name)
+        if e.kind == "armed group":
+            scan.last_group = e.name
+        else:
+            _org(scan, i, e.name, e.kind == "company")
+        return j
+    return i
+
+
+def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
+    """After a state's demonym or name: its forces ("Russian forces", "Azerbaijani police
+    officers", "Pakistan's army") or the state itself ("Turkish drones", "Kazakhstan's
+    government"); the index after them, or i."""
+    lex = scan.lex
+    end = _phrase_at(scan, j, lex.forces, joined=True)
+    if end > j:
+        scan.take(i, end, f"{lex.adjectives.get(e.country, e.name)} {lex.forces[scan.key(j, end)]}")
+        return end
+    end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
+    if end > j:
+        noun = scan.key(j, end)
+        scan.take(i, end, _state_actor(lex, e.name, e.country, lex.state_nouns[noun]))
+        if noun in lex.titles:      # the person the article gives that title, if it names one
+            scan.pending.append((len(scan.found) - 1, noun, scan.toks[i].start))
+        return end
+    return i
+
+
+def _state_actor(lex: Lexicon, state: str, code: str, what: str) -> str:
+    """A state's organ by one name whatever the wording: "Colombian government", "Colombia's
+    government" and "the government of Colombia" are all "Government of Colombia" (ACLED's
+    form); weapons are its military ("Turkish drones": "Turkish military")."""
+    if what == "state":
+        return state
+    if what == "government":
+        return f"Government of {state}"
+    return f"{lex.adjectives.get(code, state)} {what}"
+
+
+def _qualifiers_end(scan: _Scan, i: int) -> int:
+    q = i
+    while q < i + 3 and (nxt := _phrase_at(scan, q, scan.lex.qualifiers, 2, joined=q > i)) > q:
+        q = nxt
+    return q
+
+
+_COMPANY_HEADS = frozenset({"inc", "corp", "company", "corporation", "group", "holdings", "motors", "airlines",
+                            "airways", "bank", "bancorp", "ltd", "llc", "co", "partners"})
+
+
+def _org(scan: _Scan, i: int, name: str, company: bool = False) -> None:
+    """Remember an organisation for "the bank", "the company" later."""
+    last = word_key(name.split()[-1]) if name.split() else ""
+    kinds = {last} | ({"company"} if company or last in _COMPANY_HEADS else set())
+    scan.orgs.append((scan.toks[i].start, frozenset(kinds), name))
+
+
+def _in_name(scan: _Scan, i: int) -> bool:
+    """Token i ends a run of capitalised words that is longer than it ("Harrison Ford")."""
+    toks, lex = scan.toks, scan.lex
+    if i == 0 or not toks[i].glued:
+        return False
+    p = toks[i - 1]
+    return p.cap and not p.possessive and not scan.used[i - 1] and p.key not in lex.not_names \
+        and p.key not in lex.titles and p.key not in _CONNECTORS and not p.text.isupper() \
+        and not (lex.phrases.get(p.key) and lex.phrases[p.key].kind in ("adj", "state"))
+
+
+def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
+    """ "Russian forces", "Turkish drones", "Armenian separatists"; "an Iranian woman" is nobody """
+    end = _force_or_state(scan, i, j, e)
+    if end > i:
+        return end
+    q = _qualifiers_end(scan, j) if j < len(scan.toks) and scan.toks[j].glued else j
+    end = _phrase_at(scan, q, scan.lex.groups, 2, joined=True)
+    if end > q:
+        adj = scan.lex.adjectives.get(e.country, e.name)
+        scan.take(i, end, f"{adj} {scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()}")
+        return end
+    return i
+
+
+def _state(scan: _Scan, i: int, j: int, e: Entry) -> int:
+    """A state by its name or seat: an actor when it acts, is the agent, or has forces or a
+    government ("Kazakhstan's government"); else a place, left to the places module."""
+    end = _force_or_state(scan, i, j, e)
+    if end > i:
+        return end
+    if _agent(scan, i) or (i >= 2 and scan.toks[i - 1].key == "and" and scan.agent_end == i - 1):
+        scan.take(i, j, e.name)                  # "deployed by Moscow", "between Armenia and Azerbaijan"
+        scan.agent_end = j
+        return j
+    if _acts(scan, j) and not _locative(scan, i):
+        scan.take(i, j, e.name)
+        return j
+    return i
+
+
+def _forces_and_groups(scan: _Scan, i: int) -> int:
+    """ "the army" (of the article's country), "protesters", "Islamist militants" """
+    lex, toks = scan.lex, scan.toks
+    if not scan.longest(i) and toks[i].key != "ministry":
+        return i
+    end = _phrase_at(scan, i, lex.forces)
+    if end > i:
+        k = scan.key(i, end)
+        adj = lex.adjectives.get(scan.focus)
+        # "Russian military police" where the site named "Russian": whose force it is, is said
+        if i > 0 and scan.used[i - 1] and toks[i].glued:
+            scan.take(i, end, "")
+            return end
+        if k in lex.domestic and adj:
+            scan.take(i, end, f"{adj} {lex.forces[k]}")
+            return end
+        return i
+    if toks[i].key == "ministry" and i > 1 and toks[i - 2].key == "the" and not toks[i - 1].cap \
+            and toks[i].glued and lex.adjectives.get(scan.focus):
+        # "said the communications ministry": the ministry of the article's country
+        scan.take(i - 1, i + 1, f"{lex.adjectives[scan.focus]} {toks[i - 1].key} ministry")
+        return i + 1
+    q = _qualifiers_end(scan, i)
+    end = _phrase_at(scan, q, lex.groups, 2, joined=q > i)
+    if end == q:
+        end = _phrase_at(scan, q, lex.implied, 1, joined=q > i)
+        if end == q:
+            return i
+        noun = lex.implied[scan.key(q, end)]            # "the demonstrations began": protesters
+        where = lex.countries.get(scan.focus)
+        scan.take(i, end, noun[0].upper() + noun[1:] + (f" ({where})" if where else ""))
+        return end
+    noun = scan.key(q, end)
+    if scan.last_group and noun in lex.anaphora and _definite(scan, i):
+        scan.take(i, end, scan.last_group)               # "the jihadist group claimed ..."
+        return end
+    if q == i and noun not in lex.bare_groups:
+        return i
+    words = " ".join(t.key for t in toks[i:q]) + (" " if q > i else "") + lex.same.get(noun, noun)
+    where = lex.countries.get(scan.focus)
+    scan.take(i, end, words[0].upper() + words[1:] + (f" ({where})" if where else ""))
+    return end
+
+
+def _definite(scan: _Scan, i: int) -> bool:
+    """ "the group", "the Al-Qaeda-linked jihadist group" """
+    toks = scan.toks
+    k = i - 1
+    if k >= 0 and "-" in toks[k].text and toks[k].glued:
+        k -= 1
+    return k >= 0 and toks[k].key == "the"
+
+
+def _run_end(scan: _Scan, i: int) -> int:
+    """The end of the run of capitalised words (with inner connectors) starting at i."""
+    toks, lex = scan.toks, scan.lex
+    j = i + 1
+    while j < len(toks) and toks[j].glued and not toks[j - 1].possessive and not scan.used[j] \
+            and toks[j].key not in lex.not_names:
+        if toks[j].cap:
+            j += 1
+        elif toks[j].key in _CONNECTORS and j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].glued:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _title_end(scan: _Scan, i: int, j: int) -> int:
+    """The end of the longest title starting at token i, inside i..j."""
+    for k in range(min(j, i + 4), i, -1):
+        if scan.key(i, k) in scan.lex.titles:
+            return k
+    return i
+
+
+def _name_like(scan: _Scan, i: int, j: int) -> bool:
+    toks, lex = scan.toks, scan.lex
+    if toks[i].initial and toks[i].key.endswith(("ed", "ing", "ly")):
+        return False                                    # "Suspected Islamist ...", "Breaking News"
+    if any(toks[k].key in lex.qualifiers or toks[k].key in _CONNECTORS for k in range(i, j)):
+        return False                                    # "Islamist Militants", "Dire Need Of Care"
+    if any((e := lex.phrases.get(scan.key(a, b))) and e.kind in ("adj", "state")
+           for a in range(i, j) for b in range(a + 1, min(j, a + 3) + 1)):
+        return False                                    # "Sri Lankan", "South Africa Peace Process"
+    return all(_NAME_WORD.match(toks[k].text.rstrip("'’s") if toks[k].possessive else toks[k].text) for k in range(i, j)) \
+        and not any(toks[k].key in scan.lex.features or toks[k].key in scan.lex.heads for k in range(i, j))
+
+
+def _place_of(scan: _Scan, i: int) -> bool:
+    """ "the town of Maaret al-Numan", "the governorates of Rif Dimashq": a place."""
+    toks = scan.toks
+    return i > 1 and toks[i - 1].key == "of" and (toks[i - 2].key in scan.lex.features
+                                                  or toks[i - 2].key.rstrip("s") in scan.lex.features)
+
+
+def _supporters(scan: _Scan, i: int, j: int, name: str) -> None:
+    """ "Bolsonaro supporters", "supporters of former President Jair Bolsonaro": a group of its own."""
+    toks = scan.toks
+    if j < len(toks) and toks[j].key in ("supporters", "loyalists", "followers") and toks[j].glued:
+        scan.take(j, j + 1, f"{name} {toks[j].key}")
+        return
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if toks[k].key == "of" and k > 0 and toks[k - 1].key in ("supporters", "loyalists", "followers"):
+            scan.found.append(Mention(toks[k - 1].start, toks[k - 1].end, f"{name} {toks[k - 1].key}"))
+            return
+        if not toks[k].glued and k < i - 1:
+            return
+
+
+def _headline_case(scan: _Scan, i: int, j: int) -> bool:
+    """Title case around the run, as in a headline glued to the text: most words nearby
+    capitalised, or a function word capitalised next to the run ("... Women In Dire Need")."""
+    toks, lex = scan.toks, scan.lex
+    window = [t for t in toks[max(0, i - 5):j + 5] if t.text[0].isalpha()]
+    if len(window) >= 8 and sum(t.cap for t in window) >= 0.8 * len(window):
+        return True                                     # "28 Terrorists Killed in Idleb Syrian Army Regains"
+    near = [k for k in (i - 1, j) if 0 <= k < len(toks) and toks[k].glued and toks[k].cap and not toks[k].initial]
+    return any(toks[k].key in lex.not_names or toks[k].key in _CONNECTORS for k in near)
+
+
+def _person(scan: _Scan, i: int, j: int) -> None:
+    name = scan.text[scan.toks[i].start:scan.toks[j - 1].end]
+    name = POSSESSIVE.sub("", name) if scan.toks[j - 1].possessive else name
+    scan.take(i, j, name)
+    _supporters(scan, i, j, name)
+    scan.persons.append((scan.toks[i].start, name))
+    last = next((scan.toks[k].key for k in range(j - 1, i - 1, -1) if scan.toks[k].key not in ("jr", "sr", "ii", "iii")), "")
+    if last and j - i > 1:
+        scan.people.setdefault(last, name)
+
+
+def _run(scan: _Scan, i: int, j: int, places) -> None:
+    """Classify the capitalised run i..j: a title and a person, an organisation, an acronym,
+    a surname seen before, or a name."""
+    lex, toks = scan.lex, scan.toks
+    while i < j and (toks[i].key in lex.not_names or toks[i].key in _CONNECTORS):
+        i += 1
+    while j > i and toks[j - 1].key in _CONNECTORS:
+        j -= 1
+    if i >= j:
+        return
+    for t in range(i, j):                                   # "UAW President Shawn Fain"
+        te = _title_end(scan, t, j)
+        if te > t and te < j and _name_like(scan, te, j):
+            if t > i:
+                _run(scan, i, t, places)
+            scan.used[t:te] = [True] * (te - t)
+            if j - te == 1 and j < len(toks) and scan.used[j] and scan.text[toks[te].end:toks[j].start] in (" ", "-"):
+                return                                   # "President Bashar Assad" named by the site
+            if j - te == 1 and toks[te].key in scan.people:
+                scan.take(te, j, scan.people[toks[te].key])
+                scan.persons.append((toks[te].start, scan.people[toks[te].key]))
+            else:
+                _person(scan, te, j)
+            scan.titled.append((toks[t].start, scan.key(t, te), scan.persons[-1][1]))
+            return
+    if scan.key(i, j) in lex.institutions and lex.countries.get(scan.focus):
+        name = POSSESSIVE.sub("", scan.text[toks[i].start:toks[j - 1].end])
+        scan.take(i, j, f"{name} of {lex.countries[scan.focus]}")      # "Parliament of Peru"
+        return
+    heads = [k for k in range(i, j) if toks[k].key in lex.heads and (k == j - 1 or toks[k + 1].key == "of")]
+    if heads:   # "Shares of Northfield Bank": the organisation starts after an "of" before its head
+        i = max([k + 1 for k in range(i, heads[0]) if toks[k].key == "of"], default=i)
+    if heads and j - i > 1:
+        name = scan.text[toks[i].start:toks[j - 1].end]
+        name = POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
+        scan.take(i, j, name)
+        _org(scan, i, name)
+        return
+    if any(toks[k].key in lex.features for k in range(i, j)):
+        end = _phrase_at(scan, j, lex.state_nouns, 2, joined=True)
+        if end > j and lex.state_nouns[scan.key(j, end)] == "government":
+            scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials"
+        return
+    if j - i == 1:
+        t = toks[i]
+        if t.key in scan.people:
+            scan.take(i, j, scan.people[t.key])
+            scan.persons.append((t.start, scan.people[t.key]))
+        elif _ACRONYM.match(t.text) and t.key not in lex.not_names and scan.text[t.end:t.end + 1] != ":" \
+                and not (t.initial and scan.text[t.end:t.end + 2].strip()[:1] in (",", "(", "—", "–", "-")) \
+                and not (places is not None and places.find(t.text.title())) \
+                and not (i + 1 < len(toks) and toks[i + 1].text.isupper() and toks[i + 1].glued) \
+                and not (i > 0 and toks[i - 1].text.isupper() and t.glued):
+            scan.take(i, j, t.text)
+        elif i > 0 and scan.key(max(0, i - 2), i) in lex.titles or (i > 0 and toks[i - 1].key in lex.titles):
+            scan.take(i, j, t.text)                     # "president Putin"
+        return
+    if _title_end(scan, i, j) == j:
+        return                                           # "the Prime Minister's residence": nobody named
+    if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() \
+            and not (i > 0 and toks[i - 1].key in _WHERE) and not _place_of(scan, i) \
+            and not _headline_case(scan, i, j):
+        phrase = scan.text[toks[i].start:toks[j - 1].end]
+        if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
+            return                                       # a place named in full
+        _person(scan, i, j)
+
+
+def _nearest(found: list, pos: int) -> str:
+    """The name of the last entry before pos, else of the first after it."""
+    before = [f for f in found if f[0] < pos]
+    pick = before[-1] if before else next((f for f in found if f[0] > pos), None)
+    return pick[-1] if pick else ""
+
+
+def _org_reference(scan: _Scan, i: int) -> None:
+    """ "the bank said", "the cash-strapped company", "the Swiss bank's shares" """
+    toks, lex = scan.toks, scan.lex
+    for n in range(i + 1, min(len(toks), i + 4)):
+        if scan.used[n] or not toks[n].glued:
+            return
+        kinds = lex.references.get(toks[n].key)
+        if kinds and not toks[n].cap and not (n + 1 < len(toks) and toks[n + 1].key == "of"):
+            name = _nearest([o for o in scan.orgs if o[1] & kinds], toks[i].start)
+            if name:
+                scan.take(i + 1, n + 1, name)
+            return
+        e = lex.phrases.get(toks[n].key)
+        if toks[n].cap and not (e and e.kind == "adj"):
+            return                                      # a modifier is lower-case or a demonym
+
+
+def _references(scan: _Scan) -> None:
+    """ "the president issued a decree": the person the article gives that title (the last
+    before, else the first after); "He said" opening a sentence: the person named last."""
+    toks = scan.toks
+    for i, t in enumerate(toks):
+        if scan.used[i]:
+            continue
+        if t.key == "the" and i + 1 < len(toks) and not toks[i + 1].cap:
+            # "the country's prime minister": the title in the article's country
+            own = toks[i + 1].key in ("country", "nation") and toks[i + 1].possessive and i + 2 < len(toks)
+            first = i + 2 if own else i + 1
+            end = max((k for k in range(first + 1, min(len(toks), first + 3) + 1)
+                       if scan.glued(first, k) and scan.key(first, k) in scan.lex.titles), default=0)
+            if end and not toks[end - 1].possessive and not (end < len(toks) and toks[end].key == "of"):
+                title = scan.key(first, end)
+                name = _nearest([f for f in scan.titled if f[1] == title], t.start)
+                if not name and own and scan.lex.countries.get(scan.focus):
+                    name = f"{title.title()} of {scan.lex.countries[scan.focus]}"
+                if name:
+                    scan.take(first, end, name)
+        if t.key == "the" and not scan.used[i]:
+            _org_reference(scan, i)
+        elif t.initial and t.key in ("he", "she") and t.cap:
+            name = _nearest([f for f in scan.persons if f[0] < t.start], t.start)
+            if name:
+                scan.take(i, i + 1, name)
+
+
+@dataclass(frozen=True)
+class ArticleActors:
+    """The actors named in one article, by position."""
+    mentions: tuple[Mention, ...]
+    focus: str = ""
+
+    def between(self, start: int, end: int) -> tuple[str, ...]:
+        """The actors of the text start..end, in order, each once."""
+        return tuple(dict.fromkeys(m.name for m in self.mentions if start <= m.start and m.end <= end))
+
+
+def article_actors(text: str, site=(), places=None, focus: str | None = None,
+                   lexicon: Lexicon | None = None) -> ArticleActors:
+    """Find the actors of an article.
+
+    site: (Actor, compiled regex of its aliases) pairs from the site's actors.yaml;
+    places: the place matcher (a run that is a place in full is not a person);
+    focus: ISO code of the article's country, else the state it names most often.
+    """
+    lex = lexicon or load_lexicon()
+    toks = tokens(text)
+    scan = _Scan(lex, text, toks, [False] * len(toks))
+    n = 0
+    for k, t in enumerate(toks):
+        n += k > 0 and not (t.glued and not toks[k - 1].possessive)
+        scan.breaks.append(n)
+    _site(scan, site)
+    scan.focus = focus if focus is not None else focus_country(scan)
+    _defined_acronyms(scan)
+    i = 0
+    while i < len(toks):                                 # states, known actors, forces, groups
+        if scan.used[i]:
+            i += 1
+            continue
+        j = _known(scan, i)
+        if j == i:
+            j = _forces_and_groups(scan, i)
+        i = max(j, i + 1)
+    i = 0
+    while i < len(toks):                                 # then capitalised runs, in reading order
+        if scan.used[i] or not toks[i].cap:
+            i += 1
+            continue
+        j = _run_end(scan, i)
+        _run(scan, i, j, places)
+        i = j
+    scan.persons.sort()
+    scan.titled.sort()
+    scan.orgs.sort(key=lambda o: o[0])
+    for index, title, pos in scan.pending:
+        name = _nearest([f for f in scan.titled if f[1] == title], pos)
+        if name:
+            m = scan.found[index]
+            scan.found[index] = Mention(m.start, m.end, name)
+    _references(scan)
+    return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)

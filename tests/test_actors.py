@@ -1,0 +1,215 @@
+"""Actors from the text itself: known actors, states, forces, acronyms, people, groups."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.config import Actor
+from generator.extract.actors import ResourceError, article_actors, load_lexicon
+
+
+def names(text: str, **kw) -> list[str]:
+    return list(article_actors(text, **kw).between(0, len(text)))
+
+
+def site_rx(*actors: Actor):
+    return [(a, re.compile(r"\b(?:" + "|".join(map(re.escape, a.aliases)) + r")\b", re.I)) for a in actors]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Al-Shabaab fighters attacked a hotel.", "Al-Shabab"),
+    ("IS allegedly accused the Taliban of working with the US military.", "Islamic State"),
+    ("IS allegedly accused the Taliban of working with the US military.", "Taliban"),
+    ("IS allegedly accused the Taliban of working with the US military.", "US military"),
+    ("The U.N. refugee agency rushed in more aid on Monday.", "UNHCR"),
+    ("Hamas fired rockets and Hezbollah shelled a base.", "Hezbollah"),
+    ("Binance agreed to buy FTX.com on Tuesday.", "FTX"),
+])
+def test_known_actors_and_aliases(text, actor):
+    assert actor in names(text)
+
+
+def test_acronyms_in_capitals_only():
+    assert names("He said it is what it is and who knows.") == []
+    assert names("The WHO said IS fighters fled.") == ["World Health Organization", "Islamic State"]
+
+
+def test_acronym_defined_in_the_article_names_the_full_name_later():
+    text = ("Fighters of the Northern Valley Defence Brigades (NVDB) took the town. "
+            "Two days later NVDB units withdrew.")
+    a = article_actors(text)
+    later = text.index("Two days")
+    assert a.between(later, len(text)) == ("Northern Valley Defence Brigades",)
+
+
+def test_demonyms_with_forces_and_state_nouns():
+    assert names("Russian forces shelled the port.") == ["Russian military"]
+    assert names("Four Azerbaijani police officers were killed.") == ["Azerbaijani police"]
+    assert names("The Colombian government suspended talks.") == ["Government of Colombia"]
+    assert names("Turkish drones struck a convoy.") == ["Turkish military"]
+    assert names("Kazakhstan's government resigned.") == ["Government of Kazakhstan"]
+    assert names("An Iranian woman died in custody.") == []        # a demonym alone acts not
+
+
+def test_the_army_is_the_army_of_the_articles_country():
+    text = ("Colombia: rebels attack a base. Colombian officials said talks would go on in Bogota. "
+            "The army said two soldiers died. Police arrested a suspect.")
+    assert article_actors(text).focus == "CO"
+    tail = text.index("The army")
+    assert article_actors(text).between(tail, len(text)) == ("Colombian army", "Colombian police")
+    # no country named: "the army" says not whose
+    assert names("The army said two soldiers died.") == []
+    # the site or the places module may say which country the article is about
+    assert names("The army said two soldiers died.", focus="PE") == ["Peruvian army"]
+
+
+def test_places_are_actors_only_when_they_act():
+    assert names("Floods in Pakistan killed 24 people.") == []
+    assert names("Ankara insisted on a withdrawal.") == ["Turkey"]
+    assert names("Peacekeepers were deployed by Moscow in 2020.") == ["Russia"]
+    assert names("The United States claimed its forces killed 13 fighters.") == ["United States"]
+    assert names("Talks were held in Moscow and the Azerbaijani capital.") == []
+
+
+def test_people_by_title_name_and_surname():
+    text = ("President Hassan Sheikh Mohamud took office in May. Marine Gen. Kenneth F. McKenzie Jr. "
+            "spoke. UAW President Shawn Fain called a strike. Fain said talks failed. McKenzie added.")
+    assert names(text) == ["Hassan Sheikh Mohamud", "Kenneth F. McKenzie Jr.", "UAW", "Shawn Fain"]
+    later = text.index("Fain said")
+    assert article_actors(text).between(later, len(text)) == ("Shawn Fain", "Kenneth F. McKenzie Jr.")
+
+
+def test_organisations_by_their_head_word():
+    assert names("The National Disaster Management Authority said 24 died.") == \
+        ["National Disaster Management Authority"]
+    assert names("Trading in Silicon Valley Bank shares was halted.") == ["Silicon Valley Bank"]
+    assert names("The Ministry of Defence denied it.") == ["Ministry of Defence"]
+
+
+def test_no_junk_from_capitals():
+    for text in ("On Sunday, engineers cut into an embankment.",
+                 "Rescuers raced Tuesday to find survivors at Hamid Karzai International Airport.",
+                 "Suspected Islamist insurgents attacked Lake Manchar in March.",
+                 "Ecuador, a South American country, held elections.",
+                 "MASSIVE DESTRUCTION IN THE NORTH."):
+        got = names(text)
+        assert all(n.startswith("Islamist") for n in got), (text, got)
+
+
+def test_news_agencies_credited_are_not_actors():
+    assert names("Gunmen stormed the studio (AP) and fled, police told Reuters.", focus="") == ["Gunmen"]
+    assert names("Reuters reported that the bank failed.") == ["Reuters"]
+
+
+def test_collective_actors_with_the_articles_country():
+    assert names("Demonstrators stormed the mayor's office.", focus="KZ") == ["Protesters (Kazakhstan)"]
+    assert names("Islamist militants attacked Palma.", focus="MZ") == ["Islamist militants (Mozambique)"]
+    # context-free: "rebels" on their own say not which side
+    assert names("The rebels advanced.", focus="MZ") == []
+    assert names("Armenian separatists laid mines.") == ["Armenian separatists"]
+
+
+def test_the_group_is_the_armed_group_named_last():
+    text = "Al-Shabab attacked a hotel. The Al-Qaeda-linked jihadist group claimed responsibility."
+    later = text.index("The Al-Qaeda")
+    assert article_actors(text).between(later, len(text)) == ("Al-Shabab",)
+    assert names("The jihadist group claimed responsibility.", focus="") == ["Jihadist group"]
+
+
+def test_site_actors_win_and_monitors_are_not_actors():
+    site = site_rx(Actor("Junta of Somewhere", ("the regime", "regime")),
+                   Actor("Somewhere Watch", ("the Observatory", "Somewhere Watch"), True))
+    text = "The regime shelled a village, the Observatory said."
+    assert names(text, site=site) == ["Junta of Somewhere"]
+    assert names(text) == []          # without the site's word, "regime" names nobody
+
+
+def test_malformed_resources_are_reported_with_the_file(tmp_path: Path):
+    src = Path(load_lexicon.__wrapped__.__code__.co_filename).parent / "resources" / "en" / "actors"
+    for f in src.iterdir():
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "known.yaml").write_text("- {name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="known.yaml"):
+        load_lexicon.__wrapped__(tmp_path)
+
+
+def test_the_president_and_he_are_the_person_named():
+    text = ("Gunmen stormed a studio and the president issued a decree. President Ana Roca said "
+            "Monday that order would return. She added that the army was deployed.")
+    a = article_actors(text, focus="EC")
+    first = text.index(" President Ana")
+    assert a.between(0, first) == ("Gunmen (Ecuador)", "Ana Roca")
+    last = text.index("She added")
+    assert a.between(last, len(text)) == ("Ana Roca", "Ecuadorian army")
+    # the title of something else, or the title alone with nobody so titled, is nobody
+    assert names("The president of the club resigned.") == []
+
+
+def test_the_countrys_leader_is_the_leader_of_the_articles_country():
+    assert names("Later the nation's prime minister traveled south.", focus="PK") == ["Prime Minister of Pakistan"]
+    assert names("Later the nation's prime minister traveled south.", focus="") == []
+
+
+def test_the_bank_and_the_company_are_the_ones_named():
+    text = ("Shares of Northfield Savings Bank fell. The bank said it lost $2 billion. "
+            "Credit Suisse shares slid. Trading in the Swiss bank's shares was halted. "
+            "The cash-strapped company added that it had a new chief. The holding company of the bank was sold.")
+    a = article_actors(text)
+    said = text.index("The bank said")
+    assert a.between(said, said + 14) == ("Northfield Savings Bank",)
+    swiss = text.index("Trading in")
+    assert a.between(swiss, swiss + 50) == ("Credit Suisse",)
+    cash = text.index("The cash")
+    assert a.between(cash, cash + 30) == ("Credit Suisse",)
+    holding = text.index("The holding")
+    assert a.between(holding, holding + 24) == ()       # "the holding company of ...": not a reference
+    assert a.between(holding + 24, len(text)) == ("Credit Suisse",)   # "the bank" is the last named
+
+
+def test_states_as_agents_and_institutions_of_the_articles_country():
+    assert names("A ceasefire deal between Armenia and Azerbaijan held.") == ["Armenia", "Azerbaijan"]
+    assert names("It began after Parliament's dismissal of the president.", focus="PE") == \
+        ["Parliament of Peru"]
+    assert names("Masked men broke onto the set.", focus="EC") == ["Masked gunmen (Ecuador)"]
+
+
+def test_supporters_and_protests_name_their_actors():
+    assert names("Supporters of former President Jair Bolsonaro stormed Congress.") == \
+        ["Jair Bolsonaro supporters", "Jair Bolsonaro"]
+    assert names("The demonstrations began this week.", focus="KZ") == ["Protesters (Kazakhstan)"]
+
+
+def test_a_states_leader_is_the_person_with_that_title():
+    text = "President Ana Roca took office. Later Kazakhstan's president stripped his rival of a post."
+    later = text.index("Later")
+    assert article_actors(text).between(later, len(text)) == ("Ana Roca",)
+    assert names("Later Kazakhstan's president stripped his rival of a post.") == ["Kazakhstan"]
+
+
+def test_a_force_after_a_site_actor_is_not_the_articles_countrys():
+    site = site_rx(Actor("Russia", ("Russian", "Russia")))
+    text = "Turkey said Turkish officials met. Russian military police will patrol."
+    assert names(text, site=site) == ["Turkey", "Government of Turkey", "Russia"]
+
+
+def test_a_force_word_before_a_noun_is_that_force():
+    # a convoy or a base of the army: the army is in the event (as ACLED's second actor)
+    assert names("A military convoy was hit.", focus="SY") == ["Syrian military"]
+
+
+def test_two_site_actors_in_one_word():
+    site = site_rx(Actor("Russia", ("Russian",)), Actor("Turkey", ("Turkish",)))
+    assert names("Joint Russian-Turkish patrols will start.", site=site) == ["Russia", "Turkey"]
+
+
+def test_a_company_name_inside_a_persons_name_is_the_person():
+    assert names("Actor Harrison Ford said he was glad.") == ["Harrison Ford"]
+    assert names("General Motors and Ford were struck.") == ["General Motors", "Ford"]
+    assert names("Like Instagram, the app grew. Once Trump spoke, it fell.") == []
+
+
+def test_a_name_after_a_place_noun_is_a_place():
+    assert names("Jets bombed the town of Kafr Batna Jisreen on Monday.") == []
+    assert names("Shells fell on a market in the town of Maaret al-Numan.") == []
