@@ -48,6 +48,10 @@ class SiteInput:
     # page are named where it is rendered
     memo: Memo = field(default_factory=Memo, compare=False)
     months: tuple[tuple[Event, ...], ...] = ()      # the events cut by month (merge.by_month)
+    site_url: str = ""           # the published address (mkdocs.yml), for absolute links in data and feeds
+    basemap: object = None       # render/basemap.Basemap when events have coordinates
+    map_tiles: str = ""          # site.yaml map: tiles: a tile server's URL template, off by default
+    map_attribution: str = ""
 
     def per_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> list[T]:
         """derive() of each month's events, in order; a month unchanged since the last run
@@ -55,7 +59,7 @@ class SiteInput:
         out = []
         for part in self.months or (self.events,):
             start = part[0].date.start if part else None
-            key = (name, start.year, start.month) if start else (name,)
+            key = (name, start.year, start.month) if start else (name,)   # name: a string or a tuple
             out.append(self.memo(key, part, lambda: derive(part)))
         return out
 

@@ -29,7 +29,7 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def front_matter(title) -> str:
+def front_matter(title, description: str = "") -> str:
     """A page's title for <title>, the nav and search, as plain text.
 
     Material strips tags and then unescapes entities in <title>, so an escaped
@@ -37,7 +37,8 @@ def front_matter(title) -> str:
     given here carries no <, > or & at all.
     """
     plain = " ".join(str(title).split()).replace("<", "‹").replace(">", "›").replace("&", "＆")
-    return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n---\n\n"
+    from .preview import front_line     # a page's own description (link previews)
+    return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n{front_line(description)}---\n\n"
 
 
 def h(text) -> str:

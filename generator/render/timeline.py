@@ -11,6 +11,7 @@ from ..model import MONTH_NAMES, Event, long_date, slugify
 from .context import SiteInput
 from .event import Section, event_block, event_section, event_url
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
+from .preview import describe, front_line
 from .text import a, h, plural
 
 
@@ -78,6 +79,11 @@ class Calendar:
 INDEXED = "---\nsearch_body: true\n---\n\n"
 
 
+def indexed(description: str) -> str:
+    """INDEXED with the page's description (link previews)."""
+    return INDEXED.replace("---\n\n", front_line(description) + "---\n\n", 1)
+
+
 def _day_label(d: date) -> str:
     return f"{d.strftime('%A')} {long_date(d)}"
 
@@ -92,6 +98,7 @@ class DayPage:
     nav: tuple[tuple[str, str, str], ...]       # (label, target page, rel) to the days around it
     count: str                                  # "10 events"
     sections: tuple[Section, ...]
+    description: str = ""                       # for link previews (render/preview.py)
 
     @property
     def id(self) -> str:
@@ -100,7 +107,7 @@ class DayPage:
     def markdown(self) -> str:
         links = [f"[{label}]({rel(self.path, target)})" + (f'{{ rel="{r}" }}' if r else "")
                  for label, target, r in self.nav]
-        body = [INDEXED + f'# {self.title} {{#{self.id} data-pagefind-filter="year:{self.year}" }}', "",
+        body = [indexed(self.description) + f'# {self.title} {{#{self.id} data-pagefind-filter="year:{self.year}" }}', "",
                 " · ".join(links) + "\n{: .tl-daynav }", "", self.count, ""]
         body += [s.markdown() for s in self.sections]
         return "\n".join(body)
@@ -131,7 +138,7 @@ def _day_page(d: date, before: date | None, after: date | None, events: tuple[Ev
     if after:
         nav.append((f"{long_date(after)} →", day_page(after), "next"))
     return DayPage(path, _day_label(d), d.year, tuple(nav), plural(len(events), "event"),
-                   tuple(event_section(e, site, path) for e in events))
+                   tuple(event_section(e, site, path) for e in events), describe(_day_label(d), events))
 
 
 def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
@@ -147,7 +154,9 @@ def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
 
 def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: SiteInput) -> str:
     count = sum(len(events) for _, events in days) + len(vague)
-    body = [INDEXED + f'# {MONTH_NAMES[m - 1]} {y} {{ data-pagefind-filter="year:{y}" }}', "",
+    everything = [e for _, events in days for e in events] + list(vague)
+    body = [indexed(describe(f"{MONTH_NAMES[m - 1]} {y}", everything))
+            + f'# {MONTH_NAMES[m - 1]} {y} {{ data-pagefind-filter="year:{y}" }}', "",
             f"[All of {y}]({rel(path, year_page(y))}) · {plural(count, 'event')}", ""]
     if days:
         # an index of the day pages: Pagefind finds the events on those
@@ -164,19 +173,23 @@ def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: Site
     return "\n".join(body)
 
 
-def year_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
+def year_pages(cal: Calendar, site: SiteInput, axis=lambda year, path: "") -> dict[str, str]:
+    """`axis(year, path)`: the year's time axis (render/axis.py), shown under its title."""
     pages = {}
     for y in cal.years:
         path = year_page(y)
         months = tuple((m, cal.month_count(y, m)) for yy, m in cal.months if yy == y)
         vague = tuple(cal.by_year.get(y, ()))
-        pages[path] = site.memo(path, (months, vague, site.sources(vague)),
-                                lambda: _year_page(y, path, months, vague, site))
+        chart = axis(y, path)
+        pages[path] = site.memo(path, (months, vague, site.sources(vague), chart),
+                                lambda: _year_page(y, path, months, vague, site, chart))
     return pages
 
 
-def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput) -> str:
-    body = [INDEXED + f'# {y} {{ data-pagefind-filter="year:{y}" }}', ""]
+def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput, chart: str = "") -> str:
+    count = sum(n for _, n in months) + len(vague)
+    body = [indexed(f"{y}: {plural(count, 'event')}" + (f" in {plural(len(months), 'month')}." if months else "."))
+            + f'# {y} {{ data-pagefind-filter="year:{y}" }}', ""] + ([chart, ""] if chart else [])
     for m, count in months:
         body.append(f"- [{MONTH_NAMES[m - 1]} {y}]({rel(path, month_page(y, m))}) — {plural(count, 'event')}")
     body.append("")
