@@ -65,8 +65,9 @@
     var f = new FormData(form), year = f.get("year");
     var types = {};
     f.getAll("type").forEach(function (t) { types[t] = true; });
-    var from = +f.get("from"), to = +f.get("to");
-    form.from.disabled = form.to.disabled = !year;
+    // read from the elements: FormData leaves out disabled ones (the months, without a year)
+    var from = +form.elements.from.value, to = +form.elements.to.value;
+    form.elements.from.disabled = form.elements.to.disabled = !year;
     return { year: year ? +year : null, from: year ? Math.min(from, to) : 1, to: year ? Math.max(from, to) : 12,
       actor: f.get("actor") === "" ? -1 : +f.get("actor"), types: types };
   }
@@ -167,7 +168,7 @@
       var list = el("ul", { "class": "tl-map-years" });
       Object.keys(per).sort().forEach(function (yy) {
         var li = el("li"), b = el("button", { type: "button", "class": "md-button tl-map-year" }, yy);
-        b.addEventListener("click", function () { form.year.value = yy; draw(); open(i); });
+        b.addEventListener("click", function () { form.elements.year.value = yy; draw(); open(i); });
         li.appendChild(b);
         li.appendChild(document.createTextNode(" " + per[yy] + (per[yy] === 1 ? " event" : " events")));
         list.appendChild(li);
