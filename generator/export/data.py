@@ -17,8 +17,9 @@ from ..gazetteer import REGION_KINDS
 from ..model import Event
 from ..render.context import SiteInput
 from ..render.event import provenance
-from ..render.paths import event_page
-from ..render.text import safe_url
+from ..render.home import DOWNLOADS_PAGE      # the home page links it
+from ..render.paths import event_page, href
+from ..render.text import front_matter, safe_url
 
 FORMATS = {   # --format name -> file in the site's data/ folder, and its media type
     "json": ("data/events.json", "application/json"),
@@ -27,6 +28,7 @@ FORMATS = {   # --format name -> file in the site's data/ folder, and its media 
     "timelinejs": ("data/timelinejs.json", "application/json"),
     "ics": ("data/events.ics", "text/calendar"),
 }
+_COMPACT = (",", ":")
 LICENCE = ("Event records derived from the cited news reports; quotes remain their publishers'. "
            "Reuse the records with a link to this site and to the sources.")
 
@@ -65,7 +67,9 @@ def _sources(e: Event, site: SiteInput) -> list[dict]:
         if info is not None:
             out.append({"outlet": r.source, "title": info.title, "url": safe_url(r.url),
                         "published": info.date.isoformat() if info.date else None,
-                        "published_from": info.date_source, "quote": r.quote, "report_id": r.id})
+                        "published_from": info.date_source, "report_id": r.id,
+                        # the first report's words are the event's quote already
+                        "quote": "" if r is e else r.quote})
     out += [{"outlet": "", "title": label, "url": safe_url(url), "published": None, "published_from": None,
              "quote": "", "report_id": e.id} for label, url in e.sources]
     return out
@@ -89,7 +93,8 @@ def event_record(e: Event, site: SiteInput) -> dict:
 
 
 def _json_part(events, site: SiteInput) -> str:
-    return ",\n".join(json.dumps(event_record(e, site), ensure_ascii=False, sort_keys=True) for e in events)
+    return ",\n".join(json.dumps(event_record(e, site), ensure_ascii=False, sort_keys=True, separators=_COMPACT)
+                      for e in events)
 
 
 def _joined(parts) -> str:
@@ -164,13 +169,18 @@ def _feature(e: Event, site: SiteInput) -> dict | None:
     coords = [[round(p.lon, 6), round(p.lat, 6)] for p in located]
     geometry = {"type": "Point", "coordinates": coords[0]} if len(coords) == 1 else \
         {"type": "MultiPoint", "coordinates": coords}
-    record = event_record(e, site)
-    return {"type": "Feature", "id": e.id, "geometry": geometry, "properties": record}
+    figures = [f["count"] for f in _fatalities(e)]
+    properties = {"title": e.title, "url": event_link(e, site.site_url), "start": e.date.start.isoformat(),
+                  "end": e.date.end.isoformat(), "precision": e.date.precision, "time_precision": time_precision(e),
+                  "status": e.status, "type": e.type or None, "actors": list(e.actors),
+                  "places": [p.name for p in located], "fatalities": min(figures) if figures else None,
+                  "provenance": provenance(e)}
+    return {"type": "Feature", "id": e.id, "geometry": geometry, "properties": properties}
 
 
 def _geojson_part(events, site: SiteInput) -> str:
     features = (_feature(e, site) for e in events)
-    return ",\n".join(json.dumps(f, ensure_ascii=False, sort_keys=True) for f in features if f)
+    return ",\n".join(json.dumps(f, ensure_ascii=False, sort_keys=True, separators=_COMPACT) for f in features if f)
 
 
 def events_geojson(site: SiteInput) -> str:
@@ -202,7 +212,8 @@ def _timelinejs_event(e: Event, site: SiteInput) -> dict:
 
 
 def _timelinejs_part(events, site: SiteInput) -> str:
-    return ",\n".join(json.dumps(_timelinejs_event(e, site), ensure_ascii=False, sort_keys=True) for e in events)
+    return ",\n".join(json.dumps(_timelinejs_event(e, site), ensure_ascii=False, sort_keys=True, separators=_COMPACT)
+                      for e in events)
 
 
 def timelinejs(site: SiteInput) -> str:
@@ -268,7 +279,6 @@ def data_files(site: SiteInput) -> dict[str, str]:
     return {FORMATS[fmt][0]: write(site) for fmt, write in WRITERS.items()}
 
 
-from ..render.home import DOWNLOADS_PAGE  # noqa: E402  (the home page links it)
 _ABOUT = {
     "json": "every event with all the site says of it: permanent id and URL, every anchor that leads to it, "
             "date (start, end, precision, the words it came from), status, places with coordinates and "
@@ -276,7 +286,7 @@ _ABOUT = {
             "sources and provenance",
     "csv": "one row per event in ACLED's column style (columns below)",
     "geojson": "the events that have coordinates, as GeoJSON features (a Point, or a MultiPoint for "
-               "several places) with the same properties as the JSON",
+               "several places) with their title, link, dates, type, actors, places and fatalities",
     "timelinejs": "for TimelineJS3 (its JSON format; events grouped by type)",
     "ics": "an iCalendar file: each event all-day over its real span, to open in a calendar",
 }
@@ -304,9 +314,6 @@ COLUMN_MEANINGS = (
 
 def downloads_page(files: dict[str, str], feed: str) -> str:
     """data/index.md: what each download holds, its size, licence and the CSV's columns."""
-    from ..render.paths import href
-    from ..render.text import front_matter
-
     def size(text: str) -> str:
         n = len(text.encode("utf-8"))
         return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"

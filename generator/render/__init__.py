@@ -49,7 +49,7 @@ def render_site(site: SiteInput) -> dict[str, str]:
     from ..export.feed import FEED, atom_feed
     files = data_files(site)
     files[FEED] = atom_feed(site)
-    files[DOWNLOADS_PAGE] = downloads_page(files, FEED)
+    files[DOWNLOADS_PAGE] = memo(DOWNLOADS_PAGE, tuple(files.values()), lambda: downloads_page(files, FEED))
     pages.update(files)
     if site.search == "pagefind":
         pages[SEARCH_PAGE] = search_page()

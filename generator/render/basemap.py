@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -33,11 +33,18 @@ class Basemap:
         return json.dumps({"source": "Natural Earth 1:10m admin-0 countries (public domain), simplified",
                            "rings": [_deltas(r) for r in self.world]}, separators=(",", ":")) + "\n"
 
+    @cached_property
+    def _boxes(self) -> tuple[tuple[int, int, int, int], ...]:
+        """Each detailed ring's bounding box: a place's map looks only at the rings near it."""
+        return tuple((min(r[0::2]), min(r[1::2]), max(r[0::2]), max(r[1::2])) for r in self.detail)
+
     def around(self, lat: float, lon: float, dlat: float, dlon: float) -> list[list[tuple[float, float]]]:
         """Runs of the detailed outlines inside the box lat ± dlat, lon ± dlon."""
         box = (round((lon - dlon) * 100), round((lat - dlat) * 100), round((lon + dlon) * 100), round((lat + dlat) * 100))
         runs: list[list[tuple[float, float]]] = []
-        for ring in self.detail:
+        near = (ring for ring, (x0, y0, x1, y1) in zip(self.detail, self._boxes)
+                if x0 <= box[2] and box[0] <= x1 and y0 <= box[3] and box[1] <= y1)
+        for ring in near:
             run: list[tuple[float, float]] = []
             for i in range(0, len(ring), 2):
                 x, y = ring[i], ring[i + 1]

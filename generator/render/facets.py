@@ -66,7 +66,8 @@ SPLIT_ABOVE = 300
 def _place_map(site: SiteInput, name: str, events) -> str:
     """A place page's small map (render/map.py), from the place as its first event names it."""
     place = next(p for p in events[0].places if p.name == name)
-    drawn = place_map(site, place.lat, place.lon, name)
+    drawn = site.memo(("place map", name), (place.lat, place.lon, site.basemap),
+                      lambda: place_map(site, place.lat, place.lon, name))
     return f'<div class="tl-block">\n{drawn}\n</div>' if drawn else ""
 
 

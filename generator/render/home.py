@@ -6,7 +6,7 @@ import json
 
 from .context import SiteInput
 from .event import event_url
-from .paths import FACETS, href, month_page, year_page
+from .paths import FACETS, href, year_page
 from .text import a, esc, front_matter, h, plural
 from .axis import time_axis
 from .map import MAP_PAGE
