@@ -210,3 +210,12 @@ def test_pages_describe_their_own_events(built):
     hostile_description = re.search(r'^description: (".*")$', hostile, re.M).group(1)
     assert not re.search(r'[<>&]', json.loads(hostile_description))
     assert re.search(r'^description: ', (docs / "places/saraqib/index.md").read_text(), re.M)
+
+
+def test_ics_lines_fold_without_splitting_characters():
+    from generator.export.data import _fold
+    line = "SUMMARY:" + "قصف على سراقب، " * 8 + "😀" * 10
+    folded = _fold(line)
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
+    parsed = icalendar.Event.from_ical("BEGIN:VEVENT\r\n" + folded + "END:VEVENT\r\n")
+    assert str(parsed["summary"]) == line.removeprefix("SUMMARY:")

@@ -231,31 +231,52 @@ def _stamp(e: Event, site: SiteInput) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
+def _fold(line: str) -> str:
+    """RFC 5545 3.1: lines of at most 75 octets, continued after CRLF and a space,
+    never splitting a UTF-8 character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line + "\r\n"
+    out, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:     # inside a character: cut before it
+            end -= 1
+        out.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
+    return "\r\n ".join(out) + "\r\n"
+
+
 def _ics_part(events, site: SiteInput) -> str:
-    from icalendar import Event as VEvent
+    """VEVENTs written line by line, values escaped by icalendar's own types: building
+    icalendar.Event objects cost 0.5 ms an event, a minute for a decade of news."""
+    from icalendar import vText
     host = site.site_url.split("//", 1)[-1].split("/", 1)[0] if site.site_url else "timeline"
+
+    def text(value: str) -> str:
+        return vText(value).to_ical().decode("utf-8")
     out = []
     for e in events:
-        v = VEvent()
-        v.add("uid", f"{e.id}@{host}")
-        v.add("dtstamp", _stamp(e, site))
-        v.add("dtstart", e.date.start)
-        v.add("dtend", e.date.end + timedelta(days=1))      # all-day: the end is exclusive
-        v.add("summary", e.title)
+        lines = ["BEGIN:VEVENT", f"UID:{text(f'{e.id}@{host}')}",
+                 f"DTSTAMP:{_stamp(e, site).strftime('%Y%m%dT%H%M%SZ')}",
+                 f"DTSTART;VALUE=DATE:{e.date.start.strftime('%Y%m%d')}",
+                 # all-day: the end is exclusive
+                 f"DTEND;VALUE=DATE:{(e.date.end + timedelta(days=1)).strftime('%Y%m%d')}",
+                 f"SUMMARY:{text(e.title)}"]
         words = [f"{e.date.label()} ({e.date.precision}, {e.status}, {provenance(e)})"]
         words += [x for x in (e.quote, e.description) if x]
         words += [f"{r.source}: {safe_url(r.url)}".strip(": ") for r in e.reports if r.source or safe_url(r.url)]
-        v.add("description", "\n".join(words))
-        v.add("url", event_link(e, site.site_url))
+        lines.append(f"DESCRIPTION:{text(chr(10).join(words))}")
+        lines.append(f"URL:{event_link(e, site.site_url)}")
         if e.places:
-            v.add("location", ", ".join(p.name for p in e.places))
+            lines.append(f"LOCATION:{text(', '.join(p.name for p in e.places))}")
         place = next((p for p in e.places if p.lat is not None and p.lon is not None), None)
         if place is not None:
-            v.add("geo", (place.lat, place.lon))
+            lines.append(f"GEO:{float(place.lat)};{float(place.lon)}")
         if e.type:
-            v.add("categories", [e.type])
-        v.add("status", "TENTATIVE" if e.status == "planned" else "CONFIRMED")
-        out.append(v.to_ical().decode("utf-8"))
+            lines.append(f"CATEGORIES:{text(e.type)}")
+        lines += [f"STATUS:{'TENTATIVE' if e.status == 'planned' else 'CONFIRMED'}", "END:VEVENT"]
+        out.append("".join(_fold(line) for line in lines))
     return "".join(out)
 
 
