@@ -101,21 +101,15 @@ def _joined(parts) -> str:
     return ",\n".join(p for p in parts if p)
 
 
-def _parts(site: SiteInput, fmt: str, write) -> tuple[str, ...]:
-    """Each month's serialised events; unchanged months are last run's very strings."""
-    return tuple(site.per_month((f"export:{fmt}", site.site_url), lambda part: write(part, site)))
+def _parts(site: SiteInput, fmt: str, write, given: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Each month's serialised events (`given` by data_files, which writes every format)."""
+    return given if given is not None else tuple(write(part, site) for part in site.months or (site.events,))
 
 
-def _whole(site: SiteInput, fmt: str, parts: tuple[str, ...], make) -> str:
-    """The file from its parts: the same string object as last run when no part changed,
-    so that `timeline serve` neither joins nor rewrites it (export/writer.py)."""
-    return site.memo(("export", fmt), (parts, site.title, site.description), make)
-
-
-def events_json(site: SiteInput) -> str:
-    parts = _parts(site, "json", _json_part)
+def events_json(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+    parts = _parts(site, "json", _json_part, given)
     head = json.dumps({"title": site.title, "licence": LICENCE}, ensure_ascii=False)[:-1]
-    return _whole(site, "json", parts, lambda: f'{head}, "events": [\n{_joined(parts)}\n]}}\n')
+    return f'{head}, "events": [\n{_joined(parts)}\n]}}\n'
 
 
 CSV_COLUMNS = ("event_id_cnty", "event_date", "end_date", "year", "time_precision", "precision", "status",
@@ -155,11 +149,11 @@ def _csv_part(events, site: SiteInput) -> str:
     return out.getvalue()
 
 
-def events_csv(site: SiteInput) -> str:
+def events_csv(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
-    parts = _parts(site, "csv", _csv_part)
-    return _whole(site, "csv", parts, lambda: out.getvalue() + "".join(parts))
+    parts = _parts(site, "csv", _csv_part, given)
+    return out.getvalue() + "".join(parts)
 
 
 def _feature(e: Event, site: SiteInput) -> dict | None:
@@ -183,9 +177,9 @@ def _geojson_part(events, site: SiteInput) -> str:
     return ",\n".join(json.dumps(f, ensure_ascii=False, sort_keys=True, separators=_COMPACT) for f in features if f)
 
 
-def events_geojson(site: SiteInput) -> str:
-    parts = _parts(site, "geojson", _geojson_part)
-    return _whole(site, "geojson", parts, lambda: f'{{"type": "FeatureCollection", "features": [\n{_joined(parts)}\n]}}\n')
+def events_geojson(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+    parts = _parts(site, "geojson", _geojson_part, given)
+    return f'{{"type": "FeatureCollection", "features": [\n{_joined(parts)}\n]}}\n'
 
 
 def _tl_date(d: date, precision: str) -> dict:
@@ -216,11 +210,11 @@ def _timelinejs_part(events, site: SiteInput) -> str:
                       for e in events)
 
 
-def timelinejs(site: SiteInput) -> str:
-    parts = _parts(site, "timelinejs", _timelinejs_part)
+def timelinejs(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+    parts = _parts(site, "timelinejs", _timelinejs_part, given)
     title = json.dumps({"text": {"headline": html.escape(site.title), "text": html.escape(site.description)}},
                        ensure_ascii=False)
-    return _whole(site, "timelinejs", parts, lambda: f'{{"title": {title}, "events": [\n{_joined(parts)}\n]}}\n')
+    return f'{{"title": {title}, "events": [\n{_joined(parts)}\n]}}\n'
 
 
 def _stamp(e: Event, site: SiteInput) -> datetime:
@@ -280,24 +274,35 @@ def _ics_part(events, site: SiteInput) -> str:
     return "".join(out)
 
 
-def events_ics(site: SiteInput) -> str:
+def events_ics(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
     from icalendar import Calendar
     cal = Calendar()
     cal.add("prodid", "-//timeline-generator//events//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", site.title)
     head, _, tail = cal.to_ical().decode("utf-8").rpartition("END:VCALENDAR")
-    parts = _parts(site, "ics", _ics_part)
-    return _whole(site, "ics", parts, lambda: head + "".join(parts) + "END:VCALENDAR" + tail)
+    parts = _parts(site, "ics", _ics_part, given)
+    return head + "".join(parts) + "END:VCALENDAR" + tail
 
 
 WRITERS = {"json": events_json, "csv": events_csv, "geojson": events_geojson, "timelinejs": timelinejs,
            "ics": events_ics}
 
 
+PARTS = {"json": _json_part, "csv": _csv_part, "geojson": _geojson_part, "timelinejs": _timelinejs_part,
+         "ics": _ics_part}
+
+
 def data_files(site: SiteInput) -> dict[str, str]:
-    """Every download, by its path in the site."""
-    return {FORMATS[fmt][0]: write(site) for fmt, write in WRITERS.items()}
+    """Every download, by its path in the site. Written month by month: under `timeline
+    serve` an edit re-serialises only its months, and when no month changed the files are
+    last run's very strings, which the writer skips (export/writer.py)."""
+    formats = tuple(WRITERS)
+    months = tuple(site.per_month(("export", site.site_url),
+                                  lambda part: tuple(PARTS[f](part, site) for f in formats)))
+    return site.memo("export", (months, site.title, site.description),
+                     lambda: {FORMATS[f][0]: WRITERS[f](site, tuple(m[i] for m in months))
+                              for i, f in enumerate(formats)})
 
 
 _ABOUT = {

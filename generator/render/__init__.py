@@ -47,7 +47,7 @@ def render_site(site: SiteInput) -> dict[str, str]:
     # the open data and the feed (export/data.py, export/feed.py): files of the site like days.json
     from ..export.data import DOWNLOADS_PAGE, data_files, downloads_page
     from ..export.feed import FEED, atom_feed
-    files = data_files(site)
+    files = dict(data_files(site))      # a copy: the memo keeps the original
     files[FEED] = atom_feed(site)
     files[DOWNLOADS_PAGE] = memo(DOWNLOADS_PAGE, tuple(files.values()), lambda: downloads_page(files, FEED))
     pages.update(files)

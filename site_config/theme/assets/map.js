@@ -144,8 +144,9 @@
       shown++; events += total;
     });
     sizeMarkers();
-    status.textContent = shown + (shown === 1 ? " place, " : " places, ") + events + (events === 1 ? " event" : " events") +
-      (f.year ? " in " + f.year : "");
+    // an event naming several places is counted at each of them
+    status.textContent = shown + (shown === 1 ? " place" : " places") + (f.year ? " in " + f.year : "") + "; " +
+      events + " events counted at their places (an event naming several places counts at each)";
   }
 
   // -- a place's events -----------------------------------------------------------
