@@ -1,4 +1,4 @@
-"""The `timeline` command: build, serve, preview, extract, dates, check, deploy."""
+"""The `timeline` command: build, serve, preview, extract, dates, check, deploy, export, init."""
 from __future__ import annotations
 
 import argparse
@@ -187,6 +187,20 @@ def cmd_deploy(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    """The site's data files (export/data.py) from the content, without building the site."""
+    from .export.data import WRITERS
+    from .pipeline import export_input
+    site, report = export_input(Path(args.root), args.jobs, not args.no_cache)
+    report.print(sys.stderr, all_problems=False)
+    text = WRITERS[args.format](site)
+    if args.out and args.out != "-":
+        Path(args.out).write_text(text, encoding="utf-8", newline="")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_check(args) -> int:
     from .pipeline import check
     report = check(Path(args.root), args.jobs)
@@ -266,11 +280,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate content and configuration; exit 1 on errors")
     p.set_defaults(func=cmd_check)
 
+    p = sub.add_parser("export", help="write every event as data: json, csv (ACLED's columns), geojson, ics, timelinejs")
+    p.add_argument("--format", required=True, choices=("json", "csv", "geojson", "ics", "timelinejs"))
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
     p = sub.add_parser("init", help="create a new timeline project (neutral configuration, one example article)")
     p.add_argument("folder", help="a new or empty folder")
     p.set_defaults(func=cmd_init)
 
-    for name in ("generate", "build", "serve", "deploy", "check"):
+    for name in ("generate", "build", "serve", "deploy", "check", "export"):
         p = sub.choices[name]
         p.add_argument("-j", "--jobs", type=_jobs, default=0,
                        help="processes for extraction (default: one per CPU core)")

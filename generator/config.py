@@ -43,6 +43,8 @@ class Config:
     search: str = "auto"       # material | pagefind | auto (Pagefind for large sites)
     article_pages: str = "auto"   # each | monthly | auto (a page per month for large sites)
     article_text: str = "auto"    # always | never | auto (only articles with no original link)
+    map_tiles: str = ""           # map: tiles: a tile server's URL template (off: the shipped basemap only)
+    map_attribution: str = ""     # map: attribution: shown under the map when tiles are used
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -121,6 +123,42 @@ def _packaged_places(settings, curated: list, problems) -> list:
     return [(place, tuple(names)) for place, names in out]
 
 
+def _map_settings(site: dict, lines: dict, problems: list[Problem]) -> tuple[str, str]:
+    """site.yaml `map:` (tiles, attribution). Tiles are off unless given: a tile server
+    learns who reads which places, and the site must work offline."""
+    settings = site.get("map") or {}
+    if not isinstance(settings, dict):
+        problems.append(Problem("site_config/site.yaml", lines.get("map"), "'map' must be a mapping (tiles, attribution)"))
+        return "", ""
+    tiles = str(settings.get("tiles") or "").strip()
+    if tiles and not (re.match(r"^https://[^\s<>\"']+$", tiles) and all(k in tiles for k in ("{z}", "{x}", "{y}"))):
+        problems.append(Problem("site_config/site.yaml", lines.get("map"), "map: 'tiles' must be an https URL "
+                                f"with {{z}}, {{x}} and {{y}}, not {tiles!r}; the map uses its own basemap only"))
+        tiles = ""
+    return tiles, " ".join(str(settings.get("attribution") or "").split())
+
+
+def published_url(root: Path) -> str:
+    """The site's address (mkdocs.yml `site_url`, which the Pages workflow sets through
+    SITE_URL), for absolute links in the data files and the feed; "" when unknown."""
+    import os
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    # mkdocs.yml's `!ENV [NAME, default]`: the variable, else the default
+    Loader.add_constructor("!ENV", lambda loader, node: next(
+        (os.environ[n] for n in loader.construct_sequence(node)[:-1] if n in os.environ),
+        loader.construct_sequence(node)[-1]) if isinstance(node, yaml.SequenceNode)
+        else os.environ.get(loader.construct_scalar(node), ""))
+    try:
+        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+        url = str((data or {}).get("site_url") or "")
+    except (OSError, yaml.YAMLError, AttributeError):
+        return ""
+    return url if re.match(r"^https?://[^\s<>\"']+$", url) else ""
+
+
 def load_config(root: Path) -> Config:
     sc = root / "site_config"
     problems: list[Problem] = []
@@ -157,10 +195,11 @@ def load_config(root: Path) -> Config:
     search = _choice(site, site_lines, "search", SEARCH_ENGINES, problems)
     article_pages = _choice(site, site_lines, "article_pages", ARTICLE_PAGES, problems)
     article_text = _choice(site, site_lines, "article_text", ARTICLE_TEXT, problems)
+    map_tiles, map_attribution = _map_settings(site, site_lines, problems)
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
                   places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
                   vocabulary=vocabulary, search=search, article_pages=article_pages, article_text=article_text,
-                  problems=tuple(problems))
+                  map_tiles=map_tiles, map_attribution=map_attribution, problems=tuple(problems))
 
 
 def identity(root: Path) -> tuple[str, str]:

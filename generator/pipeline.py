@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import confine
 from .cache import Cache, fingerprint
-from .config import Config, load_config
+from .config import Config, load_config, published_url
 from .heap import collector_paused
 from .memo import Memo
 from .export.site import theme_problems
@@ -21,7 +21,7 @@ from .merge.curated import read_curated
 from .merge.fields import Vocab
 from .merge.reports import MergeSettings, merge_reports
 from .model import Event, Problem
-from .render import SiteInput, article_infos, render_site
+from .render import SiteInput, article_infos, basemap, render_site
 from .render.slugs import set_apart
 
 
@@ -108,13 +108,30 @@ class Session:
         items = tuple((x.article, x.date, x.date_source) for x in c.extractions)
         shape = (c.config.article_pages, c.config.article_text)
         articles = self.memo("articles", (shape, items), lambda: article_infos(list(items), *shape, self.memo))
-        pages = render_site(SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
-                                      search_engine(c.config.search, len(c.events)), self.memo, c.months))
+        pages = render_site(site_input(c, articles, self.memo))
         c.report.timings["render"] = time.perf_counter() - clock
         clock = time.perf_counter()
         c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages, self._written)
         c.report.timings["write"] = time.perf_counter() - clock
         return c.report
+
+
+def site_input(c: Collected, articles: dict, memo: Memo | None = None) -> SiteInput:
+    """What the renderer (and `timeline export`) is given."""
+    located = any(p.lat is not None for e in c.events for p in e.places)
+    return SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
+                     search_engine(c.config.search, len(c.events)), Memo() if memo is None else memo, c.months,
+                     published_url(c.config.root), basemap.load(c.config.root / ".timeline-cache") if located else None,
+                     c.config.map_tiles, c.config.map_attribution)
+
+
+def export_input(root: Path, jobs: int = 1, cache: bool = True) -> tuple[SiteInput, Report]:
+    """What `timeline export` writes from: the same events and article facts as the site."""
+    c = collect(root, jobs, cache)
+    config = c.config
+    articles = article_infos([(x.article, x.date, x.date_source) for x in c.extractions],
+                             config.article_pages, config.article_text)
+    return site_input(c, articles), c.report
 
 
 _SESSIONS: dict[Path, Session] = {}

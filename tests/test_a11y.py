@@ -47,9 +47,11 @@ def test_links_have_text_and_images_have_alt(site):
             assert label or "aria-label" in attrs or "title=" in attrs, (page, attrs)
 
 
-def test_chart_is_described(site):
+def test_time_axis_is_described(site):
     home = (site / "index.html").read_text()
-    assert re.search(r'<svg role="img" aria-label="Events per month, [^"]+"', home)
+    assert re.search(r'<svg role="group" aria-label="Events per month by type, [^"]+"', home)
+    # each bar says its month and count to a screen reader
+    assert re.search(r'<a href="[^"]+" aria-label="March 2020: \d+ events \(', home)
 
 
 def test_example_site_has_no_broken_links(site):

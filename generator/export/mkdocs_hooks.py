@@ -47,7 +47,7 @@ def on_config(config, **kwargs):
     config["extra"]["search_engine"] = "pagefind" if (docs / SEARCH_PAGE).is_file() else "material"
     for label, page in (("Search", SEARCH_PAGE), ("Places", "places/index.md"), ("Actors", "actors/index.md"),
                         ("Event types", "types/index.md"), ("Articles", "articles/index.md"),
-                        ("Undated", "undated.md")):
+                        ("Undated", "undated.md"), ("Map", "map/index.md"), ("Downloads", "data/index.md")):
         if (docs / page).is_file():
             nav.append({label: page})
     config["nav"] = nav

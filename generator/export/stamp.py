@@ -18,7 +18,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..render.shell import (CONTENT_END, CONTENT_START, PAGE_ID, RECORDS, SHELL_URL, TITLE, TOC_ID,
+from ..render.shell import (CONTENT_END, CONTENT_START, DESCRIPTION, PAGE_ID, RECORDS, SHELL_URL, TITLE, TOC_ID,
                             TOC_TITLE)
 
 _SLOT = "\0"
@@ -54,7 +54,7 @@ class Shell:
         li_start, li_end = page.rfind("<li", 0, at), page.find("</li>", at) + len("</li>")
         toc_item = page[li_start:li_end]
         page = page[:li_start] + f"{_SLOT}toc{_SLOT}" + page[li_end:]
-        for token, slot in ((TITLE, "title"), (PAGE_ID, "id"), (SHELL_URL, "url")):
+        for token, slot in ((TITLE, "title"), (PAGE_ID, "id"), (SHELL_URL, "url"), (DESCRIPTION, "description")):
             page = page.replace(token, f"{_SLOT}{slot}{_SLOT}")
         if TOC_ID in page or TOC_TITLE in page:
             raise ShellError("the shell page repeats its heading outside the content")
@@ -69,6 +69,7 @@ class Shell:
         sections = record["sections"]
         values = {
             "title": _text(record["title"]), "id": record["id"], "url": record["url"],
+            "description": html.escape(record.get("description", ""), quote=True),
             "toc": "\n".join(self.toc_item.replace(TOC_ID, html.escape(sid)).replace(TOC_TITLE, _text(title))
                            for level, sid, title, _ in sections if level == 2),
             "content": "\n".join([record["intro"]] + [self._heading(level, sid, _text(title)) + "\n" + body

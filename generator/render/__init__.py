@@ -15,7 +15,9 @@ from .search import search_records
 from .slugs import facet_slugs
 from .shell import shell_pages
 from .stash import stash
-from .home import SEARCH_PAGE, date_index, home_page, search_page, undated_page
+from .axis import month_types
+from .map import map_files
+from .home import SEARCH_PAGE, date_index, home_page, search_page, site_axis, undated_page
 from .timeline import Calendar, day_pages, month_pages, year_pages
 
 __all__ = ["ArticleInfo", "SiteInput", "article_infos", "render_site"]
@@ -33,18 +35,28 @@ def render_site(site: SiteInput) -> dict[str, str]:
         pages.update(shell_pages(days, memo))
     else:
         pages.update({d.path: memo(("markdown", d.path), (d,), d.markdown) for d in days})
+    types = tuple(sorted({e.type for e in site.events}))      # colours shared by the axis and the map
+    counts = month_types(cal)
     pages.update(month_pages(cal, site))
-    pages.update(year_pages(cal, site))
+    pages.update(year_pages(cal, site, lambda y, path: site_axis(cal, types, counts, path, y)))
     pages.update(facet_pages(site))
     pages.update(article_pages(site))
     undated = tuple(a for a in site.articles.values() if a.date is None)
-    counts = tuple((y, m, cal.month_count(y, m)) for y, m in cal.months)
+    axis = site_axis(cal, types, counts, "index.md")
     pages["index.md"] = memo("index.md", (site.title, site.description, len(site.events), len(site.articles),
-                                          len(undated), cal.latest(), counts, tuple(cal.years)),
-                             lambda: home_page(cal, site, len(undated)))
+                                          len(undated), cal.latest(), axis, site.basemap is not None),
+                             lambda: home_page(cal, site, len(undated), axis))
     if undated:
         pages["undated.md"] = memo("undated.md", undated, lambda: undated_page(site))
     pages["days.json"] = date_index(cal)
+    pages.update(map_files(site, types))
+    # the open data and the feed (export/data.py, export/feed.py): files of the site like days.json
+    from ..export.data import DOWNLOADS_PAGE, data_files, downloads_page
+    from ..export.feed import FEED, atom_feed
+    files = dict(data_files(site))      # a copy: the memo keeps the original
+    files[FEED] = atom_feed(site)
+    files[DOWNLOADS_PAGE] = memo(DOWNLOADS_PAGE, tuple(files.values()), lambda: downloads_page(files, FEED))
+    pages.update(files)
     if site.search == "pagefind":
         pages[SEARCH_PAGE] = search_page()
         pages.update(search_records(site))

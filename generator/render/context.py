@@ -52,6 +52,10 @@ class SiteInput:
     months: tuple[tuple[Event, ...], ...] = ()      # the events cut by month (merge.by_month)
     # kind -> name -> slug of its page, no two alike (render/slugs.py; set by render_site)
     facet_slugs: dict = field(default_factory=dict, compare=False)
+    site_url: str = ""           # the published address (mkdocs.yml), for absolute links in data and feeds
+    basemap: object = None       # render/basemap.Basemap when events have coordinates
+    map_tiles: str = ""          # site.yaml map: tiles: a tile server's URL template, off by default
+    map_attribution: str = ""
 
     def facet_page(self, kind: str, name: str) -> str:
         return facet_page(kind, self.facet_slugs.get(kind, {}).get(name) or plain_slug(name))
@@ -62,7 +66,7 @@ class SiteInput:
         out = []
         for part in self.months or (self.events,):
             start = part[0].date.start if part else None
-            key = (name, start.year, start.month) if start else (name,)
+            key = (name, start.year, start.month) if start else (name,)   # name: a string or a tuple
             out.append(self.memo(key, part, lambda: derive(part)))
         return out
 

@@ -8,6 +8,8 @@ from ..memo import Memo
 from .context import SiteInput
 from .event import event_url
 from .headline import headline
+from .map import place_map
+from .preview import describe
 from .paths import FACETS, rel
 from .text import a, esc, front_matter, h, plural
 
@@ -43,8 +45,9 @@ def facet_pages(site: SiteInput) -> dict[str, str]:
         pages[index] = memo(index, counts, lambda: _index(kind, heading, index, counts, site))
         for name, evs in groups.items():
             evs = tuple(evs)
-            pages.update(memo((kind, name), evs, lambda: _facet(kind, heading, name, site.facet_page(kind, name),
-                                                                 evs, memo)))
+            intro = _place_map(site, name, evs) if kind == "places" else ""
+            pages.update(memo((kind, name), (evs, intro), lambda: _facet(kind, heading, name, site.facet_page(kind, name),
+                                                                         evs, memo, intro)))
     return pages
 
 
@@ -62,9 +65,20 @@ def _index(kind: str, heading: str, index: str, counts: tuple, site: SiteInput) 
 SPLIT_ABOVE = 300
 
 
-def _facet(kind: str, heading: str, name: str, path: str, events: tuple[Event, ...], memo: Memo) -> dict[str, str]:
-    head = [front_matter(name, search="exclude") + f"# {esc(name)}", "", f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
-            f"{plural(len(events), 'event')}, oldest first", ""]
+def _place_map(site: SiteInput, name: str, events) -> str:
+    """A place page's small map (render/map.py), from the place as its first event names it."""
+    place = next(p for p in events[0].places if p.name == name)
+    drawn = site.memo(("place map", name), (place.lat, place.lon, site.basemap),
+                      lambda: place_map(site, place.lat, place.lon, name))
+    return f'<div class="tl-block">\n{drawn}\n</div>' if drawn else ""
+
+
+def _facet(kind: str, heading: str, name: str, path: str, events: tuple[Event, ...], memo: Memo,
+           intro: str = "") -> dict[str, str]:
+    """`intro`: raw HTML under the title (a place's map)."""
+    head = [front_matter(name, search="exclude", description=describe(name, events)) + f"# {esc(name)}", "",
+            f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
+            f"{plural(len(events), 'event')}, oldest first", ""] + ([intro, ""] if intro else [])
     if len(events) <= SPLIT_ABOVE:
         return {path: memo(path, events, lambda: "\n".join(head + _listing(events, path, level=2)) + "\n")}
     by_year: dict[int, list[Event]] = defaultdict(list)

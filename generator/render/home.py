@@ -4,51 +4,39 @@ from __future__ import annotations
 
 import json
 
-from ..model import MONTH_NAMES
 from .context import SiteInput
 from .event import event_url
 from .headline import headline
 from .paths import FACETS, href, month_page, year_page
 from .text import a, esc, front_matter, h, plural
+from .axis import time_axis
+from .map import MAP_PAGE
 from .timeline import Calendar
+
+DOWNLOADS_PAGE = "data/index.md"      # written by export/data.py
 
 SEARCH_PAGE = "search/index.md"      # large sites only (Pagefind)
 
 
-def activity_chart(cal: Calendar) -> str:
-    """Events per month as an inline SVG bar chart, drawn at build time."""
-    months = cal.months
-    if not months:
+def site_axis(cal: Calendar, types: tuple[str, ...], counts: dict, page: str, year: int | None = None) -> str:
+    """The time axis of the home page (every year it names) or of one year's page;
+    `counts`: axis.month_types(cal)."""
+    if not cal.years:
         return ""
-    first, last = months[0], months[-1]
-    series = []
-    y, m = first
-    while (y, m) <= last:
-        series.append((y, m, cal.month_count(y, m)))
-        y, m = (y, m + 1) if m < 12 else (y + 1, 1)
-    top = max(n for _, _, n in series) or 1
-    bar, height = max(2, min(24, 720 // len(series))), 80
-    width = bar * len(series)
-    rects = []
-    for i, (y, m, n) in enumerate(series):
-        h = round(height * n / top)
-        label = f"{MONTH_NAMES[m - 1]} {y}: {plural(n, 'event')}"
-        rect = (f'<rect x="{i * bar}" y="{height - h}" width="{max(1, bar - 1)}" height="{h}">'
-                f"<title>{label}</title></rect>")
-        rects.append(f'<a href="{month_page(y, m).removesuffix("index.md")}">{rect}</a>' if n else rect)
-    summary = f"Events per month, {MONTH_NAMES[first[1] - 1]} {first[0]} to {MONTH_NAMES[last[1] - 1]} {last[0]}; most in one month: {top}"
-    return (f'<figure class="tl-chart"><svg role="img" aria-label="{summary}" viewBox="0 0 {width} {height}" '
-            f'preserveAspectRatio="none" width="100%" height="{height}"><title>{summary}</title>'
-            + "".join(rects) + f"</svg><figcaption>{summary}.</figcaption></figure>")
+    first, last = ((year, 1), (year, 12)) if year else ((cal.years[0], 1), (cal.years[-1], 12))
+    vaguer = sum(len(v) for y, v in cal.by_year.items() if first[0] <= y <= last[0])
+    return '<div class="tl-block">\n' + time_axis(page, first, last, counts, types, vaguer) + "\n</div>"
 
 
-def home_page(cal: Calendar, site: SiteInput, undated: int) -> str:
+def home_page(cal: Calendar, site: SiteInput, undated: int, axis: str = "") -> str:
     years = cal.years
     home = [front_matter(site.title) + f"# {esc(site.title)}", "", esc(site.description), "",
             f"{plural(len(site.events), 'event')} from {plural(len(site.articles), 'article')}"
             + (f", {years[0]}–{years[-1]}." if years else "; no dated events yet."), ""]
     if years:
-        home += ["## Activity by month", "", activity_chart(cal), ""]
+        home += ["## Activity by month", "", axis, ""]
+    if any(p.lat is not None for e in site.events for p in e.places):
+        home += [f"See every place on the [map]({MAP_PAGE}).", ""]
     days = cal.days
     if days:
         # raw HTML: on large sites the day pages are not MkDocs pages (render/shell.py)
@@ -59,7 +47,7 @@ def home_page(cal: Calendar, site: SiteInput, undated: int) -> str:
     if years:
         home += ["## Years", ""] + [f"- [{y}]({year_page(y)})" for y in years] + [""]
     home += ["## Browse", ""] + [f"- [{label}]({kind}/index.md)" for kind, label in FACETS.items()]
-    home += ["- [Source articles](articles/index.md)", ""]
+    home += ["- [Source articles](articles/index.md)", f"- [Downloads: the events as data]({DOWNLOADS_PAGE})", ""]
     if undated:
         home += [f"{plural(undated, 'article')} could not be dated: see [Undated articles](undated.md).", ""]
     return "\n".join(home)

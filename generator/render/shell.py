@@ -21,6 +21,7 @@ SHELL_PAGE = "_timeline/shell/day/index.md"
 SHELL_URL = "_timeline/shell/day/"
 RECORDS = ".days"                      # MkDocs skips dot folders in docs/
 TITLE, PAGE_ID = "@@TITLE@@", "tl-shell-page"
+DESCRIPTION = "@@DESCRIPTION@@"        # the page's description (head metadata)
 TOC_TITLE, TOC_ID = "@@HEADING@@", "tl-shell-heading"
 CONTENT_START, CONTENT_END = "<!--tl:shell-->", "<!--/tl:shell-->"
 
@@ -28,7 +29,7 @@ CONTENT_START, CONTENT_END = "<!--tl:shell-->", "<!--/tl:shell-->"
 def shell_markdown() -> str:
     # one heading inside the content markers gives the theme's markup for
     # headings and for table-of-contents entries
-    front = INDEXED.replace("---\n\n", f'title: "{TITLE}"\n---\n\n', 1)     # indexed like a day page
+    front = INDEXED.replace("---\n\n", f'title: "{TITLE}"\ndescription: "{DESCRIPTION}"\n---\n\n', 1)
     return (front + f'# {TITLE} {{#{PAGE_ID}}}\n\n'
             + f"{CONTENT_START}\n\n## {TOC_TITLE} {{#{TOC_ID}}}\n\n{CONTENT_END}\n")
 
@@ -40,6 +41,7 @@ def record_path(page: DayPage) -> str:
 def record(page: DayPage) -> str:
     return json.dumps({
         "url": page.path.removesuffix("index.md"), "title": page.title, "id": page.id,
+        "description": page.description,
         "intro": page.intro_html(),
         "sections": [[s.level, s.id, s.title, s.html] for s in page.sections],
     }, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -34,15 +34,17 @@ def plural(n: int, word: str) -> str:
 SEARCH = {"": "", "boost": "search:\n  boost: 4\n", "exclude": "search:\n  exclude: true\n"}
 
 
-def front_matter(title, search: str = "") -> str:
-    """A page's title for <title>, the nav and search, as plain text; `search`: a key of SEARCH.
+def front_matter(title, search: str = "", description: str = "") -> str:
+    """A page's title for <title>, the nav and search, as plain text; `search`: a key of SEARCH;
+    `description`: the page's own, for link previews.
 
     Material strips tags and then unescapes entities in <title>, so an escaped
     "&lt;/title&gt;" from an article would come back as markup: the title
     given here carries no <, > or & at all.
     """
     plain = " ".join(str(title).split()).replace("<", "‹").replace(">", "›").replace("&", "＆")
-    return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n{SEARCH[search]}---\n\n"
+    from .preview import front_line     # a page's own description (link previews)
+    return f"---\ntitle: {json.dumps(plain, ensure_ascii=False)}\n{SEARCH[search]}{front_line(description)}---\n\n"
 
 
 def h(text) -> str:

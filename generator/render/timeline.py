@@ -13,6 +13,7 @@ from .context import SiteInput
 from .event import Section, event_block, event_section, event_url
 from .headline import headline
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
+from .preview import describe, front_line
 from .text import SEARCH, a, front_matter, h, plural
 
 
@@ -79,6 +80,11 @@ class Calendar:
 INDEXED = "---\n" + SEARCH["boost"] + "---\n\n"
 
 
+def indexed(description: str) -> str:
+    """INDEXED with the page's description (link previews)."""
+    return INDEXED.replace("---\n\n", front_line(description) + "---\n\n", 1)
+
+
 def _day_label(d: date) -> str:
     return f"{d.strftime('%A')} {long_date(d)}"
 
@@ -92,6 +98,7 @@ class DayPage:
     nav: tuple[tuple[str, str, str], ...]       # (label, target page, rel) to the days around it
     count: str                                  # "10 events"
     sections: tuple[Section, ...]
+    description: str = ""                       # for link previews (render/preview.py)
 
     @property
     def id(self) -> str:
@@ -100,7 +107,7 @@ class DayPage:
     def markdown(self) -> str:
         links = [f"[{label}]({rel(self.path, target)})" + (f'{{ rel="{r}" }}' if r else "")
                  for label, target, r in self.nav]
-        body = [INDEXED + f'# {self.title} {{#{self.id}}}', "",
+        body = [indexed(self.description) + f'# {self.title} {{#{self.id}}}', "",
                 " · ".join(links) + "\n{: .tl-daynav }", "", self.count, ""]
         body += [s.markdown() for s in self.sections]
         return "\n".join(body)
@@ -133,7 +140,7 @@ def _day_page(d: date, before: date | None, after: date | None, events: tuple[Ev
     if after:
         nav.append((f"{long_date(after)}\u00a0→", day_page(after), "next"))
     return DayPage(path, _day_label(d), tuple(nav), plural(len(events), "event"),
-                   tuple(event_section(e, site, path) for e in events))
+                   tuple(event_section(e, site, path) for e in events), describe(_day_label(d), events))
 
 
 def _page_nav(path: str, before: tuple[str, str] | None, up: tuple[str, str] | None,
@@ -165,7 +172,8 @@ def month_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
 def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: SiteInput, around: tuple) -> str:
     count = sum(len(events) for _, events in days) + len(vague)
     title = f"{MONTH_NAMES[m - 1]} {y}"
-    body = [front_matter(title, search="boost") + f'# {title}', "",
+    everything = [e for _, events in days for e in events] + list(vague)
+    body = [front_matter(title, search="boost", description=describe(title, everything)) + f'# {title}', "",
             _page_nav(path, _month_label(around[0]), (f"All of {y}", year_page(y)), _month_label(around[1])), "",
             plural(count, 'event'), ""]
     if days:
@@ -194,7 +202,8 @@ def headline_events(events) -> tuple[Event, ...]:
     return tuple(e for e in events if id(e) in chosen)        # in date order
 
 
-def year_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
+def year_pages(cal: Calendar, site: SiteInput, axis=lambda year, path: "") -> dict[str, str]:
+    """`axis(year, path)`: the year's time axis (render/axis.py), shown under its title."""
     pages = {}
     years = cal.years
     for i, y in enumerate(years):
@@ -205,16 +214,20 @@ def year_pages(cal: Calendar, site: SiteInput) -> dict[str, str]:
                        for yy, m in cal.months if yy == y)
         vague = tuple(cal.by_year.get(y, ()))
         around = (years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
-        pages[path] = site.memo(path, (months, vague, site.sources(vague), around),
-                                lambda: _year_page(y, path, months, vague, site, around))
+        chart = axis(y, path)
+        pages[path] = site.memo(path, (months, vague, site.sources(vague), around, chart),
+                                lambda: _year_page(y, path, months, vague, site, around, chart))
     return pages
 
 
-def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput, around: tuple) -> str:
+def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput, around: tuple,
+               chart: str = "") -> str:
     before, after = around
-    body = [front_matter(str(y), search="boost") + f'# {y}', "",
+    count = sum(n for _, n, _ in months) + len(vague)
+    description = f"{y}: {plural(count, 'event')}" + (f" in {plural(len(months), 'month')}." if months else ".")
+    body = [front_matter(str(y), search="boost", description=description) + f'# {y}', "",
             _page_nav(path, before and (str(before), year_page(before)), None,
-                      after and (str(after), year_page(after))), ""]
+                      after and (str(after), year_page(after))), ""] + ([chart, ""] if chart else [])
     if months:
         # raw HTML: the month list with each month's headline events, out of Markdown's way
         body += ["## Month by month", "", '<div class="tl-block tl-months">', "<ul>"]

@@ -1,0 +1,141 @@
+"""The map page (/map/) and its data, and the small map on each place page.
+
+Forty thousand events must not be forty thousand markers: the page draws one marker
+per place, sized by its count under the reader's filters. It loads the basemap and a
+summary (counts per place, month, type and actor) at once, and a year's events only
+when the reader opens a place in that year (map/YYYY.json). Nothing is fetched from
+another site unless `map: tiles:` is set in site_config/site.yaml.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+
+from ..model import Event
+from .context import SiteInput
+from .paths import event_page, facet_page, href
+from .text import front_matter, h, plural
+
+MAP_PAGE = "map/index.md"
+PRECISION_CODES = ("day", "either", "week", "range", "month", "quarter", "season", "year", "decade", "century")
+
+
+def _located(e: Event):
+    return [p for p in e.places if p.lat is not None and p.lon is not None]
+
+
+def _month(e: Event) -> int:
+    """The month an event is counted in; 0 when it is known only to the year or vaguer."""
+    return 0 if e.date.precision in ("year", "decade", "century") else e.date.start.month
+
+
+def _rows(events) -> tuple[Counter, list[tuple]]:
+    """A month's counts (place, year, month, type, actor or "" for all) and its event records."""
+    counts: Counter = Counter()
+    records = []
+    for e in events:
+        located = _located(e)
+        if not located:
+            continue
+        y, m = e.date.start.year, _month(e)
+        for p in dict.fromkeys(p.name for p in located):
+            counts[(p, y, m, e.type, "")] += 1
+            for actor in dict.fromkeys(e.actors):
+                counts[(p, y, m, e.type, actor)] += 1
+        records.append((e, tuple(dict.fromkeys(p.name for p in located))))
+    return counts, records
+
+
+def map_files(site: SiteInput, types: tuple[str, ...]) -> dict[str, str]:
+    """map/index.md, map/basemap.json, map/summary.json and map/YYYY.json; {} without coordinates.
+    `types`: every type of the site, sorted (their colours are the time axis's)."""
+    parts = site.per_month("map", _rows)
+    counts: Counter = Counter()
+    places: dict[str, tuple] = {}
+    for part_counts, records in parts:
+        counts.update(part_counts)
+        for e, _ in records:
+            for p in _located(e):
+                places.setdefault(p.name, (round(p.lat, 4), round(p.lon, 4), p.country))
+    if not places:
+        return {}
+    names = sorted(places)
+    actor_totals: Counter = Counter()
+    for (_, _, _, _, actor), n in counts.items():
+        if actor:
+            actor_totals[actor] += n
+    actors = sorted(actor_totals, key=lambda a: (-actor_totals[a], a))
+    pi, ti, ai = ({n: i for i, n in enumerate(xs)} for xs in (names, types, actors))
+    per_place: dict[int, list] = defaultdict(list)
+    for (p, y, m, t, actor), n in sorted(counts.items()):
+        per_place[pi[p]].append([y, m, ti[t], ai[actor] if actor else -1, n])
+    summary = {
+        "places": [[n, *places[n], href(MAP_PAGE, facet_page("places", n))] for n in names],
+        "types": types, "actors": actors, "precisions": PRECISION_CODES,
+        "years": sorted({y for (_, y, *_rest) in counts}),
+        "counts": [per_place[i] for i in range(len(names))],
+    }
+    files = {"map/summary.json": json.dumps(summary, ensure_ascii=False, separators=(",", ":")) + "\n"}
+    by_year: dict[int, list] = defaultdict(list)
+    for _, records in parts:
+        for record in records:
+            by_year[record[0].date.start.year].append(record)
+    index = (tuple(names), types, tuple(actors))
+    for y, records in by_year.items():
+        records = tuple(records)
+        files[f"map/{y}.json"] = site.memo(("map", y), (records, index), lambda: _year_file(records, pi, ti, ai))
+    if site.basemap is not None:
+        files["map/basemap.json"] = site.memo("map/basemap.json", (site.basemap,), site.basemap.world_json)
+    files[MAP_PAGE] = map_page(site, names, places, counts)
+    return files
+
+
+def _year_file(records, pi: dict, ti: dict, ai: dict) -> str:
+    """A year's located events: places, start, end, precision, type, actors (as indexes into
+    the summary's lists), title and link."""
+    rows = [[[pi[p] for p in where], e.date.start.isoformat(), e.date.end.isoformat(),
+             PRECISION_CODES.index(e.date.precision), ti[e.type], [ai[a] for a in dict.fromkeys(e.actors)],
+             e.title, href(MAP_PAGE, event_page(e)) + "#" + e.id] for e, where in records]
+    return json.dumps({"events": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def map_page(site: SiteInput, names, places, counts) -> str:
+    totals = Counter()
+    for (p, _, _, _, actor), n in counts.items():
+        if not actor:
+            totals[p] += n
+    listed = sorted(names, key=lambda n: (-totals[n], n))
+    tiles = f' data-tiles="{h(site.map_tiles)}" data-attribution="{h(site.map_attribution)}"' if site.map_tiles else ""
+    fallback = "".join(f'<li><a href="{h(href(MAP_PAGE, facet_page("places", n)))}">{h(n)}</a> '
+                       f"({plural(totals[n], 'event')})</li>" for n in listed)
+    where = ", ".join(listed[:5]) + (" …" if len(listed) > 5 else "")
+    return (front_matter("Map", description=f"Map of {plural(len(names), 'place')} with events: {where}") + "# Map\n\n"
+            f"{plural(len(names), 'place')} with coordinates. Each circle is a place, sized by its events under "
+            "the filters and coloured by their most common type; choose one to list its events.\n\n"
+            f'<div class="tl-block tl-mapblock">\n<div id="tl-map" class="tl-map"{tiles}>'
+            '<noscript>The map needs JavaScript; the places below link to their events.</noscript></div>\n'
+            f'<details class="tl-map-places"><summary>Places by number of events</summary><ul>{fallback}</ul></details>\n'
+            "</div>\n\n"
+            f'<script src="{href(MAP_PAGE, "assets/map.js")}"></script>\n')
+
+
+def place_map(site: SiteInput, lat: float | None, lon: float | None, name: str) -> str:
+    """A small map of a place's surroundings, drawn at build time (inline SVG, no request)."""
+    if lat is None or lon is None or site.basemap is None:
+        return ""
+    span, width, height = 1.2, 240, 180          # degrees of latitude above and below; pixels
+    sy = height / (2 * span)
+    sx = sy * max(0.2, math.cos(math.radians(lat)))  # a degree of longitude is shorter away from the equator
+
+    def xy(la: float, lo: float) -> str:
+        return f"{(lo - lon) * sx + width / 2:.1f},{(lat - la) * sy + height / 2:.1f}"
+
+    lines = "".join(f'<polyline points="{" ".join(xy(y, x) for x, y in run)}"/>'
+                    for run in site.basemap.around(lat, lon, span, width / 2 / sx))
+    label = f"{name}: {abs(lat):.2f}°{'N' if lat >= 0 else 'S'}, {abs(lon):.2f}°{'E' if lon >= 0 else 'W'}"
+    return (f'<figure class="tl-placemap"><svg role="img" aria-label="{h(label)}" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}"><title>{h(label)}</title><g class="tl-borders">{lines}</g>'
+            f'<circle cx="{width / 2}" cy="{height / 2}" r="5"/></svg>'
+            f"<figcaption>{h(label)} · borders: Natural Earth</figcaption></figure>")
+
