@@ -121,8 +121,9 @@ def site_input(c: Collected, articles: dict, memo: Memo | None = None) -> SiteIn
     located = any(p.lat is not None for e in c.events for p in e.places)
     return SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
                      search_engine(c.config.search, len(c.events)), Memo() if memo is None else memo, c.months,
-                     published_url(c.config.root), basemap.load(c.config.root / ".timeline-cache") if located else None,
-                     c.config.map_tiles, c.config.map_attribution)
+                     site_url=published_url(c.config.root),
+                     basemap=basemap.load(c.config.root / ".timeline-cache") if located else None,
+                     map_tiles=c.config.map_tiles, map_attribution=c.config.map_attribution)
 
 
 def export_input(root: Path, jobs: int = 1, cache: bool = True) -> tuple[SiteInput, Report]:

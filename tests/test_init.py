@@ -41,7 +41,9 @@ def test_the_site_title_comes_from_site_yaml(project):
     (project / "site_config" / "site.yaml").write_text('title: "Floods of 2024"\ndescription: "Rivers."\n')
     assert main(["--root", str(project), "build"]) == 0
     page = (project / "site" / "2020" / "03" / "01" / "index.html").read_text(encoding="utf-8")
-    assert "Floods of 2024" in page and 'content="Rivers."' in page
+    assert "Floods of 2024" in page and "Idlib 2020" not in page
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'content="Rivers."' in home
 
 
 def test_the_template_is_the_example_projects_own_setup():

@@ -343,7 +343,7 @@ def downloads_page(files: dict[str, str], feed: str) -> str:
     def size(text: str) -> str:
         n = len(text.encode("utf-8"))
         return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
-    lines = [front_matter("Downloads", "Every event of this site as JSON, CSV (ACLED's columns), GeoJSON, "
+    lines = [front_matter("Downloads", description="Every event of this site as JSON, CSV (ACLED's columns), GeoJSON, "
                           "TimelineJS3 and iCalendar, with an Atom feed of the newest") + "# Downloads", "",
              "Every event on this site, as data. The same files come from `timeline export`.", "",
              "| file | what it holds | size |", "| --- | --- | --- |"]

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 
 from ..model import Event
 from .context import SiteInput
-from .paths import event_page, facet_page, href
+from .paths import event_page, href
 from .text import front_matter, h, plural
 
 MAP_PAGE = "map/index.md"
@@ -71,7 +71,7 @@ def map_files(site: SiteInput, types: tuple[str, ...]) -> dict[str, str]:
     for (p, y, m, t, actor), n in sorted(counts.items()):
         per_place[pi[p]].append([y, m, ti[t], ai[actor] if actor else -1, n])
     summary = {
-        "places": [[n, *places[n], href(MAP_PAGE, facet_page("places", n))] for n in names],
+        "places": [[n, *places[n], href(MAP_PAGE, site.facet_page("places", n))] for n in names],
         "types": types, "actors": actors, "precisions": PRECISION_CODES,
         "years": sorted({y for (_, y, *_rest) in counts}),
         "counts": [per_place[i] for i in range(len(names))],
@@ -107,7 +107,7 @@ def map_page(site: SiteInput, names, places, counts) -> str:
             totals[p] += n
     listed = sorted(names, key=lambda n: (-totals[n], n))
     tiles = f' data-tiles="{h(site.map_tiles)}" data-attribution="{h(site.map_attribution)}"' if site.map_tiles else ""
-    fallback = "".join(f'<li><a href="{h(href(MAP_PAGE, facet_page("places", n)))}">{h(n)}</a> '
+    fallback = "".join(f'<li><a href="{h(href(MAP_PAGE, site.facet_page("places", n)))}">{h(n)}</a> '
                        f"({plural(totals[n], 'event')})</li>" for n in listed)
     where = ", ".join(listed[:5]) + (" …" if len(listed) > 5 else "")
     return (front_matter("Map", description=f"Map of {plural(len(names), 'place')} with events: {where}") + "# Map\n\n"
