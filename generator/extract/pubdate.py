@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..model import out_of_range
 from .temporal import Timex, tag
 from .temporal.resources import load_language
 
@@ -89,6 +90,7 @@ def from_filename(path: str) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        named = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+    return None if out_of_range(named) else named

@@ -9,7 +9,7 @@ import yaml
 
 from .. import yamlio
 
-from ..model import Article, Problem
+from ..model import Article, Problem, out_of_range
 
 
 class ReadError(ValueError):
@@ -29,18 +29,27 @@ def _title_from_body(body: str) -> str:
     return "Untitled"
 
 
+# A publication date as written: the day, alone or followed by its time ("2020-03-05T10:00Z",
+# "2020-03-05 10:00 UTC"); "2020-03-011" or a number (a timestamp) is not read as a day.
+_DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T\s].*)?", re.S)
+
+
 def _as_date(value, rel: str, line: int | None) -> tuple[date | None, list[Problem]]:
     if value is None or value == "":
         return None, []
-    if isinstance(value, datetime):
-        return value.date(), []
-    if isinstance(value, date):
-        return value, []
-    try:
-        return date.fromisoformat(str(value).strip()[:10]), []
-    except ValueError:
+    when = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+    if when is None and isinstance(value, str) and (m := _DATE_TEXT.fullmatch(value.strip())):
+        try:
+            when = date.fromisoformat(m.group(1))
+        except ValueError:
+            pass
+    if when is None:
         return None, [Problem(rel, line, f"front matter 'date' is not a valid date (YYYY-MM-DD): {value!r}; "
                                          "the date will be taken from the text")]
+    if why := out_of_range(when):
+        return None, [Problem(rel, line, f"front matter 'date' {when.isoformat()} is {why}; "
+                                         "the date will be taken from the text")]
+    return when, []
 
 
 def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
