@@ -71,6 +71,8 @@ def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
     tags = meta.get("tags") or ()
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]
+    elif not isinstance(tags, list):
+        tags = [tags]           # one tag written as a number or a mapping: kept as its text
     title = str(meta.get("title") or "").strip() or _title_from_body(body)
     return Article(path=rel, title=title, body=body.strip(), date=when,
                    date_source="metadata" if when else None,
