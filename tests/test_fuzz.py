@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from generator.cli import main
 
@@ -73,6 +73,9 @@ def config_loaded_once():
 @given(st.dictionaries(st.sampled_from(["title", "date", "source", "url", "tags", "titel"]), _FIELD_VALUE,
                        max_size=4),
        _TEXT, st.sampled_from([".md", ".txt", ".html"]))
+@example({"tags": 13144302328}, "", ".md")          # found by this pass: a number as 'tags' crashed
+@example({"date": 1583020800}, "Shelling killed three on Sunday.", ".md")
+@example({"title": '"Tom & Jerry"', "date": "0001-01-03"}, "On Sunday, 9999, 31 December 9999.", ".md")
 def test_timeline_extract_answers_any_article(config_loaded_once, front, body, suffix):
     lines = "".join(f"{k}: {v}\n" for k, v in front.items())
     text = (f"---\n{lines}---\n" if suffix == ".md" else "") + body
