@@ -37,10 +37,21 @@ def _marked(message: str, node_or_event) -> yaml.MarkedYAMLError:
     return yaml.MarkedYAMLError(problem=message, problem_mark=node_or_event.start_mark)
 
 
-class _NoSurrogates:
-    """A lone surrogate (a "\\ud800" escape) is no character: it cannot be written
-    to a page or a terminal. libyaml refuses it; the pure-Python reader does not."""
+class _Checked:
+    """What both loaders' (Python) constructor would let through as a crash."""
 
+    def construct_object(self, node, deep=False):
+        # an explicit tag with a value it cannot hold ("!!int abc", "!!timestamp foo",
+        # "!!bool maybe") raises ValueError, KeyError or AttributeError inside PyYAML
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            what = repr(node.value[:40] + ("…" if len(node.value) > 40 else "")) \
+                if isinstance(node, yaml.ScalarNode) else "this value"
+            raise _marked(f"cannot read {what} as {node.tag.rsplit(':', 1)[-1]}", node) from None
+
+    # A lone surrogate (a "\\ud800" escape) is no character: it cannot be written
+    # to a page or a terminal. libyaml refuses it; the pure-Python reader does not.
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
         if not value.isascii():
@@ -52,7 +63,7 @@ class _NoSurrogates:
         return value
 
 
-class _Loader(_NoSurrogates, yaml.SafeLoader):
+class _Loader(_Checked, yaml.SafeLoader):
     _aliases = 0
     _expanded = (0, 0)
     _depth = 0
@@ -86,7 +97,7 @@ _Loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 # matters) but cannot count aliases as they are composed: it is used only
 # for text without anchors or aliases, which then cannot be a bomb.
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(_NoSurrogates, yaml.CSafeLoader):
+    class _FastLoader(_Checked, yaml.CSafeLoader):
         yaml_implicit_resolvers = _NO_TIMESTAMPS
 else:
     _FastLoader = None

@@ -107,7 +107,15 @@ def lone_surrogate(with_ampersand: bool = True) -> str:
     return 'title: "Tom ' + ("& " if with_ampersand else "") + 'Jerry \\ud800"\n'
 
 
+def bad_explicit_tags(with_ampersand: bool = True) -> str:
+    """Explicit tags with values they cannot hold: PyYAML raised ValueError and the like."""
+    title = '"Tom & Jerry"' if with_ampersand else "Tom and Jerry"
+    return f"title: {title}\nwhen: !!timestamp soon\nn: !!int many\nok: !!bool maybe\nbig: {'9' * 5000}\n"
+
+
 YAML = {
+    "bad-explicit-tags-pure-python": bad_explicit_tags(True),
+    "bad-explicit-tags-libyaml": bad_explicit_tags(False),
     "alias-of-long-string": alias_of_long_string(),
     "deep-flow-nesting": deep_nesting(),
     "deep-block-nesting": deep_block_nesting(),
