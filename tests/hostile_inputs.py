@@ -86,6 +86,26 @@ TEXTS = {
 }
 
 
+def ordinary_html(size: int) -> str:
+    """A saved page of `size` characters: its paragraphs in <p>, a link and a comment each."""
+    paras = ordinary(size).split("\n\n")
+    page = "".join(f'<p>{p} <a href="/x">more</a><!-- ad --></p>\n' for p in paras)
+    return repeat(page, size)
+
+
+# name -> saved page of a given size, for the HTML reader (html.parser looked from each
+# unclosed "<" to the end of the page)
+HTML = {
+    "lt-in-text": lambda n: repeat("x<y ", n),
+    "unclosed-tags": lambda n: repeat("<a ", n),
+    "unclosed-attribute": lambda n: repeat('<a b="', n),
+    "unclosed-comments": lambda n: repeat("<!--", n),
+    "unclosed-comments-with-tags": lambda n: repeat("<!--<p>", n),
+    "unclosed-cdata": lambda n: repeat("<![CDATA[>", n),
+    "end-tags": lambda n: repeat("</", n),
+}
+
+
 # YAML: each must be refused (or read) quickly, with a line, whichever loader reads it.
 def alias_of_long_string(chars: int = 100_000, aliases: int = 999) -> str:
     """104 KB that expanded to 100 MB per field (issue 17, item 6)."""

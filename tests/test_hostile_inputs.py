@@ -16,7 +16,7 @@ from generator.ingest import read_article
 from generator.merge.curated import read_curated
 from generator.merge.fields import Vocab
 from generator.model import Article
-from tests.hostile_inputs import TEXTS, YAML, ordinary, repeat
+from tests.hostile_inputs import HTML, TEXTS, YAML, ordinary, ordinary_html, repeat
 
 ROOT = Path(__file__).resolve().parent.parent
 # Each pathological text is timed against ordinary prose of the same size. At this size
@@ -93,6 +93,24 @@ def test_patterns_that_repeat_a_repetition_are_refused_with_their_line(tmp_path)
     config = load_config(project)
     assert [p.pattern for p in config.boilerplate] == ["Copyright .*"]
     assert [(p.line, p.severity) for p in config.problems if "repeats a group" in p.message] == [(2, "error")]
+
+
+@pytest.mark.parametrize("name", sorted(HTML))
+def test_reading_a_saved_page_takes_linear_time(name):
+    from generator.ingest.readers import read_html
+    page = HTML[name](4 * SIZE)
+    prose = _cpu(lambda: read_html(ordinary_html(4 * SIZE), "a.html"))
+    # a page of nothing but tags costs a few times a page of prose (each tag is a call);
+    # the quadratic reading cost 1,000 times as much at this size
+    assert _cpu(lambda: read_html(page, "a.html")) <= 20 * max(prose, 0.01), name
+
+
+def test_a_saved_page_still_reads_comments_and_stray_brackets_as_before():
+    from generator.ingest.readers import read_html
+    page = ("<html><head><title>Page</title></head><body><p>Shelling killed 3 in x<y town.</p><!-- <p>hidden</p> -->"
+            "<!--[if IE]><p>old</p><![endif]--><p>More <b>text</b> <!-- never closed")
+    article, _ = read_html(page, "a.html")
+    assert article.body == "Shelling killed 3 in x<y town.\n\nMore text <!-- never closed"
 
 
 # -- YAML ----------------------------------------------------------------------------
