@@ -50,7 +50,7 @@ class _Checked:
                 if isinstance(node, yaml.ScalarNode) else "this value"
             raise _marked(f"cannot read {what} as {node.tag.rsplit(':', 1)[-1]}", node) from None
 
-    # A lone surrogate (a "\\ud800" escape) is no character: it cannot be written
+    # A lone surrogate (a "\ud800" escape) is no character: it cannot be written
     # to a page or a terminal. libyaml refuses it; the pure-Python reader does not.
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
