@@ -85,3 +85,17 @@ def test_timeline_extract_answers_any_article(config_loaded_once, front, body, s
         code, out = _run(["--root", str(ROOT), "extract", "--json", str(path)])
     assert code == 0
     assert [a["path"] for a in json.loads(out)["articles"]] in ([], [path.name])   # [] for an empty file
+
+
+def test_timeline_extract_names_a_path_it_cannot_read(config_loaded_once, tmp_path):
+    good = tmp_path / "2020-03-05-good.txt"
+    good.write_text("Shelling killed three civilians in Ariha on Sunday, rescuers said.\n")
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()) as out:
+        code = main(["--root", str(ROOT), "extract", "--json", str(tmp_path / "missing.txt"), str(folder), str(good)])
+    assert code == 1
+    assert f"{tmp_path / 'missing.txt'}: error: cannot read" in err.getvalue()
+    assert f"{folder}: error: cannot read" in err.getvalue()
+    assert [a["path"] for a in json.loads(out.getvalue())["articles"]] == [good.name]
