@@ -42,10 +42,15 @@ def cmd_extract(args) -> int:
     from .extract import extract_article
     from .export.report import extraction_json, extraction_table
     config = load_config(Path(args.root))
-    results = []
+    results, unreadable = [], False
     for p in args.paths:
-        # named from content/ as the site names it: the ids are the site's ids
-        article, problems = read_article(Path(os.path.abspath(p)), Path(os.path.abspath(config.content_dir)))
+        try:
+            # named from content/ as the site names it: the ids are the site's ids
+            article, problems = read_article(Path(os.path.abspath(p)), Path(os.path.abspath(config.content_dir)))
+        except OSError as exc:      # missing, a folder, no permission: said, not a traceback
+            print(f"{p}: error: cannot read: {exc.strerror or exc}", file=sys.stderr)
+            unreadable = True
+            continue
         for prob in problems:
             print(prob, file=sys.stderr)
         if article is not None:
@@ -55,7 +60,7 @@ def cmd_extract(args) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(extraction_table(results))
-    return 0
+    return 1 if unreadable else 0
 
 
 def cmd_read(args) -> int:

@@ -179,11 +179,19 @@ def load_config(root: Path) -> Config:
               for a in _named(sc, "actors.yaml", problems)]
     types = [EventType(str(t["name"]), tuple(str(w) for w in t.get("words") or ()))
              for t in _named(sc, "event_types.yaml", problems)]
+    from .extract.clean import nested_repetition   # here: extract imports this module
     patterns = []
     data, lines = _load(sc, "boilerplate.yaml", problems, [])
     for i, pat in enumerate(data):
         try:
-            patterns.append(re.compile(str(pat), re.I | re.M))
+            compiled = re.compile(str(pat), re.I | re.M)
+            if nested_repetition(str(pat)):
+                problems.append(Problem("site_config/boilerplate.yaml", lines.get(i),
+                                        f"pattern {pat!r} repeats a group that itself repeats (like '(\\w+ )*'): "
+                                        "on some texts it would run for hours; skipped. Write it without the "
+                                        "nested repetition"))
+                continue
+            patterns.append(compiled)
             if str(pat).startswith(".*"):
                 problems.append(Problem("site_config/boilerplate.yaml", lines.get(i),
                                         f"pattern {pat!r} starts with '.*': write '^.*' instead (the same "

@@ -20,6 +20,21 @@ PRECISIONS = ("day", "either", "week", "range", "month", "quarter", "season",
 STATUSES = ("occurred", "planned", "ongoing")
 DATE_SOURCES = ("metadata", "dateline", "inferred", "filename")
 
+# The dates the tool supports, inclusive: four-digit years, which the site's URLs
+# (/YYYY/MM/DD/), its sorting and its 404 page's script rely on, and a year short of
+# the end of Python's calendar (9999-12-31), so that no month, week or "next day"
+# computed from a supported date can run past it. DESIGN.md says why.
+EARLIEST = date(1000, 1, 1)
+LATEST = date(9998, 12, 31)
+
+
+def out_of_range(start: date, end: date | None = None) -> str | None:
+    """Why [start, end] is outside the supported dates, or None when it is inside."""
+    if start < EARLIEST or (end or start) > LATEST:
+        return f"outside the supported dates ({EARLIEST.isoformat()} to {LATEST.isoformat()})"
+    return None
+
+
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December")
 

@@ -9,35 +9,83 @@ import yaml
 
 MAX_ALIASES = 1000
 # What the document would hold with every alias expanded; a few nested
-# aliases can otherwise stand for billions of values (the "billion laughs").
+# aliases can otherwise stand for billions of values (the "billion laughs"),
+# and a thousand aliases of one long string for gigabytes of text.
 MAX_EXPANDED_NODES = 100_000
+MAX_EXPANDED_CHARS = 1_000_000
+# Nesting deeper than this is refused: the pure-Python composer recurses per level
+# (a few hundred levels end in RecursionError); libyaml stops at 1,000 by itself.
+MAX_DEPTH = 100
 
 
-def _size(node, memo: dict) -> int:
+def _size(node, memo: dict) -> tuple[int, int]:
+    """(values, characters) of a node with its aliases expanded."""
     key = id(node)
     if key not in memo:
-        memo[key] = 1   # guards against recursive structures
+        memo[key] = (1, 0)   # guards against recursive structures
         if isinstance(node, yaml.SequenceNode):
-            memo[key] = 1 + sum(_size(n, memo) for n in node.value)
+            parts = [_size(n, memo) for n in node.value]
         elif isinstance(node, yaml.MappingNode):
-            memo[key] = 1 + sum(_size(k, memo) + _size(v, memo) for k, v in node.value)
+            parts = [_size(n, memo) for pair in node.value for n in pair]
+        else:
+            parts = [(0, len(node.value))]
+        memo[key] = (1 + sum(p[0] for p in parts), sum(p[1] for p in parts))
     return memo[key]
 
 
-class _Loader(yaml.SafeLoader):
+def _marked(message: str, node_or_event) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=message, problem_mark=node_or_event.start_mark)
+
+
+class _Checked:
+    """What both loaders' (Python) constructor would let through as a crash."""
+
+    def construct_object(self, node, deep=False):
+        # an explicit tag with a value it cannot hold ("!!int abc", "!!timestamp foo",
+        # "!!bool maybe") raises ValueError, KeyError or AttributeError inside PyYAML
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            what = repr(node.value[:40] + ("…" if len(node.value) > 40 else "")) \
+                if isinstance(node, yaml.ScalarNode) else "this value"
+            raise _marked(f"cannot read {what} as {node.tag.rsplit(':', 1)[-1]}", node) from None
+
+    # A lone surrogate (a "\ud800" escape) is no character: it cannot be written
+    # to a page or a terminal. libyaml refuses it; the pure-Python reader does not.
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _marked("text contains an escaped lone surrogate (\\uD800–\\uDFFF), "
+                              "which is not a character", node) from None
+        return value
+
+
+class _Loader(_Checked, yaml.SafeLoader):
     _aliases = 0
-    _expanded = 0
+    _expanded = (0, 0)
+    _depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             self._aliases += 1
             target = self.anchors.get(event.anchor)
-            self._expanded += _size(target, self.__dict__.setdefault("_memo", {})) if target is not None else 0
-            if self._aliases > MAX_ALIASES or self._expanded > MAX_EXPANDED_NODES:
-                raise yaml.YAMLError(f"line {event.start_mark.line + 1}: too many aliases (expanded, the document "
-                                     f"would exceed {MAX_EXPANDED_NODES:,} values): refusing to expand")
-        return super().compose_node(parent, index)
+            nodes, chars = _size(target, self.__dict__.setdefault("_memo", {})) if target is not None else (0, 0)
+            self._expanded = (self._expanded[0] + nodes, self._expanded[1] + chars)
+            if (self._aliases > MAX_ALIASES or self._expanded[0] > MAX_EXPANDED_NODES
+                    or self._expanded[1] > MAX_EXPANDED_CHARS):
+                raise _marked(f"too many aliases (expanded, the document would exceed {MAX_EXPANDED_NODES:,} "
+                              f"values or {MAX_EXPANDED_CHARS:,} characters): refusing to expand", event)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _marked(f"nested more than {MAX_DEPTH} levels deep", self.peek_event())
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _NO_TIMESTAMPS = {
@@ -49,7 +97,7 @@ _Loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
 # matters) but cannot count aliases as they are composed: it is used only
 # for text without anchors or aliases, which then cannot be a bomb.
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):
+    class _FastLoader(_Checked, yaml.CSafeLoader):
         yaml_implicit_resolvers = _NO_TIMESTAMPS
 else:
     _FastLoader = None

@@ -26,6 +26,12 @@ def uses_pagefind(root: Path) -> bool:
     return (root / DOCS / SEARCH_PAGE).is_file()
 
 
+# MkDocs stamps sitemap.xml.gz with the build date, and gzip's header holds it as an
+# unsigned 32-bit count of seconds: 1970-01-01 to 2106-02-07. A site whose newest day is
+# outside (a history of 1914, a typo such as 2202) is stamped with the nearest end.
+_GZIP_EPOCHS = (0, 2**32 - 1)
+
+
 def _source_date_epoch(root: Path) -> str:
     """The build's date for the sitemap, from the content (its newest day), not
     the clock: the same content builds byte-identical sites on any day."""
@@ -34,7 +40,8 @@ def _source_date_epoch(root: Path) -> str:
         newest = datetime.fromisoformat(days[-1]).replace(tzinfo=timezone.utc) if days else None
     except (OSError, ValueError, KeyError):
         newest = None
-    return str(int(newest.timestamp())) if newest else "0"
+    seconds = int(newest.timestamp()) if newest else 0
+    return str(min(max(seconds, _GZIP_EPOCHS[0]), _GZIP_EPOCHS[1]))
 
 
 @contextlib.contextmanager

@@ -6,12 +6,81 @@ import re
 # A period after these does not end a sentence.
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|No|vs|etc|Inc|Ltd|Co)"
 _ABBREV_END = re.compile(rf"\b{_ABBREV}\.$|\b[A-Z]\.$")
+# The longest abbreviation above with its full stop: only that many characters
+# before a candidate break are looked at, so that a run of "B. B. B. ..." (every
+# break rejected) costs linear time, not the square of its length.
+_ABBREV_CHARS = 6
+
+
+# Boilerplate patterns are users' regexes, and a regex can take the square of its
+# input (or worse) to fail: `\(Writing by [^)]*\)` tries, from each of a run of
+# "(Writing by ", the rest of the text. Boilerplate is page furniture, a line or a
+# paragraph, so each pattern is applied to one paragraph at a time, and a paragraph
+# longer than this in pieces of at most this many characters (cut after a sentence,
+# else at a line break or space): a failing try then costs at most this much.
+BOILERPLATE_CHARS = 2000
+_PARAGRAPHS = re.compile(r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*\n*")
+
+
+def nested_repetition(pattern: str) -> bool:
+    """Whether a regex repeats something that itself repeats ("(\\w+\\s?)*", "(a+)+"):
+    such a pattern can try exponentially many ways to fail, which no length cap bounds.
+    Read from the regex's parse tree (the standard library's own parser)."""
+    try:
+        from re import _parser as parser
+    except ImportError:       # the module is internal: without it, no check
+        return False
+    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT} | {getattr(parser, "POSSESSIVE_REPEAT", parser.MAX_REPEAT)}
+
+    def subpatterns(value):
+        if isinstance(value, parser.SubPattern):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from subpatterns(v)
+
+    def repeats_within(tree, inside: bool) -> bool:
+        for op, value in tree:
+            many = op in repeats and value[1] > 1
+            if many and inside:
+                return True
+            if any(repeats_within(sub, inside or many) for sub in subpatterns(value)):
+                return True
+        return False
+
+    try:
+        return repeats_within(parser.parse(pattern), False)
+    except Exception:          # noqa: BLE001 - the caller compiles the pattern and reports errors
+        return False
 
 
 def remove_boilerplate(text: str, patterns) -> str:
-    for rx in patterns:
-        text = rx.sub("", text)
-    return text
+    if not patterns:
+        return text
+    out = []
+    for piece in _pieces(text):
+        for rx in patterns:
+            piece = rx.sub("", piece)
+        out.append(piece)
+    return "".join(out)
+
+
+def _pieces(text: str):
+    """The text in paragraphs (each with the blank lines after it), long ones cut."""
+    for para in _PARAGRAPHS.finditer(text):
+        start, end = para.span()
+        while end - start > BOILERPLATE_CHARS:
+            limit = start + BOILERPLATE_CHARS
+            # after a sentence, else at a line break, else a space: a parenthesis such as
+            # "(Reporting by ...\nEditing by ...)" stays whole in all but huge sentences
+            cut = max(text.rfind(". ", start, limit), text.rfind(".\n", start, limit))
+            cut = cut if cut > start else text.rfind("\n", start, limit)
+            cut = cut + 1 if cut > start else text.rfind(" ", start, limit) + 1
+            cut = cut if cut > start else limit
+            yield text[start:cut]
+            start = cut
+        if end > start:
+            yield text[start:end]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -22,7 +91,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         chunk = para.group(0)
         pos = 0
         for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])", chunk):
-            if _ABBREV_END.search(chunk[pos:m.start()].rstrip("\"”’)")):
+            # (the search sees the real character before its window, so \b is exact)
+            if _ABBREV_END.search(chunk, max(pos, m.start() - _ABBREV_CHARS), m.start()):
                 continue
             out.append((start + pos, start + m.start() + len(m.group(0).rstrip())))
             pos = m.end()

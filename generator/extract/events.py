@@ -14,7 +14,9 @@ from .temporal import Timex
 from .temporal.normalize import NoValue, parse_number
 from .temporal.resources import load_language
 
-_CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*)*|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
+# A claimant is a name of at most 8 words ("the Syrian Observatory for Human Rights"):
+# bounded, each capitalised word of a long run is tried once, not the rest of the run.
+_CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*){0,7}|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
 _FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly\s+|more than\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b"),
           re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,3}?(?:died|were killed|dead)\b"))
 # "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..model import out_of_range
 from .temporal import Timex, tag
 from .temporal.resources import load_language
 
@@ -58,16 +59,15 @@ def infer(text: str) -> date | None:
     if not explicit or not mentions:
         return None
     hi = max(s.end for s in explicit)
-    lo = min(s.start for s in explicit) - timedelta(days=INFER_WINDOW_DAYS)
-    best, best_score = None, -1
-    day = lo
-    while day <= hi:
-        score = sum(3 if day.isoweekday() == w else 1 if 0 < (day.isoweekday() - w) % 7 <= 2 else 0
-                    for w in mentions)
-        if score >= best_score:      # ties: the later day (reports follow events)
-            best, best_score = day, score
-        day += timedelta(days=1)
-    return best if best_score > 0 else None
+    lo = max(min(s.start for s in explicit), date.min + timedelta(days=INFER_WINDOW_DAYS)) \
+        - timedelta(days=INFER_WINDOW_DAYS)
+    # a day's score depends only on its weekday: score the seven weekdays once, then
+    # take the latest day in [lo, hi] of the best one (ties: the later day, as reports
+    # follow events), not every day of a window that can span centuries
+    scores = {d: sum(3 if d == w else 1 if 0 < (d - w) % 7 <= 2 else 0 for w in mentions) for d in range(1, 8)}
+    candidates = [hi - timedelta(days=back) for back in range(min(7, (hi - lo).days + 1))]
+    best = max(candidates, key=lambda day: (scores[day.isoweekday()], day))
+    return best if scores[best.isoweekday()] > 0 else None
 
 
 def _weekday_number(text: str) -> int | None:
@@ -89,6 +89,7 @@ def from_filename(path: str) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        named = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+    return None if out_of_range(named) else named

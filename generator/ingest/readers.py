@@ -8,7 +8,7 @@ import yaml
 
 from .. import yamlio
 
-from ..model import Article, Problem
+from ..model import Article, Problem, out_of_range
 from ..spelling import unknown_field
 from .html import read_page
 
@@ -34,18 +34,27 @@ def _title_from_body(body: str) -> str:
     return "Untitled"
 
 
+# A publication date as written: the day, alone or followed by its time ("2020-03-05T10:00Z",
+# "2020-03-05 10:00 UTC"); "2020-03-011" or a number (a timestamp) is not read as a day.
+_DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T\s].*)?", re.S)
+
+
 def _as_date(value, rel: str, line: int | None) -> tuple[date | None, list[Problem]]:
     if value is None or value == "":
         return None, []
-    if isinstance(value, datetime):
-        return value.date(), []
-    if isinstance(value, date):
-        return value, []
-    try:
-        return date.fromisoformat(str(value).strip()[:10]), []
-    except ValueError:
+    when = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+    if when is None and isinstance(value, str) and (m := _DATE_TEXT.fullmatch(value.strip())):
+        try:
+            when = date.fromisoformat(m.group(1))
+        except ValueError:
+            pass
+    if when is None:
         return None, [Problem(rel, line, f"front matter 'date' is not a valid date (YYYY-MM-DD): {value!r}; "
                                          "the date will be taken from the text")]
+    if why := out_of_range(when):
+        return None, [Problem(rel, line, f"front matter 'date' {when.isoformat()} is {why}; "
+                                         "the date will be taken from the text")]
+    return when, []
 
 
 def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
@@ -71,6 +80,8 @@ def read_markdown(text: str, rel: str) -> tuple[Article, list[Problem]]:
     tags = meta.get("tags") or ()
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]
+    elif not isinstance(tags, list):
+        tags = [tags]           # one tag written as a number or a mapping: kept as its text
     title = str(meta.get("title") or "").strip() or _title_from_body(body)
     return Article(path=rel, title=title, body=body.strip(), date=when,
                    date_source="metadata" if when else None,
@@ -97,8 +108,10 @@ def read_html(text: str, rel: str) -> tuple[Article, list[Problem]]:
     if not page.text:
         raise ReadError("no article text found in this page (menus, links and comments are not an article); "
                         "save the article's own page, or paste its text into a .md file")
-    return Article(path=rel, title=page.title or _title_from_body(page.text), body=page.text, date=page.date,
-                   date_source="metadata" if page.date else None, date_basis=page.date_basis,
+    # a page's date outside the supported range (model.out_of_range) is no date
+    when = page.date if page.date and not out_of_range(page.date) else None
+    return Article(path=rel, title=page.title or _title_from_body(page.text), body=page.text, date=when,
+                   date_source="metadata" if when else None, date_basis=page.date_basis if when else "",
                    source=page.site_name, url=page.url, author=page.author), []
 
 

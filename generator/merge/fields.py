@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..extract.temporal import calendar as cal
-from ..model import STATUSES, DateSpan, Place
+from ..model import STATUSES, DateSpan, Place, out_of_range
 
 # Fields an editor may set, and what each must be.
 EDITABLE = ("title", "date", "status", "type", "places", "actors", "fatalities", "description", "quote")
@@ -33,12 +33,20 @@ def parse_date(value) -> DateSpan:
             raise ValueError(f"date range ends before it starts: {start.value} > {end.value}")
         return DateSpan(start.start, end.end, "range", f"{start.value}/{end.value}", "")
     if isinstance(value, date):
-        return DateSpan(value, value, "day", value.isoformat())
-    text = str(value).strip()
-    point = cal.parse_value(text) if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?", text) else None
-    if point is None:
-        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www or {{start, end}})")
-    start, end = cal.interval(point)
+        start = end = value
+        point, text = cal.Point("day", value), value.isoformat()
+    else:
+        text = str(value).strip()
+        point = cal.parse_value(text) if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?", text) else None
+        if point is None:
+            raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www or {{start, end}})")
+        # checked before the interval is computed: the month or week of 9999-12 runs past the calendar
+        start = end = point.day
+    if not (why := out_of_range(start)):
+        start, end = cal.interval(point)
+        why = out_of_range(start, end)
+    if why:
+        raise ValueError(f"date {text} is {why}")
     return DateSpan(start, end, cal.PRECISION[point.granularity], text)
 
 

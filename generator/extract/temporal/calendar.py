@@ -90,9 +90,14 @@ def interval(point: Point) -> tuple[date, date]:
         end_year = d.year + (1 if last < first else 0)
         return start, date(end_year, last, _cal.monthrange(end_year, last)[1])
     start = floor(point).day
-    months = _MONTHS[g]
-    end = add_months(start, months) - timedelta(days=1)
-    return start, end
+    return start, _last_day(start, _MONTHS[g])
+
+
+def _last_day(first: date, months: int) -> date:
+    """The day before `months` months after the first of a month, found without
+    computing that later day: after December 9999 there is none."""
+    y, m = divmod(first.year * 12 + first.month - 1 + months - 1, 12)
+    return date(y, m + 1, _cal.monthrange(y, m + 1)[1])
 
 
 def _season_of(d: date) -> str:

@@ -7,6 +7,7 @@ right, and stop at the sentence boundary.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .resources import Language
@@ -84,6 +85,26 @@ when while is was were are be been will would could should may might can has hav
 does said says""".split())
 
 
+def _last_words(text: str, s0: int, start: int, n: int) -> list[str]:
+    """The last n words of text[s0:start], read in growing windows back from start:
+    in a long sentence each expression costs its own neighbourhood, not the whole
+    sentence before it (which made a sentence of many dates quadratic)."""
+    width = 16 * n
+    while True:
+        lo = max(s0, start - width)
+        words = _WORD.findall(text, lo, start)
+        # the first word found may be cut by the window: only whole when more are found
+        if lo == s0 or len(words) > n:
+            return words[-n:]
+        width *= 4
+
+
+def _first_words(text: str, end: int, s1: int, n: int | None) -> list[str]:
+    """The first n words (all when n is None) of text[end:s1], read lazily."""
+    found = _WORD.finditer(text, end, s1)
+    return [m.group(0) for m in (found if n is None else itertools.islice(found, n))]
+
+
 def _opens_sentence(words_before: list[str], text: str, end: int) -> bool:
     """'On 20 January, ...', 'In January, ...': the date and its comma open the sentence."""
     return len(words_before) <= 2 and text[end:end + 1] == ","
@@ -117,8 +138,7 @@ class TenseReader:
     def tense(self, sentences: Sentences, start: int, end: int) -> str | None:
         s0, s1 = sentences.bounds(start)
         text = sentences.text
-        before = _WORD.findall(text[s0:start])
-        left = before[-_LEFT_WORDS:]
+        left = before = _last_words(text, s0, start, _LEFT_WORDS)
         left_text = " " + " ".join(left).lower() + " "
         for phrase in self.future_phrases:
             if f" {phrase} " in left_text:
@@ -137,7 +157,7 @@ class TenseReader:
         # a date opening its sentence ("In January, a week after ..., a bombing killed")
         # is followed by its clause's subject, however long, before the verb
         reach = len(text) if opener else _RIGHT_WORDS
-        right = _WORD.findall(text[end:s1])[:reach + 1]
+        right = _first_words(text, end, s1, None if opener else reach + 1)
         for i in range(min(len(right), reach)):
             t = self._tense_at(right, i)
             if t:
@@ -164,7 +184,7 @@ class TenseReader:
         """'the year ended March 31', 'terminated on Sept. 27': a past verb right before the
         date; 'On 20 January, the army began ...': the date opens the sentence, its verb is past."""
         s0, s1 = sentences.bounds(start)
-        before = _WORD.findall(sentences.text[s0:start])
+        before = _last_words(sentences.text, s0, start, _LEFT_WORDS)
         words = before[-2:]
         if words and words[-1].lower() in ("on", "in"):
             words = words[:-1]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ...model import DateSpan
+from ...model import DateSpan, out_of_range
 from . import calendar as cal
 from .context import WORD_BEFORE_STOP, Headings, Sentences, TenseReader
 from .normalize import NoValue, fill, template_groups
@@ -314,20 +314,22 @@ def _granularity(value: str) -> str:
 
 
 def _span(value: str, text: str, rule: Rule, end_value: str) -> DateSpan | None:
+    """The calendar interval of a value; None when it is no concrete date, or one outside
+    the supported dates ("in 9999", "the year 800"): no event is placed there."""
     point = cal.parse_value(value.split("T")[0])
-    if point is None:
+    if point is None or out_of_range(point.day):
         return None
     start, end = cal.interval(point)
     precision = cal.PRECISION[point.granularity]
     if end_value:
         end_point = cal.parse_value(end_value)
-        if end_point is None:
+        if end_point is None or out_of_range(end_point.day):
             return None
         end = cal.interval(end_point)[1]
         if end < start:
             return None
         precision = rule.precision or "range"
-    return DateSpan(start, end, precision, value, text)
+    return DateSpan(start, end, precision, value, text) if not out_of_range(start, end) else None
 
 
 _COUNTED = re.compile(r"^P(\d+|X)([DWMY])$")

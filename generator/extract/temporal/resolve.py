@@ -40,6 +40,15 @@ class Reference:
 
 def resolve(value: str, ref: Reference, direction: str) -> str:
     """Concrete value, or one with X's when no reference time is known."""
+    try:
+        return _resolve(value, ref, direction)
+    except (OverflowError, ValueError):
+        # a day before 1 January of year 1 or after 31 December 9999 (Python's calendar):
+        # "on Sunday" written on 0001-01-03, "the last Friday of December 9999"
+        return "XXXX-XX-XX"
+
+
+def _resolve(value: str, ref: Reference, direction: str) -> str:
     value = _nth_weekday(value)
     m = _CALL.match(value)
     if m:
