@@ -9,6 +9,7 @@ from ..config import Config
 from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
 from .clean import sentences
+from .lexicon import load_lexicon
 from .temporal import Timex
 from .temporal.normalize import NoValue, parse_number
 from .temporal.resources import load_language
@@ -55,6 +56,7 @@ class Extractor:
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
         self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
         self.lang = load_language("en")
+        self.lexicon = load_lexicon("en")
 
     def events(self, article: Article, text: str, dct: date | None, timexes: list[Timex]) -> list[Event]:
         out: list[Event] = []
@@ -63,6 +65,9 @@ class Extractor:
         starts = [t.start for t in timexes]
         seen: set[str] = set()
         for s, e in sentences(text):
+            paragraph = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
+            if s == 0 or text[s - 1] == "\n":
+                s = self.lexicon.dateline_end(text, s)    # the quote starts after "PLACE, Jun 3 (PTI)"
             sentence = text[s:e]
             inside = [t for t in timexes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if t.span]
             about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])
@@ -76,7 +81,7 @@ class Extractor:
                 context = when
             # a paragraph repeated (a lede printed twice, a headline echoed) is one report:
             # its id is made from the sentence, and an anchor must be unique
-            if sentence in seen or not self.triggers.search(sentence):
+            if sentence in seen or not self._is_event(sentence, paragraph or sentence == article.title):
                 continue
             seen.add(sentence)
             # "The UN has called for a ceasefire": a sentence of its own with no date and a
@@ -95,6 +100,12 @@ class Extractor:
                 claimed_by=self._claimed_by(sentence), article=article.path, source=article.source or article.title,
                 url=article.url, position=s))
         return out
+
+    def _is_event(self, sentence: str, paragraph: bool) -> bool:
+        """The site's own trigger words, or any happening the event lexicon knows; never clutter."""
+        if self.lexicon.is_clutter(sentence, paragraph):
+            return False
+        return bool(self.triggers.search(sentence)) or self.lexicon.reports_happening(sentence)
 
     def _places(self, sentence: str) -> tuple[Place, ...]:
         seen = {}
