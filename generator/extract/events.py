@@ -10,13 +10,11 @@ from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
 from .clean import sentences
 from .lexicon import load_lexicon
+from .tolls import load_tolls
 from .temporal import Timex
-from .temporal.normalize import NoValue, parse_number
 from .temporal.resources import load_language
 
 _CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*)*|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
-_FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly\s+|more than\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b"),
-          re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,3}?(?:died|were killed|dead)\b"))
 # "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.
 _LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
 # Pronouns and the like name nobody: "he said" does not say who claims it.
@@ -57,6 +55,7 @@ class Extractor:
         self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
         self.lang = load_language("en")
         self.lexicon = load_lexicon("en")
+        self.tolls = load_tolls("en")
 
     def events(self, article: Article, text: str, dct: date | None, timexes: list[Timex]) -> list[Event]:
         out: list[Event] = []
@@ -88,7 +87,8 @@ class Extractor:
             # present-perfect verb tells where things stand now, not what the last date did
             date_ = when or (pub if pub and _PERFECT.search(sentence) and not _SIMPLE_PAST.search(sentence)
                              else context)
-            if date_ is None or (date_.text.startswith("since ") and (date_.end - date_.start).days > BACKGROUND_DAYS):
+            if date_ is None or (date_.text.startswith("since ") and (date_.end - date_.start).days > BACKGROUND_DAYS) \
+                    or self.tolls.is_running(sentence):
                 continue
             actors = self._actors(sentence)
             places = self._places(sentence)
@@ -132,15 +132,7 @@ class Extractor:
         return "ongoing" if self.ongoing.search(sentence) else "occurred"
 
     def _fatalities(self, sentence: str) -> int | None:
-        for m in (m for rx in _FATAL for m in rx.finditer(sentence)):
-            word = m.group("n")
-            try:
-                n = parse_number(word, self.lang)
-            except NoValue:
-                continue
-            if n.isdigit() and int(n) > 1:
-                return int(n)
-        return None
+        return self.tolls.killed(sentence)
 
     def _claimed_by(self, sentence: str) -> str:
         for m in _CLAIM.finditer(sentence):
