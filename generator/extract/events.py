@@ -52,7 +52,9 @@ class Extractor:
         self.ongoing = _words_regex(vocab.get("ongoing", ()))
         self.places = Matcher(config.places)
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
-        self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
+        self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types if t.words]
+        # a happening none of the types' words name: the taxonomy's catch-all, when it has one
+        self.other_type = "Other" if any(t.name == "Other" for t in config.event_types) else ""
         self.lang = load_language("en")
         self.lexicon = load_lexicon("en")
         self.tolls = load_tolls("en")
@@ -120,7 +122,7 @@ class Extractor:
         return tuple(a.name for a, rx in self.actor_rx if not a.monitor and rx.search(sentence))
 
     def _type(self, sentence: str) -> str:
-        return next((name for name, rx in self.type_rx if rx.search(sentence)), "")
+        return next((name for name, rx in self.type_rx if rx.search(sentence)), self.other_type)
 
     def _status(self, sentence: str, when: DateSpan, dct: date | None) -> str:
         if dct and when.start > dct:
