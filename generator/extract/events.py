@@ -8,17 +8,15 @@ from datetime import date
 from ..config import Config
 from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
+from .claims import claimant, load_claim_words
 from .clean import sentences
 from .lexicon import load_lexicon
 from .tolls import load_tolls
 from .temporal import Timex
 from .temporal.resources import load_language
 
-_CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*)*|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
 # "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.
 _LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
-# Pronouns and the like name nobody: "he said" does not say who claims it.
-_NOT_CLAIMANTS = {"the report", "it", "he", "she", "they", "we", "i", "you", "this", "that", "there"}
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|ut)\b")
 _SIMPLE_PAST = re.compile(r"\b(?:was|were|did|killed|died|said|hit|struck|attacked|launched|captured|shot)\b")
 # "displaced since the start of December": a stretch of time up to publication.
@@ -58,6 +56,8 @@ class Extractor:
         self.lang = load_language("en")
         self.lexicon = load_lexicon("en")
         self.tolls = load_tolls("en")
+        self.claim_words = load_claim_words("en")
+        self.monitors = [(a.name, _words_regex(a.aliases)) for a in config.actors if a.monitor]
 
     def events(self, article: Article, text: str, dct: date | None, timexes: list[Timex]) -> list[Event]:
         out: list[Event] = []
@@ -137,14 +137,7 @@ class Extractor:
         return self.tolls.killed(sentence)
 
     def _claimed_by(self, sentence: str) -> str:
-        for m in _CLAIM.finditer(sentence):
-            who = m.group("who")
-            for actor, rx in self.actor_rx:
-                if actor.monitor and rx.search(who):
-                    return actor.name
-            if who.split()[-1][0].isupper() and who.lower() not in _NOT_CLAIMANTS:
-                return who.removeprefix("the ").removeprefix("The ")
-        return ""
+        return claimant(sentence, self.claim_words, self.monitors)
 
 
 def _best_date(timexes: list[Timex], text: str, dct: date | None) -> DateSpan | None:
