@@ -10,7 +10,7 @@ from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
 from .claims import claimant, load_claim_words
 from .clean import sentences
-from .lexicon import load_lexicon
+from .lexicon import FirstGroup, load_lexicon
 from .tolls import load_tolls
 from .temporal import Timex
 from .temporal.resources import load_language
@@ -50,7 +50,7 @@ class Extractor:
         self.ongoing = _words_regex(vocab.get("ongoing", ()))
         self.places = Matcher(config.places)
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
-        self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types if t.words]
+        self.types = FirstGroup.of([(t.name, t.words) for t in config.event_types if t.words])
         # a happening none of the types' words name: the taxonomy's catch-all, when it has one
         self.other_type = "Other" if any(t.name == "Other" for t in config.event_types) else ""
         self.lang = load_language("en")
@@ -122,7 +122,7 @@ class Extractor:
         return tuple(a.name for a, rx in self.actor_rx if not a.monitor and rx.search(sentence))
 
     def _type(self, sentence: str) -> str:
-        return next((name for name, rx in self.type_rx if rx.search(sentence)), self.other_type)
+        return self.types.first(sentence, self.other_type)
 
     def _status(self, sentence: str, when: DateSpan, dct: date | None) -> str:
         if dct and when.start > dct:

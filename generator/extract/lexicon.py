@@ -77,6 +77,12 @@ def _patterns(path: Path, flags=re.I | re.M) -> tuple[re.Pattern, ...]:
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+def tokens(sentence: str) -> tuple[str, list[str]]:
+    """The sentence in lower case (straight apostrophes) and its words."""
+    lowered = sentence.lower().replace("’", "'")
+    return lowered, _WORD.findall(lowered)
+
+
 @dataclass(frozen=True)
 class Words:
     """Words and phrases looked up by a sentence's words (a set lookup each, not one regex of
@@ -106,6 +112,36 @@ class Words:
 
 
 @dataclass(frozen=True)
+class FirstGroup:
+    """Which of several ordered groups of words a sentence names first in the order of the
+    groups (event types: the first type whose words appear wins), in one pass over its words."""
+    names: tuple
+    single: dict         # word -> index of the first group that lists it
+    phrases: dict        # first word -> ((phrase, index), ...)
+
+    @classmethod
+    def of(cls, groups) -> FirstGroup:
+        single, phrases = {}, {}
+        for i, (_, entries) in enumerate(groups):
+            for w in {e.lower().replace("’", "'") for e in entries}:
+                if " " in w:
+                    phrases.setdefault(w.split(" ")[0], []).append((w, i))
+                else:
+                    single.setdefault(w, i)
+        return cls(tuple(name for name, _ in groups), single, {k: tuple(v) for k, v in phrases.items()})
+
+    def first(self, sentence: str, default: str = "") -> str:
+        lowered, words = tokens(sentence)
+        best = len(self.names)
+        for w in words:
+            best = min(best, self.single.get(w, best))
+            for phrase, i in self.phrases.get(w, ()):
+                if i < best and re.search(rf"\b{re.escape(phrase)}\b", lowered):
+                    best = i
+        return self.names[best] if best < len(self.names) else default
+
+
+@dataclass(frozen=True)
 class Lexicon:
     events: Words               # any event word of any group
     groups: dict                # group name -> Words
@@ -113,7 +149,7 @@ class Lexicon:
     irregular_past: frozenset   # "fled", "struck"
     progressive: re.Pattern     # "is burning", "are being evacuated"
     not_past: frozenset         # words in -ed that are adjectives, not past verbs
-    not_event: tuple            # sentences of page clutter
+    not_event: re.Pattern       # sentences of page clutter (all patterns in one)
     boilerplate: tuple          # text removed before splitting sentences
     datelines: tuple            # a dateline at the start of a paragraph
 
@@ -131,18 +167,16 @@ class Lexicon:
         end = sentence.rstrip(" \"'”’)]")
         if end.endswith("?") or (paragraph and not end.endswith((".", "!"))):
             return True
-        return any(rx.search(sentence) for rx in self.not_event)
+        return bool(self.not_event.search(sentence))
 
     def reports_happening(self, sentence: str) -> bool:
         """An event word and a finite verb."""
-        lowered = sentence.lower().replace("’", "'")
-        words = _WORD.findall(lowered)
+        lowered, words = tokens(sentence)
         return bool(self.events.find(words, lowered)) and self.is_finite(words, lowered)
 
     def group(self, sentence: str) -> str:
         """The first group (in GROUPS order) with a word in the sentence."""
-        lowered = sentence.lower().replace("’", "'")
-        words = _WORD.findall(lowered)
+        lowered, words = tokens(sentence)
         return next((name for name, ws in self.groups.items() if ws.find(words, lowered)), "")
 
     def dateline_end(self, text: str, start: int) -> int:
@@ -176,8 +210,13 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     return Lexicon(events=Words.of(everything), groups=groups, auxiliaries=Words.of(finite["auxiliaries"]),
                    irregular_past=frozenset(irregular | {w.lower() for w in finite["irregular_past"]}),
                    progressive=progressive, not_past=frozenset(_read_list(not_past)),
-                   not_event=_patterns(folder / "not_event.txt"), boilerplate=_patterns(folder / "boilerplate.txt"),
+                   not_event=_one_of(_patterns(folder / "not_event.txt")), boilerplate=_patterns(folder / "boilerplate.txt"),
                    datelines=_patterns(folder / "dateline.txt", re.M))
+
+
+def _one_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """Patterns searched for in one pass (a sentence is asked about all of them)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", re.I | re.M)
 
 
 def _read_list(path: Path) -> list[str]:

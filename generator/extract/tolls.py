@@ -28,6 +28,7 @@ def _alternation(words) -> str:
 @dataclass(frozen=True)
 class Tolls:
     patterns: tuple          # (compiled regex, fixed count or None)
+    death_words: re.Pattern  # every pattern needs one of these
     background: tuple        # running tolls
     values: dict             # number word -> value ("twelve": 12)
     multipliers: dict        # "hundred": 100
@@ -51,6 +52,8 @@ class Tolls:
 
     def killed(self, sentence: str) -> int | None:
         """The toll the sentence states: the first pattern that matches, its leftmost match."""
+        if not self.death_words.search(sentence):
+            return None
         for rx, fixed in self.patterns:
             for m in rx.finditer(sentence):
                 if fixed is not None:
@@ -87,4 +90,5 @@ def load_tolls(lang: str = "en") -> Tolls:
         regex = line.replace("{N}", number.replace("GROUP", "n")).replace("{M}", number.replace("GROUP", "m"))
         patterns.append((re.compile(regex, re.I), int(fixed.group(1)) if fixed else None))
     background = tuple(re.compile(p, re.I) for p in _lines(folder / "background.txt"))
-    return Tolls(tuple(patterns), background, values, multipliers)
+    death = re.compile(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I)
+    return Tolls(tuple(patterns), death, background, values, multipliers)
