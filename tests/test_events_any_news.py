@@ -74,7 +74,8 @@ def test_a_caption_credit_in_brackets_is_not_quoted(tmp_path):
     assert quotes(tmp_path, body) == ["The government confirmed the attack on Monday."]
 
 
-@pytest.mark.parametrize("dateline", ["Riverton/Lakeside, Mar 5 (PTI) ", "RIVERTON, Freedonia (AP) — ", "RIVERTON — "])
+@pytest.mark.parametrize("dateline", ["Riverton/Lakeside, Mar 5 (PTI) ", "RIVERTON, Freedonia (AP) — ", "RIVERTON — ",
+                                      "RIVERTON--"])
 def test_a_dateline_glued_to_the_first_sentence_is_not_quoted(tmp_path, dateline):
     events = extract_file(tmp_path, f"{dateline}Rescuers reached the last coach late Sunday.\n", PUBLISHED).events
     assert [e.quote for e in events] == ["Rescuers reached the last coach late Sunday."]
