@@ -39,6 +39,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/tagger_errors.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/dated_sentences.py
+	$(BIN)/python bench/world_news.py
 	$(BIN)/python bench/scale.py --years 1
 
 clean:

@@ -159,6 +159,18 @@ def published_url(root: Path) -> str:
     return url if re.match(r"^https?://[^\s<>\"']+$", url) else ""
 
 
+DEFAULT_EVENT_TYPES = Path(__file__).parent / "extract" / "resources" / "en" / "event_types.yaml"
+
+
+def _event_types(site: list[dict]) -> list[EventType]:
+    """The site's own types first (tried first), then the shipped defaults it does not rename;
+    a site type named like a default replaces it."""
+    defaults = yamlio.read_file(DEFAULT_EVENT_TYPES, str(DEFAULT_EVENT_TYPES))[0] or []
+    own = {str(t["name"]) for t in site}
+    return [EventType(str(t["name"]), tuple(str(w) for w in t.get("words") or ()))
+            for t in site + [d for d in defaults if d["name"] not in own]]
+
+
 def load_config(root: Path) -> Config:
     sc = root / "site_config"
     problems: list[Problem] = []
@@ -177,8 +189,7 @@ def load_config(root: Path) -> Config:
         places.append((place, tuple([place.name] + [str(a) for a in p.get("aliases") or ()])))
     actors = [Actor(str(a["name"]), tuple(str(x) for x in a.get("aliases") or [a["name"]]), bool(a.get("monitor")))
               for a in _named(sc, "actors.yaml", problems)]
-    types = [EventType(str(t["name"]), tuple(str(w) for w in t.get("words") or ()))
-             for t in _named(sc, "event_types.yaml", problems)]
+    types = _event_types(_named(sc, "event_types.yaml", problems))
     from .extract.clean import nested_repetition   # here: extract imports this module
     patterns = []
     data, lines = _load(sc, "boilerplate.yaml", problems, [])

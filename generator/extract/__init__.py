@@ -9,6 +9,7 @@ from ..model import Article, Event
 from . import pubdate
 from .clean import remove_boilerplate
 from .events import Extractor
+from .lexicon import load_lexicon
 from .temporal import tag, tagger
 
 
@@ -53,7 +54,8 @@ def extract_article(article: Article, config: Config) -> Extraction:
     if truncated:
         cut = body.rfind("\n", 0, MAX_EXTRACT_CHARS)
         body = body[:cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS]
-    text = remove_boilerplate(body, config.boilerplate)
+    # the shipped clutter patterns (embedded tweets, glued "Also Read" links), then the site's own
+    text = remove_boilerplate(body, load_lexicon("en").boilerplate + config.boilerplate)
     when, source = article.date, article.date_source
     line = None
     if when is None:

@@ -5,6 +5,9 @@ import re
 
 # A period after these does not end a sentence.
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|No|vs|etc|Inc|Ltd|Co)"
+# A sentence ends at . ! ? before a space and a capital; or glued to the next ("conflict.The
+# rebels"), after a lower-case word of three letters or more, not in a name like "sputniknews.com".
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
 _ABBREV_END = re.compile(rf"\b{_ABBREV}\.$|\b[A-Z]\.$")
 # The longest abbreviation above with its full stop: only that many characters
 # before a candidate break are looked at, so that a run of "B. B. B. ..." (every
@@ -90,7 +93,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = para.start()
         chunk = para.group(0)
         pos = 0
-        for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])", chunk):
+        for m in _BOUNDARY.finditer(chunk):
             # (the search sees the real character before its window, so \b is exact)
             if _ABBREV_END.search(chunk, max(pos, m.start() - _ABBREV_CHARS), m.start()):
                 continue

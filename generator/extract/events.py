@@ -9,20 +9,15 @@ from ..config import Config
 from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
 from .actors import ArticleActors, article_actors
+from .claims import claimant, load_claim_words
 from .clean import sentences
+from .lexicon import FirstGroup, load_lexicon
+from .tolls import load_tolls
 from .temporal import Timex
-from .temporal.normalize import NoValue, parse_number
 from .temporal.resources import load_language
 
-# A claimant is a name of at most 8 words ("the Syrian Observatory for Human Rights"):
-# bounded, each capitalised word of a long run is tried once, not the rest of the run.
-_CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*){0,7}|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
-_FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly\s+|more than\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b"),
-          re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,3}?(?:died|were killed|dead)\b"))
 # "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.
 _LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
-# Pronouns and the like name nobody: "he said" does not say who claims it.
-_NOT_CLAIMANTS = {"the report", "it", "he", "she", "they", "we", "i", "you", "this", "that", "there"}
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|ut)\b")
 _SIMPLE_PAST = re.compile(r"\b(?:was|were|did|killed|died|said|hit|struck|attacked|launched|captured|shot)\b")
 # "displaced since the start of December": a stretch of time up to publication.
@@ -57,8 +52,14 @@ class Extractor:
         self.places = Matcher(config.places)
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
         self._article_actors: tuple[str, ArticleActors] | None = None   # the last article's, by its text
-        self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
+        self.types = FirstGroup.of([(t.name, t.words) for t in config.event_types if t.words])
+        # a happening none of the types' words name: the taxonomy's catch-all, when it has one
+        self.other_type = "Other" if any(t.name == "Other" for t in config.event_types) else ""
         self.lang = load_language("en")
+        self.lexicon = load_lexicon("en")
+        self.tolls = load_tolls("en")
+        self.claim_words = load_claim_words("en")
+        self.monitors = [(a.name, _words_regex(a.aliases)) for a in config.actors if a.monitor]
 
     def events(self, article: Article, text: str, dct: date | None, timexes: list[Timex]) -> list[Event]:
         out: list[Event] = []
@@ -67,6 +68,9 @@ class Extractor:
         starts = [t.start for t in timexes]
         seen: set[str] = set()
         for s, e in sentences(text):
+            paragraph = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
+            if s == 0 or text[s - 1] == "\n":
+                s = self.lexicon.dateline_end(text, s)    # the quote starts after "PLACE, Jun 3 (PTI)"
             sentence = text[s:e]
             inside = [t for t in timexes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if t.span]
             about = [t for t in inside if not _REPORTING.search(text[max(s, t.start - 20):t.start])
@@ -80,14 +84,15 @@ class Extractor:
                 context = when
             # a paragraph repeated (a lede printed twice, a headline echoed) is one report:
             # its id is made from the sentence, and an anchor must be unique
-            if sentence in seen or not self.triggers.search(sentence):
+            if sentence in seen or not self._is_event(sentence, paragraph or sentence == article.title):
                 continue
             seen.add(sentence)
             # "The UN has called for a ceasefire": a sentence of its own with no date and a
             # present-perfect verb tells where things stand now, not what the last date did
             date_ = when or (pub if pub and _PERFECT.search(sentence) and not _SIMPLE_PAST.search(sentence)
                              else context)
-            if date_ is None or (date_.text.startswith("since ") and (date_.end - date_.start).days > BACKGROUND_DAYS):
+            if date_ is None or (date_.text.startswith("since ") and (date_.end - date_.start).days > BACKGROUND_DAYS) \
+                    or self.tolls.is_running(sentence):
                 continue
             actors = self._actors(text, s, e)
             places = self._places(sentence)
@@ -99,6 +104,12 @@ class Extractor:
                 claimed_by=self._claimed_by(sentence), article=article.path, source=article.source or article.title,
                 url=article.url, position=s))
         return out
+
+    def _is_event(self, sentence: str, paragraph: bool) -> bool:
+        """The site's own trigger words, or any happening the event lexicon knows; never clutter."""
+        if self.lexicon.is_clutter(sentence, paragraph):
+            return False
+        return bool(self.triggers.search(sentence)) or self.lexicon.reports_happening(sentence)
 
     def _places(self, sentence: str) -> tuple[Place, ...]:
         seen = {}
@@ -116,7 +127,7 @@ class Extractor:
         return self._article_actors[1].between(start, len(text) if end is None else end)
 
     def _type(self, sentence: str) -> str:
-        return next((name for name, rx in self.type_rx if rx.search(sentence)), "")
+        return self.types.first(sentence, self.other_type)
 
     def _status(self, sentence: str, when: DateSpan, dct: date | None) -> str:
         if dct and when.start > dct:
@@ -128,25 +139,10 @@ class Extractor:
         return "ongoing" if self.ongoing.search(sentence) else "occurred"
 
     def _fatalities(self, sentence: str) -> int | None:
-        for m in (m for rx in _FATAL for m in rx.finditer(sentence)):
-            word = m.group("n")
-            try:
-                n = parse_number(word, self.lang)
-            except NoValue:
-                continue
-            if n.isdigit() and int(n) > 1:
-                return int(n)
-        return None
+        return self.tolls.killed(sentence)
 
     def _claimed_by(self, sentence: str) -> str:
-        for m in _CLAIM.finditer(sentence):
-            who = m.group("who")
-            for actor, rx in self.actor_rx:
-                if actor.monitor and rx.search(who):
-                    return actor.name
-            if who.split()[-1][0].isupper() and who.lower() not in _NOT_CLAIMANTS:
-                return who.removeprefix("the ").removeprefix("The ")
-        return ""
+        return claimant(sentence, self.claim_words, self.monitors)
 
 
 def _best_date(timexes: list[Timex], text: str, dct: date | None) -> DateSpan | None:

@@ -118,6 +118,7 @@ class TenseReader:
         self.future_phrases = [w for w in self.future if " " in w]
         self.not_tense = {w.lower() for w in lang.words.get("not_tense", ())}
         self.endpoint = {w.lower() for w in lang.words.get("endpoint_word", ())}
+        self.past_preposition = {w.lower() for w in lang.words.get("past_preposition", ())}
 
     def _word_tense(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
@@ -169,6 +170,13 @@ class TenseReader:
         the past verb did, often still ahead."""
         before = _LAST_WORD_BEFORE.search(text, max(0, start - 12), start)
         return bool(before) and before.group(1).lower() in self.endpoint
+
+    def after_past_preposition(self, text: str, start: int) -> bool:
+        """'since the October 7 attack', 'since May 3': a day already gone."""
+        words = _WORD.findall(text[max(0, start - 20):start])
+        if words and words[-1].lower() == "the":
+            words = words[:-1]
+        return bool(words) and words[-1].lower() in self.past_preposition
 
     @staticmethod
     def attributive(text: str, start: int, end: int) -> bool:

@@ -174,6 +174,8 @@ class Tagger:
         return bool(word) and (len(word.group(1)) == 1 or word.group(1).lower() in self.abbreviations)
 
     def _normalise(self, m: re.Match, rule: Rule, ref: Reference, sentences: Sentences) -> Timex | None:
+        if rule.type == "NONE":
+            return None       # rules/not_date.yaml: words that only look like a date
         groups = {k: v for k, v in m.groupdict().items() if v}
         try:
             raw = fill(rule.value, groups, self.lang)
@@ -214,6 +216,8 @@ class Tagger:
         """Which way an expression without its year (or week) points, from the clause around it.
         With no tense evidence a weekday is past (news reports the past), a calendar date the
         nearer of its past and coming dates, leaning to the past."""
+        if self.tense.after_past_preposition(m.string, m.start()):
+            return "past"
         tense = None if self.tense.attributive(m.string, m.start(), m.end()) else \
             self.tense.tense(sentences, m.start(), m.end())
         if raw.startswith("WEEKDAY"):

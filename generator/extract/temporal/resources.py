@@ -15,7 +15,7 @@ import yaml
 
 RESOURCE_DIR = Path(__file__).with_name("resources")
 _MACRO = re.compile(r"%(\w+)")
-RULE_FILES = ("date", "time", "duration", "set", "interval")
+RULE_FILES = ("date", "time", "duration", "set", "interval", "not_date")
 
 
 class ResourceError(ValueError):
