@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.test_browser import browser, served, served_pagefind  # noqa: F401  (fixtures)
 
 
 def _open(url, browser):  # noqa: F811
