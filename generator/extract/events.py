@@ -6,9 +6,9 @@ import re
 from datetime import date
 
 from ..config import Config
-from ..gazetteer import Matcher
 from ..model import Article, DateSpan, Event, Place, stable_id
 from .clean import sentences
+from .places import Geoparser
 from .temporal import Timex
 from .temporal.normalize import NoValue, parse_number
 from .temporal.resources import load_language
@@ -16,8 +16,6 @@ from .temporal.resources import load_language
 _CLAIM = re.compile(r"(?:,\s*|\b)(?:(?:according to|said)\s+)?(?P<who>(?:the |a )?[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+)?[A-Z][\w’'-]*)*|a war monitor)\s+(?:said|reported|says|reports|claimed)\b")
 _FATAL = (re.compile(r"\b(?:killed|killing|kill)\s+(?:at least\s+|some\s+|nearly\s+|more than\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b"),
           re.compile(r"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,3}?(?:died|were killed|dead)\b"))
-# "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.
-_LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
 # Pronouns and the like name nobody: "he said" does not say who claims it.
 _NOT_CLAIMANTS = {"the report", "it", "he", "she", "they", "we", "i", "you", "this", "that", "there"}
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|ut)\b")
@@ -51,7 +49,7 @@ class Extractor:
         self.triggers = _words_regex(vocab.get("triggers", ()))
         self.planned = _words_regex(vocab.get("planned", ()))
         self.ongoing = _words_regex(vocab.get("ongoing", ()))
-        self.places = Matcher(config.places)
+        self.places = Geoparser(config.gazetteer)
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
         self.type_rx = [(t.name, _words_regex(t.words)) for t in config.event_types]
         self.lang = load_language("en")
@@ -86,7 +84,7 @@ class Extractor:
             if date_ is None or (date_.text.startswith("since ") and (date_.end - date_.start).days > BACKGROUND_DAYS):
                 continue
             actors = self._actors(sentence)
-            places = self._places(sentence)
+            places = self._places(text, s, e)
             title = _title(sentence)
             out.append(Event(
                 id=stable_id(title, article.path, sentence),
@@ -96,14 +94,9 @@ class Extractor:
                 url=article.url, position=s))
         return out
 
-    def _places(self, sentence: str) -> tuple[Place, ...]:
-        seen = {}
-        for place, start, _ in self.places.find(sentence):
-            # "Ankara insisted", "Turkey shot down": a state acting, not where it happened
-            if place.kind in ("capital", "country") and not _LOCATIVE.search(sentence[:start]):
-                continue
-            seen.setdefault(place.name, place)
-        return tuple(seen.values())
+    def _places(self, text: str, start: int, end: int) -> tuple[Place, ...]:
+        # the article is read for places once (focus country, dateline); each sentence looks up its own
+        return self.places.parse(text).places(start, end)
 
     def _actors(self, sentence: str) -> tuple[str, ...]:
         return tuple(a.name for a, rx in self.actor_rx if not a.monitor and rx.search(sentence))
