@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "5"
 RESOURCES = Path(__file__).parent / "extract" / "resources" / "en" / "places"
 # alternate names of small places are mostly local spellings that collide with
 # famous names elsewhere: kept only for towns at least this large
@@ -130,10 +130,13 @@ def build(path: Path) -> None:
     rows: list[tuple] = []
     names: list[tuple[str, int]] = []
 
-    def add(name, lat, lon, kind, country, population, admin1, aliases=(), shown=None):
+    def add(name, lat, lon, kind, country, population, admin1, aliases=(), shown=None, chosen=()):
+        """`aliases` are other names from the packages; `chosen`, names from our own data,
+        trusted as much as the place's own name."""
         i = len(rows)
         rows.append((i, shown or name, round(lat, 4), round(lon, 4), kind, country, int(population), admin1))
-        own = {key(name), key(_ascii(name))}
+        own = {key(name), key(_ascii(name))} | {key(a) for a in chosen}
+        aliases = [*aliases, *chosen]
         for n in dict.fromkeys([name, _ascii(name), *aliases]):
             k = key(n)
             if k:
@@ -161,7 +164,7 @@ def build(path: Path) -> None:
         if not s:
             continue
         aliases = [str(a) for a in (extra.get(iso) or ())]
-        add(c["name"], s[0] / s[2], s[1] / s[2], "country", iso, c["population"], "", aliases)
+        add(c["name"], s[0] / s[2], s[1] / s[2], "country", iso, c["population"], "", chosen=aliases)
         big = biggest.get((iso, key(c["capital"])))
         if big:
             capitals[-big[1]] = True      # the capital: the largest town of that name
@@ -185,7 +188,7 @@ def build(path: Path) -> None:
         add(cont["name"], float(cont["lat"]), float(cont["lng"]), "continent", "", 0, "")
     for f in features:
         add(f["name"], float(f["lat"]), float(f["lon"]), str(f.get("kind", "feature")), str(f.get("country", "")),
-            int(f.get("rank", 0)), "", [str(a) for a in f.get("aliases") or ()])
+            int(f.get("rank", 0)), "", chosen=[str(a) for a in f.get("aliases") or ()])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -199,6 +202,7 @@ def build(path: Path) -> None:
     names.sort(key=lambda n: n[2])      # a place's own name first, where it is also an alias
     db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", names)
     db.execute("CREATE INDEX area ON place (kind, country, admin1)")
+    db.execute("CREATE INDEX point ON place (lat)")
     db.commit()
     db.execute("VACUUM")
     db.close()
@@ -247,6 +251,14 @@ class Index:
                                           (k, k + " ", k + "!")).fetchone()
             hit = self._opens[k] = row is not None
         return hit
+
+    def nearest_town(self, lat: float, lon: float, degrees: float = 1.5) -> Entry | None:
+        """The town nearest a point (within `degrees` of latitude and longitude)."""
+        rows = self._connect().execute(
+            "SELECT * FROM place WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND kind IN ('town', 'capital')",
+            (lat - degrees, lat + degrees, lon - degrees, lon + degrees)).fetchall()
+        return min((Entry(*r) for r in rows), key=lambda e: ((e.lat - lat) ** 2 + ((e.lon - lon) * math.cos(
+            math.radians(lat))) ** 2, e.id), default=None)
 
     def region(self, admin1: str) -> Entry | None:
         """The first-order region with this GeoNames code ("RU.09")."""

@@ -36,13 +36,17 @@ class Report:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
-    def print(self, stream, all_problems: bool = True) -> None:
+    def print(self, stream, all_problems: bool = True, suggestions: bool = False) -> None:
+        """Errors, and warnings unless only errors are asked for; suggestions ("info": a place
+        no gazetteer knows) only when asked for (`timeline check`), builds stay quiet."""
         for p in self.problems:
-            if all_problems or p.severity == "error":
+            if p.severity == "error" or all_problems and (p.severity != "info" or suggestions):
                 print(p, file=stream)
+        infos = sum(p.severity == "info" for p in self.problems)
         print(f"timeline: {self.articles} articles ({self.cached} unchanged), {self.events} events, "
               f"{self.written} pages written, {self.removed} removed, {len(self.errors)} errors, "
-              f"{len(self.problems) - len(self.errors)} warnings", file=stream)
+              f"{len(self.problems) - len(self.errors) - infos} warnings"
+              + (f", {infos} suggestions" if suggestions and infos else ""), file=stream)
 
 
 @dataclass
@@ -147,6 +151,10 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
         elif x.date_source == "inferred":
             report.problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
                                            "text; add 'date:' front matter to confirm it", "warning"))
+        for line, name in x.unknown_places:
+            report.problems.append(Problem(where, line, f"'{name}' reads as a place but no gazetteer has it: "
+                                           "add it to site_config/places.yaml (name, lat, lon) to place its "
+                                           "events", "info"))
         if x.truncated:
             report.problems.append(Problem(where, None, f"longer than {MAX_EXTRACT_CHARS:,} characters: events "
                                            "were read from the first part only; split the file to read it all",

@@ -29,9 +29,10 @@ import yaml
 RESOURCES = Path(__file__).parent / "resources" / "en" / "places"
 
 # kinds that cover an area rather than a point
-AREA_KINDS = frozenset({"country", "region", "sea", "feature", "continent"})
+AREA_KINDS = frozenset({"country", "region", "area", "sea", "feature", "continent"})
 # how much a kind weighs beside population when names collide
-_KIND_BONUS = {"country": 2.0, "region": 1.0, "capital": 1.0, "sea": 1.0, "feature": 1.0, "continent": 1.0}
+_KIND_BONUS = {"country": 2.0, "region": 1.0, "area": 1.0, "capital": 1.0, "sea": 1.0, "feature": 1.0,
+               "continent": 1.0}
 FOCUS_BONUS = 2.0         # the article's focus country
 AGREE_BONUS = 1.0         # a country the article names elsewhere
 REGION_BONUS = 1.5        # a town in a region the article names
@@ -39,6 +40,7 @@ QUALIFIER_BONUS = 5.0     # "Paris, Texas": the next name contains it
 FAMOUS = 1_000_000        # a town this large needs no support from the text
 LOCATIVE_TOWN = 100_000   # ... this large, after "in", "near"
 MAX_WORDS = 6
+LEAD_CHARS = 400          # the lead of an article: its names weigh double for the focus
 CURATED_KM = 150          # a curated place and a GeoNames place of its name this near are one
 
 
@@ -52,7 +54,9 @@ class Words:
     """The language data of geoparsing, loaded once."""
     not_places: frozenset[str]
     region_words: frozenset[str]
+    facility_words: frozenset[str]
     locative: re.Pattern
+    suggest: re.Pattern            # a locative strong enough to suggest an unknown name as a place
     acting: frozenset[str]
     demonyms: dict[str, str]       # lower-case word -> ISO code
     datelines: tuple[re.Pattern, ...]
@@ -60,15 +64,20 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    loc = "|".join(re.escape(w) for w in sorted(_lines("locatives.txt"), key=len, reverse=True))
+    locatives = sorted((w.rstrip("! ") for w in _lines("locatives.txt")), key=len, reverse=True)
+    strong = [w.rstrip("! ") for w in _lines("locatives.txt") if w.endswith("!")]
+    loc = "|".join(re.escape(w) for w in locatives)
     nouns = "|".join(re.escape(w) for w in sorted(_lines("place_nouns.txt"), key=len, reverse=True))
     region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | {"city", "town", "village", "area"}
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
     return Words(
         not_places=frozenset(w.lower() for w in _lines("not_places.txt")),
         region_words=frozenset(region),
+        facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
         # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
         locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))})\s+(?:the\s+)?"
+                           rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
         datelines=tuple(re.compile(p) for p in _lines("datelines.txt")))
@@ -114,6 +123,13 @@ class ArticlePlaces:
         for m in self.mentions:
             if start <= m.start < end and m.start >= self.dateline_end and not m.acting:
                 found.setdefault(m.place.name, m.place)
+        if not found:
+            # a sentence naming no place goes on where the story last was: the last place
+            # named before it (not a country, not the dateline), else the article's country
+            last = next((m for m in reversed(self.mentions) if m.end <= start and m.start >= self.dateline_end
+                         and not m.acting and m.place.kind not in ("country", "continent")), None)
+            if last is not None:
+                found[last.place.name] = last.place
         for p in list(found.values()):
             c = self.countries.get(p.country)
             if c is not None and p.kind != "country":
@@ -133,6 +149,7 @@ class _Name:
     locative: bool
     region_hint: bool     # "the Belgorod region", "X province"
     qualifier: "_Name | None" = None    # "Paris, Texas": Texas
+    vote: str = ""                      # the country this name counted for (no support for itself)
 
 
 def _place(e: Entry) -> Place:
@@ -197,7 +214,11 @@ class Geoparser:
             return place
         near = [(distance_km(place, _place(e)), e) for e in self.index.lookup(key(place.name))]
         near = [(d, e) for d, e in near if d <= CURATED_KM or e.kind == "country" and place.kind == "country"]
-        return replace(place, country=min(near, key=lambda x: (x[0], x[1].id))[1].country) if near else place
+        if near:
+            return replace(place, country=min(near, key=lambda x: (x[0], x[1].id))[1].country)
+        town = self.index.nearest_town(place.lat, place.lon)      # spelt otherwise: the town nearest it
+        return replace(place, country=town.country) if town and distance_km(place, _place(town)) <= CURATED_KM \
+            else place
 
     def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], list[str], set[str]]:
         """Names found in runs of capitalised words; a run counts only when every word
@@ -234,7 +255,8 @@ class Geoparser:
                 if word in w.demonyms:
                     demonyms.append(w.demonyms[word])
                 if not covered[k] and (word in _CONNECTORS or word.rstrip("'") in w.region_words
-                                       or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)):
+                                       or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)
+                                       or word in w.facility_words and any(covered[:k])):
                     covered[k] = True
             locative = bool(w.locative.search(text, max(0, run.start() - 40), run.start()))
             # "Putin and Kyiv": "and" between names splits the run; each part must be all place
@@ -250,7 +272,7 @@ class Geoparser:
             keep = [k for part in parts if all(covered[k] for k in part) for k in part]
             # "Abiy Ahmed": a town's name opening a run that is no place is a first name
             if len(toks) > 1 and len(keep) < len(toks):
-                persons.update(n.text for n in found if n.start == toks[0][0] and n.curated is None
+                persons.update(n.text for n in found if n.curated is None
                                and all(e.kind == "town" for e in n.candidates))
             found = [n for n in found if any(toks[k][0] == n.start for k in keep)]
             if found:
@@ -260,7 +282,8 @@ class Geoparser:
                     n.region_hint = bool(re.match(r"[ \t]+(\w+)", after)) and \
                         re.match(r"[ \t]+(\w+)", after).group(1) in w.region_words
                 out.extend(found)
-            elif not covered_any and locative and not any(text[a:b].lower() in w.demonyms for a, b in toks) and text[toks[0][0]:toks[0][1]].lower() not in w.not_places \
+            elif not covered_any and w.suggest.search(text, max(0, run.start() - 40), run.start()) \
+                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places for a, b in toks) and text[toks[0][0]:toks[0][1]].lower() not in w.not_places \
                     and not run.group().isupper():
                 unknown.append((run.start(), run.group()))
         # "Paris, Texas": a name followed by a comma and another name that may contain it
@@ -277,7 +300,7 @@ class Geoparser:
             s += FOCUS_BONUS
         if e.alias:
             s -= 1.0
-        if countries.get(e.country):
+        if _others(countries, e.country, n):
             s += AGREE_BONUS
         if e.admin1 and e.admin1 in regions and e.kind != "region":
             s += REGION_BONUS
@@ -294,8 +317,10 @@ class Geoparser:
     def _accept(self, e: Entry, n: _Name, focus: str, countries: Counter) -> bool:
         """A town needs support: the article's countries, a qualifier, or fame."""
         if e.kind not in ("town", "capital"):
-            return not e.alias or e.country == focus or bool(countries.get(e.country))
-        if e.country == focus or countries.get(e.country):
+            return not e.alias or e.country == focus or _others(countries, e.country, n)
+        # a town abroad needs its country named as much as the article's own
+        if e.country == focus or _others(countries, e.country, n) and (
+                not focus or countries.get(e.country, 0) - (n.vote == e.country) * _weight(n) >= countries.get(focus, 0)):
             return True
         if n.qualifier is not None and any(c.country == e.country for c in n.qualifier.candidates):
             return True
@@ -369,12 +394,13 @@ class Geoparser:
         regions: set[str] = set()
         for n in names + ([line] if line else []):
             if n.curated is not None and n.curated.country:
-                countries[n.curated.country] += 1
+                countries[n.curated.country] += _weight(n)
             elif n.candidates and n.text not in persons:
                 # the best reading out of context, when it says a country by itself
                 best = max(n.candidates, key=lambda e: (self._score(e, n, "", Counter(), set()), -e.id))
                 if _strong(best) and not best.alias:
-                    countries[best.country] += 1
+                    countries[best.country] += _weight(n)
+                    n.vote = best.country
                     if best.kind == "region":
                         regions.add(best.admin1)
         focus = _top(countries)
@@ -382,10 +408,13 @@ class Geoparser:
         for _ in range(2):
             placed = self._resolve(names, focus, countries, regions)
             # only what names its country by itself votes: not a small town chosen by the vote
-            resolved = Counter(demonyms) + Counter(
-                p.country for n_, p in zip(names, placed) if p is not None and p.country
-                and (n_.curated is not None or any(_strong(e) for e in n_.candidates
-                                                   if e.name == p.name and e.country == p.country)))
+            resolved = Counter(demonyms)
+            for n_, p in zip(names, placed):
+                n_.vote = ""
+                if p is not None and p.country and (n_.curated is not None or any(
+                        _strong(e) for e in n_.candidates if e.name == p.name and e.country == p.country)):
+                    resolved[p.country] += _weight(n_)
+                    n_.vote = p.country
             if line is not None:
                 lp = self._resolve([line], focus, countries, regions)[0]
                 if lp is not None and lp.country:
@@ -399,14 +428,15 @@ class Geoparser:
         previous = None
         for n, p in zip(names, placed):
             if p is None:
-                if n.locative:
+                if w.suggest.search(text, max(0, n.start - 40), n.start):
                     unknown.append((n.start, n.text))
                 continue
             # "in Kyiv and Lviv", "in Goma, Bukavu": a list after a locative is located too
             if previous is not None and previous.locative and _LIST.fullmatch(text, previous.end, n.start):
                 n.locative = True
             previous = n
-            acting = p.kind in ("country", "capital") and not n.locative and self._acting(text, n.end)
+            acting = p.kind in ("country", "capital") and not n.locative and (
+                self._acting(text, n.end) or bool(_AGENT.search(text, max(0, n.start - 8), n.start)))
             mentions.append(Mention(n.start, n.end, n.text, p, n.locative, acting))
         dl = None
         if line is not None:
@@ -425,7 +455,18 @@ class Geoparser:
 
 _LIST = re.compile(r"(?:,|,?\s+(?:and|or))\s+")
 _COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}([a-z]+)")
+_AGENT = re.compile(r"\bby\s+$")          # "deployed by Moscow": the state acting
 _NEXT = re.compile(r"(['’]s\b)?[ \t]*([a-z][\w-]*)?")
+
+
+def _weight(n: _Name) -> int:
+    """A name in the lead (headline, first sentences) says more about where the story is."""
+    return 2 if n.start < LEAD_CHARS else 1
+
+
+def _others(countries: Counter, country: str, n: _Name) -> bool:
+    """Whether names other than `n` speak for this country."""
+    return countries.get(country, 0) - (n.vote == country) * _weight(n) > 0
 
 
 def _strong(e: Entry) -> bool:
