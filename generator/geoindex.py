@@ -247,15 +247,17 @@ class Index:
             return False
         hit = self._opens.get(k)
         if hit is None:
-            row = self._connect().execute("SELECT 1 FROM name WHERE key = ? OR (key > ? AND key < ?) LIMIT 1",
-                                          (k, k + " ", k + "!")).fetchone()
+            # the key itself or the key and a space: every key in [k, k + "!") (" " < "!")
+            row = self._connect().execute("SELECT 1 FROM name WHERE key >= ? AND key < ? LIMIT 1",
+                                          (k, k + "!")).fetchone()
             hit = self._opens[k] = row is not None
         return hit
 
     def nearest_town(self, lat: float, lon: float, degrees: float = 1.5) -> Entry | None:
-        """The town nearest a point (within `degrees` of latitude and longitude)."""
+        """The town nearest a point (within `degrees` of latitude and longitude); the latitude
+        index does the search ("+kind": not the index by kind, which would scan every town)."""
         rows = self._connect().execute(
-            "SELECT * FROM place WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND kind IN ('town', 'capital')",
+            "SELECT * FROM place WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND +kind IN ('town', 'capital')",
             (lat - degrees, lat + degrees, lon - degrees, lon + degrees)).fetchall()
         return min((Entry(*r) for r in rows), key=lambda e: ((e.lat - lat) ** 2 + ((e.lon - lon) * math.cos(
             math.radians(lat))) ** 2, e.id), default=None)

@@ -258,7 +258,6 @@ class Geoparser:
                                        or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)
                                        or word in w.facility_words and any(covered[:k])):
                     covered[k] = True
-            locative = bool(w.locative.search(text, max(0, run.start() - 40), run.start()))
             # "Putin and Kyiv": "and" between names splits the run; each part must be all place
             covered_any = bool(found)
             parts, part = [], []
