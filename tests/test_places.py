@@ -42,9 +42,10 @@ def test_dateline_is_where_the_reporter_is_not_the_place_of_every_event():
             "The army said it shot down most of them.")
     parsed = WORLD.parse(text)
     assert parsed.dateline.place.name == "Kyiv" and parsed.focus == "UA"
-    assert sentence_places(text, "Drones struck") == ["Odesa", "Ukraine"]
+    # the town, then the places it lies in: its province and its country
+    assert sentence_places(text, "Drones struck") == ["Odesa", "Odesa Oblast", "Ukraine"]
     # a sentence naming no place goes on where the story last was, never in the dateline's city
-    assert sentence_places(text, "The army said") == ["Odesa", "Ukraine"]
+    assert sentence_places(text, "The army said") == ["Odesa", "Odesa Oblast", "Ukraine"]
     first = "KYIV, Ukraine — The army said it shot down 20 drones overnight."
     assert sentence_places(first, "The army said") == ["Ukraine"]
 

@@ -115,6 +115,7 @@ class ArticlePlaces:
     mentions: tuple[Mention, ...] = ()
     unknown: tuple[tuple[int, str], ...] = ()    # (offset, name)
     countries: dict = field(default_factory=dict, compare=False)   # ISO -> country Place
+    regions: dict = field(default_factory=dict, compare=False)     # place name -> its first-order region
 
     def places(self, start: int, end: int) -> tuple[Place, ...]:
         """The places of a sentence [start, end): those it names (not the dateline, not
@@ -131,6 +132,10 @@ class ArticlePlaces:
             if last is not None:
                 found[last.place.name] = last.place
         for p in list(found.values()):
+            # then the places it lies in: its province or state, its country
+            r = self.regions.get(p.name)
+            if r is not None:
+                found.setdefault(r.name, r)
             c = self.countries.get(p.country)
             if c is not None and p.kind != "country":
                 found.setdefault(c.name, c)
@@ -446,8 +451,16 @@ class Geoparser:
             c = self.index.country(iso) if self.index else None
             if c is not None:
                 cmap[iso] = _place(c)
+        rmap = {}
+        for n, p in zip(names, placed):
+            entry = next((e for e in n.candidates if p is not None and e.name == p.name and e.country == p.country
+                          and e.kind == p.kind and e.kind in ("town", "capital")), None)
+            region = self.index.region(entry.admin1) if entry is not None and entry.admin1 else None
+            if region is not None:
+                rmap[p.name] = _place(region)
         result = ArticlePlaces(focus=focus, focus_place=cmap.get(focus), dateline=dl, dateline_end=line_end,
-                               mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap)
+                               mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap,
+                               regions=rmap)
         self._last = (text, result)
         return result
 
