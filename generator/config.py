@@ -154,7 +154,8 @@ def load_config(root: Path) -> Config:
     data, lines = _load(sc, "places.yaml", problems, [])
     for i, p in enumerate(data):
         try:
-            place = Place(str(p["name"]), float(p["lat"]), float(p["lon"]), str(p.get("kind", "")))
+            place = Place(str(p["name"]), float(p["lat"]), float(p["lon"]), str(p.get("kind", "")),
+                          str(p.get("country") or "").upper())
             if not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
                 raise ValueError
         except (KeyError, TypeError, ValueError, AttributeError):

@@ -1,4 +1,5 @@
 """Geoparsing anywhere: the worldwide gazetteer and how names are resolved in context."""
+import json
 import sqlite3
 import subprocess
 import sys
@@ -156,3 +157,17 @@ def test_index_is_sqlite_data_and_opens_fast():
 def test_place_from_curated_config_keeps_its_own_country():
     gaz = Gazetteer(curated=((Place("Camp Zed", 10.0, 10.0, "camp", "NG"), ("Camp Zed",)),), worldwide=False)
     assert named("Aid reached Camp Zed.", Geoparser(gaz)) == {"Camp Zed": ("Camp Zed", "camp", "NG")}
+
+
+def test_places_yaml_may_give_a_country_and_extract_json_shows_it(project):
+    with open(project / "site_config" / "places.yaml", "a") as f:
+        f.write("- {name: Camp Zed, lat: 10.5, lon: 7.4, kind: camp, country: ng}\n")
+    config = load_config(project)
+    assert next(p for p, _ in config.gazetteer.curated if p.name == "Camp Zed").country == "NG"
+    article = project / "a.md"
+    article.write_text("---\ntitle: t\ndate: 2024-03-07\n---\nGunmen killed 3 people in Kharkiv on Monday.\n")
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project), "extract", "--json",
+                          str(article)], capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(out.stdout)
+    events = data["articles"][0]["events"] if "articles" in data else data["events"]
+    assert {"name": "Ukraine", "country": "UA"}.items() <= events[0]["places"][-1].items()
