@@ -171,3 +171,10 @@ def test_places_yaml_may_give_a_country_and_extract_json_shows_it(project):
     data = json.loads(out.stdout)
     events = data["articles"][0]["events"] if "articles" in data else data["events"]
     assert {"name": "Ukraine", "country": "UA"}.items() <= events[0]["places"][-1].items()
+
+
+def test_named_site_is_a_place_without_coordinates_in_the_story_country():
+    text = "Gunmen attacked the Hayat Hotel in Mogadishu on Friday. The Minister of Health spoke."
+    site = next(m.place for m in WORLD.parse(text).mentions if m.text == "Hayat Hotel")
+    assert (site.kind, site.lat, site.country) == ("site", None, "SO")
+    assert "Minister of Health" not in named(text)

@@ -197,6 +197,18 @@ class Geoparser:
             hit = self._memo[name] = (cur, () if cur else self._candidates(name))
         return hit
 
+    def _site(self, text: str, toks: list[tuple[int, int]], found: list[_Name]) -> tuple[int, int, str] | None:
+        """"the Hayat Hotel", "Hamid Karzai International Airport": a named site (a run of two
+        words or more ending in a facility word) that is not a known place with its facility."""
+        w = self.words
+        words = [text[s:e] for s, e in toks]
+        if len(toks) < 2 or words[-1].lower() not in w.facility_words or found:
+            return None
+        first = next((i for i, word in enumerate(words) if word.lower() not in w.not_places), len(words))
+        if len(words) - first < 2 or words[first].lower() in w.facility_words:
+            return None
+        return toks[first][0], toks[-1][1], text[toks[first][0]:toks[-1][1]]
+
     def _opens_name(self, word: str) -> bool:
         hit = self._opens.get(word)
         if hit is None:
@@ -225,10 +237,10 @@ class Geoparser:
         return replace(place, country=town.country) if town and distance_km(place, _place(town)) <= CURATED_KM \
             else place
 
-    def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], list[str], set[str]]:
+    def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], list[str], set[str], list]:
         """Names found in runs of capitalised words; a run counts only when every word
         of it is part of a place name, a connector, a region word or an opener."""
-        out, unknown, demonyms, persons = [], [], [], set()
+        out, unknown, demonyms, persons, sites = [], [], [], set(), []
         w = self.words
         for run in _RUN.finditer(text):
             toks = [(run.start() + t.start(), run.start() + t.end()) for t in _TOKEN.finditer(run.group())]
@@ -279,7 +291,10 @@ class Geoparser:
                 persons.update(n.text for n in found if n.curated is None
                                and all(e.kind == "town" for e in n.candidates))
             found = [n for n in found if any(toks[k][0] == n.start for k in keep)]
-            if found:
+            site = self._site(text, toks, found)
+            if site is not None:
+                sites.append(site)
+            elif found:
                 for n in found:
                     n.locative = bool(w.locative.search(text, max(0, n.start - 40), n.start))
                     after = text[n.end:n.end + 16].lower()
@@ -287,14 +302,14 @@ class Geoparser:
                         re.match(r"[ \t]+(\w+)", after).group(1) in w.region_words
                 out.extend(found)
             elif not covered_any and w.suggest.search(text, max(0, run.start() - 40), run.start()) \
-                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places for a, b in toks) and text[toks[0][0]:toks[0][1]].lower() not in w.not_places \
+                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places for a, b in toks) \
                     and not run.group().isupper():
                 unknown.append((run.start(), run.group()))
         # "Paris, Texas": a name followed by a comma and another name that may contain it
         for a, b in zip(out, out[1:]):
             if re.fullmatch(r",[ \t]*", text[a.end:b.start]):
                 a.qualifier = b
-        return out, unknown, demonyms, persons
+        return out, unknown, demonyms, persons, sites
 
     # --- resolution ----------------------------------------------------------
 
@@ -387,7 +402,7 @@ class Geoparser:
         """Every place the article names, resolved (memoised on the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
-        names, unknown, demonyms, persons = self._names(text)
+        names, unknown, demonyms, persons, sites = self._names(text)
         # a name the text also uses for a person ("Prime Minister Abiy Ahmed" ... "Abiy") is
         # no place there, unless after "in", "near"
         names = [n for n in names if n.locative or n.curated is not None or n.text not in persons]
@@ -442,6 +457,11 @@ class Geoparser:
             acting = p.kind in ("country", "capital") and not n.locative and (
                 self._acting(text, n.end) or bool(_AGENT.search(text, max(0, n.start - 8), n.start)))
             mentions.append(Mention(n.start, n.end, n.text, p, n.locative, acting))
+        # named sites have no coordinates: a place by name, in the article's country
+        for s_, e_, name in sites:
+            if s_ >= line_end:
+                mentions.append(Mention(s_, e_, name, Place(name, None, None, "site", focus), True))
+        mentions.sort(key=lambda m: m.start)
         dl = None
         if line is not None:
             lp = self._resolve([line], focus, countries, regions)[0]
