@@ -12,6 +12,7 @@ from .memo import Memo
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
 from .extract.batch import extract_files
+from .extract.places import PlaceNames
 from .ingest import discover, list_files
 from .merge import by_month
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
@@ -163,7 +164,7 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     report.cached = store.hits
     report.timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))
+    vocab = Vocab(PlaceNames(config.gazetteer), frozenset(t.name for t in config.event_types))
     curated = []
     for path in discover(config.content_dir / "events"):
         rel = path.relative_to(config.root).as_posix()

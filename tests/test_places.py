@@ -178,3 +178,13 @@ def test_named_site_is_a_place_without_coordinates_in_the_story_country():
     site = next(m.place for m in WORLD.parse(text).mentions if m.text == "Hayat Hotel")
     assert (site.kind, site.lat, site.country) == ("site", None, "SO")
     assert "Minister of Health" not in named(text)
+
+
+def test_curated_events_name_places_from_the_worldwide_gazetteer(project):
+    (project / "content" / "events" / "kenya.yaml").write_text(
+        "- title: Talks in Nairobi\n  date: 2024-03-01\n  places: [Nairobi, Kenya, Zorbaville]\n"
+        "  sources:\n    - {title: Example, url: 'https://example.org/a'}\n")
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project), "check"],
+                         capture_output=True, text=True, cwd=ROOT).stdout
+    assert "unknown place 'Zorbaville'" in out
+    assert "unknown place 'Nairobi'" not in out and "unknown place 'Kenya'" not in out

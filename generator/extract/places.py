@@ -517,3 +517,32 @@ def _top(counts: Counter, prefer: str = "") -> str:
 def focus_country(text: str, geoparser: Geoparser | None = None) -> str:
     """The ISO code of the country an article is about ("" when it names none)."""
     return (geoparser or Geoparser(Gazetteer())).parse(text).focus
+
+
+class PlaceNames(dict):
+    """Places by the name an editor writes (curated events, corrections): the curated
+    gazetteer's names, else the best-known GeoNames place of exactly that name ("Kenya",
+    "Kharkiv"), found when first asked for."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        super().__init__({p.name: p for p, _ in gazetteer.curated})
+        self.parser = Geoparser(gazetteer)
+
+    def __missing__(self, name: str) -> Place:
+        cur, cands = self.parser._lookup(name)
+        if cur is None and not cands:
+            raise KeyError(name)
+        n = _Name(0, len(name), name, cur, cands, False, False)
+        place = cur or _place(max(cands, key=lambda e: (self.parser._score(e, n, "", Counter(), set()), -e.id)))
+        self[name] = place
+        return place
+
+    def __contains__(self, name) -> bool:
+        try:
+            self[name]
+        except KeyError:
+            return False
+        return True
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default
