@@ -521,8 +521,8 @@ def focus_country(text: str, geoparser: Geoparser | None = None) -> str:
 
 class PlaceNames(dict):
     """Places by the name an editor writes (curated events, corrections): the curated
-    gazetteer's names, else the best-known GeoNames place of exactly that name ("Kenya",
-    "Kharkiv"), found when first asked for."""
+    gazetteer's names, else the best-known GeoNames place of exactly that name when it is a
+    country, region, capital or a town of 100,000 people or more ("Kenya", "Kharkiv")."""
 
     def __init__(self, gazetteer: Gazetteer):
         super().__init__({p.name: p for p, _ in gazetteer.curated})
@@ -533,7 +533,11 @@ class PlaceNames(dict):
         if cur is None and not cands:
             raise KeyError(name)
         n = _Name(0, len(name), name, cur, cands, False, False)
-        place = cur or _place(max(cands, key=lambda e: (self.parser._score(e, n, "", Counter(), set()), -e.id)))
+        best = max(cands, key=lambda e: (self.parser._score(e, n, "", Counter(), set()), -e.id)) if cands else None
+        # with no text around it, a name is taken only when it says where it is by itself
+        if cur is None and not _strong(best):
+            raise KeyError(name)
+        place = cur or _place(best)
         self[name] = place
         return place
 
