@@ -209,7 +209,7 @@ def cmd_export(args) -> int:
 def cmd_check(args) -> int:
     from .pipeline import check
     report = check(Path(args.root), args.jobs)
-    report.print(sys.stdout, all_problems=True)
+    report.print(sys.stdout, all_problems=True, suggestions=True)
     return 1 if report.errors else 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import confine, yamlio
 
-from .gazetteer import fold, packaged
+from .gazetteer import Gazetteer, fold, packaged
 from .model import Place, Problem
 
 
@@ -36,6 +36,7 @@ class Config:
     title: str = "Timeline"
     description: str = ""
     places: tuple[tuple[Place, tuple[str, ...]], ...] = ()
+    gazetteer: Gazetteer = field(default_factory=Gazetteer)
     actors: tuple[Actor, ...] = ()
     event_types: tuple[EventType, ...] = ()
     boilerplate: tuple[re.Pattern, ...] = ()
@@ -95,20 +96,44 @@ def _choice(site: dict, lines: dict, key: str, choices: tuple[str, ...], problem
     return value
 
 
-def _packaged_places(settings, curated: list, problems) -> list:
-    """The curated gazetteer widened by GeoNames: new towns and countries are
-    added, and a town the curated list already has lends it its other spellings."""
-    if not settings:
-        return curated
+GAZETTEER_KEYS = ("worldwide", "only_countries", "exclude_countries", "min_population", "transliterated",
+                  "transliterated_min_population", "geonames_countries", "exclude")
+
+
+def _gazetteer(settings, curated: list, problems) -> Gazetteer:
+    """The gazetteer settings of site.yaml: worldwide GeoNames by default, narrowed or
+    widened by its options; the curated list lent the spellings of the towns of the
+    `transliterated` countries, matched with Arabic spelling tolerance."""
+    where = "site_config/site.yaml"
+    if settings is None:
+        settings = {}
     if not isinstance(settings, dict):
-        problems.append(Problem("site_config/site.yaml", None, "'gazetteer' must be a mapping "
-                                "(geonames_countries, exclude, min_population)"))
-        return curated
+        problems.append(Problem(where, None, "'gazetteer' must be a mapping (" + ", ".join(GAZETTEER_KEYS) + ")"))
+        settings = {}
+    for k in settings:
+        if k not in GAZETTEER_KEYS:
+            problems.append(Problem(where, None, f"gazetteer: unknown option {k!r} (known: "
+                                    f"{', '.join(GAZETTEER_KEYS)})", "warning"))
+
+    def codes(name):
+        v = settings.get(name) or []
+        return frozenset(str(c).upper() for c in (v if isinstance(v, list) else [v]))
+
+    def number(name, default):
+        try:
+            return int(settings.get(name, default))
+        except (TypeError, ValueError):
+            problems.append(Problem(where, None, f"gazetteer: {name} must be a number; using {default}"))
+            return default
+
+    worldwide = settings.get("worldwide", True) is not False
+    exclude = frozenset(fold(str(x)) for x in settings.get("exclude") or ())
+    # geonames_countries: the former name of `transliterated`
+    translit = codes("transliterated") | codes("geonames_countries")
+    min_translit = number("transliterated_min_population", 15000)
     out = [(place, list(names)) for place, names in curated]
     owner = {fold(n): i for i, (_, names) in enumerate(out) for n in names}
-    exclude = {fold(str(x)) for x in settings.get("exclude") or ()}
-    for place, names in packaged([str(c) for c in settings.get("geonames_countries") or ()],
-                                 int(settings.get("min_population") or 0)):
+    for place, names in packaged(sorted(translit), min_translit, country_names=not worldwide):
         names = [n for n in names if fold(n) not in exclude]
         known = {owner[fold(n)] for n in names if fold(n) in owner}
         if len(known) > 1 or not names:
@@ -120,7 +145,9 @@ def _packaged_places(settings, curated: list, problems) -> list:
             if fold(n) not in owner:
                 owner[fold(n)] = i
                 out[i][1].append(n)
-    return [(place, tuple(names)) for place, names in out]
+    return Gazetteer(curated=tuple((place, tuple(names)) for place, names in out), worldwide=worldwide,
+                     only_countries=codes("only_countries"), exclude_countries=codes("exclude_countries"),
+                     min_population=number("min_population", 1000), exclude=exclude)
 
 
 def _map_settings(site: dict, lines: dict, problems: list[Problem]) -> tuple[str, str]:
@@ -179,7 +206,8 @@ def load_config(root: Path) -> Config:
     data, lines = _load(sc, "places.yaml", problems, [])
     for i, p in enumerate(data):
         try:
-            place = Place(str(p["name"]), float(p["lat"]), float(p["lon"]), str(p.get("kind", "")))
+            place = Place(str(p["name"]), float(p["lat"]), float(p["lon"]), str(p.get("kind", "")),
+                          str(p.get("country") or "").upper())
             if not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
                 raise ValueError
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -209,14 +237,15 @@ def load_config(root: Path) -> Config:
                                         "match, but a leading '.*' is slow on long lines)", "warning"))
         except re.error as exc:
             problems.append(Problem("site_config/boilerplate.yaml", lines.get(i), f"bad pattern {pat!r}: {exc}; skipped"))
-    places = _packaged_places(site.get("gazetteer"), places, problems)
+    gazetteer = _gazetteer(site.get("gazetteer"), places, problems)
+    places = list(gazetteer.curated)
     vocabulary, _ = _load(sc, "vocabulary.yaml", problems, {})
     search = _choice(site, site_lines, "search", SEARCH_ENGINES, problems)
     article_pages = _choice(site, site_lines, "article_pages", ARTICLE_PAGES, problems)
     article_text = _choice(site, site_lines, "article_text", ARTICLE_TEXT, problems)
     map_tiles, map_attribution = _map_settings(site, site_lines, problems)
     return Config(root=root, title=str(site.get("title", "Timeline")), description=str(site.get("description", "")),
-                  places=tuple(places), actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
+                  places=tuple(places), gazetteer=gazetteer, actors=tuple(actors), event_types=tuple(types), boilerplate=tuple(patterns),
                   vocabulary=vocabulary, search=search, article_pages=article_pages, article_text=article_text,
                   map_tiles=map_tiles, map_attribution=map_attribution, problems=tuple(problems))
 

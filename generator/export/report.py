@@ -11,7 +11,7 @@ def event_json(e: Event) -> dict:
         "date": {"value": e.date.value, "start": e.date.start.isoformat(), "end": e.date.end.isoformat(),
                  "precision": e.date.precision, "text": e.date.text},
         "status": e.status, "quote": e.quote,
-        "places": [{"name": p.name, "lat": p.lat, "lon": p.lon} for p in e.places],
+        "places": [{"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country} for p in e.places],
         "actors": list(e.actors), "type": e.type, "fatalities": e.fatalities, "claimed_by": e.claimed_by,
     }
 

@@ -26,6 +26,7 @@ class Extraction:
     date_source: str | None
     events: tuple[Event, ...]
     truncated: bool = False    # only the first MAX_EXTRACT_CHARS were read
+    unknown_places: tuple[tuple[int, str], ...] = ()   # (line, name): read as places, in no gazetteer
 
 
 _EXTRACTORS: dict[int, tuple[Config, Extractor]] = {}
@@ -72,4 +73,18 @@ def extract_article(article: Article, config: Config) -> Extraction:
         # the dateline dates the article, not the events it reports
         timexes = [t for t in tag(text, when) if not (line and t.start == line.start)]
         events = _extractor(config).events(article, text, when, timexes)
-    return Extraction(article, when, source, tuple(events), truncated)
+    unknown = _extractor(config).places.parse(text).unknown
+    return Extraction(article, when, source, tuple(events), truncated, _lines_of(article, body, text, unknown))
+
+
+def _lines_of(article: Article, body: str, text: str, found) -> tuple[tuple[int, str], ...]:
+    """Each (offset in the cleaned text, name) as (line of the file, name), once a name."""
+    out, seen = [], set()
+    for offset, name in found:
+        if name in seen:
+            continue
+        seen.add(name)
+        at = body.find(text[max(0, offset - 30):offset + len(name)])
+        at = at + min(offset, 30) if at >= 0 else body.find(name)
+        out.append((article.body_line + body.count("\n", 0, max(at, 0)), name))
+    return tuple(out)

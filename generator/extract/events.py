@@ -12,12 +12,11 @@ from .actors import ArticleActors, article_actors
 from .claims import claimant, load_claim_words
 from .clean import sentences
 from .lexicon import FirstGroup, load_lexicon
+from .places import Geoparser
 from .tolls import load_tolls
 from .temporal import Timex
 from .temporal.resources import load_language
 
-# "in Moscow", "to Ankara": a capital or country as a place, not as a state acting.
-_LOCATIVE = re.compile(r"\b(?:in|near|to|at|from|inside|across|into)\s+(?:the\s+)?$", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|ut)\b")
 _SIMPLE_PAST = re.compile(r"\b(?:was|were|did|killed|died|said|hit|struck|attacked|launched|captured|shot)\b")
 # "displaced since the start of December": a stretch of time up to publication.
@@ -49,7 +48,8 @@ class Extractor:
         self.triggers = _words_regex(vocab.get("triggers", ()))
         self.planned = _words_regex(vocab.get("planned", ()))
         self.ongoing = _words_regex(vocab.get("ongoing", ()))
-        self.places = Matcher(config.places)
+        self.places = Geoparser(config.gazetteer)
+        self.place_names = Matcher(config.places)    # the site's own places: a run naming one is no person
         self.actor_rx = [(a, _words_regex(a.aliases)) for a in config.actors]
         self._article_actors: tuple[str, ArticleActors] | None = None   # the last article's, by its text
         self.types = FirstGroup.of([(t.name, t.words) for t in config.event_types if t.words])
@@ -95,7 +95,7 @@ class Extractor:
                     or self.tolls.is_running(sentence):
                 continue
             actors = self._actors(text, s, e)
-            places = self._places(sentence)
+            places = self._places(text, s, e)
             title = _title(sentence)
             out.append(Event(
                 id=stable_id(title, article.path, sentence),
@@ -111,19 +111,16 @@ class Extractor:
             return False
         return bool(self.triggers.search(sentence)) or self.lexicon.reports_happening(sentence)
 
-    def _places(self, sentence: str) -> tuple[Place, ...]:
-        seen = {}
-        for place, start, _ in self.places.find(sentence):
-            # "Ankara insisted", "Turkey shot down": a state acting, not where it happened
-            if place.kind in ("capital", "country") and not _LOCATIVE.search(sentence[:start]):
-                continue
-            seen.setdefault(place.name, place)
-        return tuple(seen.values())
+    def _places(self, text: str, start: int, end: int) -> tuple[Place, ...]:
+        # the article is read for places once (focus country, dateline); each sentence looks up its own
+        return self.places.parse(text).places(start, end)
 
     def _actors(self, text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
         # one pass per article (acronyms it defines, people it names, its country), kept for its sentences
         if self._article_actors is None or self._article_actors[0] is not text:
-            self._article_actors = (text, article_actors(text, self.actor_rx, self.places))
+            # the article's country as its places say (else the actors pass counts states itself)
+            focus = self.places.parse(text).focus or None
+            self._article_actors = (text, article_actors(text, self.actor_rx, self.place_names, focus=focus))
         return self._article_actors[1].between(start, len(text) if end is None else end)
 
     def _type(self, sentence: str) -> str:

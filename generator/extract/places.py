@@ -1,0 +1,552 @@
+"""Geoparsing: the places an article names, resolved against the curated
+gazetteer (site_config/places.yaml, always first) and the worldwide GeoNames
+index (`generator/geoindex.py`).
+
+An article is read once (`Geoparser.parse`): name runs (capitalised words) are
+looked up; each name's candidates are ranked by population and kind, the
+article's focus country (the country its places point to most), agreement with
+the other places and regions it names, and qualifiers ("Paris, Texas", "the
+Belgorod region"). A small town abroad is taken only with such support, so a
+first name, a title or "UN" never becomes a village in another country. The
+dateline ("KYIV, Ukraine —") is where the reporter files from: it counts
+toward the focus, but is not the place of the events. Words before names
+("in", "near") and word lists are data in `resources/en/places/`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..gazetteer import Gazetteer, distance_km, fold
+from ..geoindex import Entry, Index, default_index, key, score_population
+from ..model import Place
+
+import yaml
+
+RESOURCES = Path(__file__).parent / "resources" / "en" / "places"
+
+# kinds that cover an area rather than a point
+AREA_KINDS = frozenset({"country", "region", "area", "sea", "feature", "continent"})
+# how much a kind weighs beside population when names collide
+_KIND_BONUS = {"country": 2.0, "region": 1.0, "area": 1.0, "capital": 1.0, "sea": 1.0, "feature": 1.0,
+               "continent": 1.0}
+FOCUS_BONUS = 2.0         # the article's focus country
+AGREE_BONUS = 1.0         # a country the article names elsewhere
+REGION_BONUS = 1.5        # a town in a region the article names
+QUALIFIER_BONUS = 5.0     # "Paris, Texas": the next name contains it
+FAMOUS = 1_000_000        # a town this large needs no support from the text
+LOCATIVE_TOWN = 100_000   # ... this large, after "in", "near"
+MAX_WORDS = 6
+LEAD_CHARS = 400          # the lead of an article: its names weigh double for the focus
+CURATED_KM = 150          # a curated place and a GeoNames place of its name this near are one
+
+
+def _lines(name: str) -> list[str]:
+    text = (RESOURCES / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The language data of geoparsing, loaded once."""
+    not_places: frozenset[str]
+    region_words: frozenset[str]
+    facility_words: frozenset[str]
+    locative: re.Pattern
+    suggest: re.Pattern            # a locative strong enough to suggest an unknown name as a place
+    acting: frozenset[str]
+    demonyms: dict[str, str]       # lower-case word -> ISO code
+    datelines: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    locatives = sorted((w.rstrip("! ") for w in _lines("locatives.txt")), key=len, reverse=True)
+    strong = [w.rstrip("! ") for w in _lines("locatives.txt") if w.endswith("!")]
+    loc = "|".join(re.escape(w) for w in locatives)
+    nouns = "|".join(re.escape(w) for w in sorted(_lines("place_nouns.txt"), key=len, reverse=True))
+    region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | {"city", "town", "village", "area"}
+    demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
+    return Words(
+        not_places=frozenset(w.lower() for w in _lines("not_places.txt")),
+        region_words=frozenset(region),
+        facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
+        # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
+        locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))})\s+(?:the\s+)?"
+                           rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
+        demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
+        datelines=tuple(re.compile(p) for p in _lines("datelines.txt")))
+
+
+# A name word: capitalised, with inner apostrophes ("N'Djamena", not "Russia's") and hyphens.
+# The Arabic article may lead a word ("al-Zawiya", "ash-Shughur").
+_WORD = r"(?:(?:al|el|ash|an|ad|as|ar|at|az|ech|esh|es|ed|ez)-)?[A-Z](?:[\w]|['’ʼ](?!s\b)\w|-(?=\w))*"
+_CONNECT = r"(?:of|de|del|da|do|dos|das|la|le|les|al|el|and|the|au|du|upon|sur|ash)"
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:[ \t]+{_CONNECT})*[ \t]+{_WORD})*")
+_TOKEN = re.compile(rf"{_WORD}|\S+")
+_CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text resolved to a place."""
+    start: int
+    end: int
+    text: str
+    place: Place
+    locative: bool = False      # "in X", "near X"
+    acting: bool = False        # a country or capital as a state acting ("Russia said")
+
+
+@dataclass(frozen=True)
+class ArticlePlaces:
+    """What an article says about places: its focus country (ISO code), where the
+    reporter files from, every resolved mention, and the names that look like
+    places the gazetteers lack (for `timeline check`)."""
+    focus: str = ""
+    focus_place: Place | None = None
+    dateline: Mention | None = None
+    dateline_end: int = 0
+    mentions: tuple[Mention, ...] = ()
+    unknown: tuple[tuple[int, str], ...] = ()    # (offset, name)
+    countries: dict = field(default_factory=dict, compare=False)   # ISO -> country Place
+    regions: dict = field(default_factory=dict, compare=False)     # place name -> its first-order region
+
+    def places(self, start: int, end: int) -> tuple[Place, ...]:
+        """The places of a sentence [start, end): those it names (not the dateline, not
+        a state acting), then the countries they lie in; the focus country if none."""
+        found: dict[str, Place] = {}
+        for m in self.mentions:
+            if start <= m.start < end and m.start >= self.dateline_end and not m.acting:
+                found.setdefault(m.place.name, m.place)
+        if not found:
+            # a sentence naming no place goes on where the story last was: the last place
+            # named before it (not a country, not the dateline), else the article's country
+            last = next((m for m in reversed(self.mentions) if m.end <= start and m.start >= self.dateline_end
+                         and not m.acting and m.place.kind not in ("country", "continent")), None)
+            if last is not None:
+                found[last.place.name] = last.place
+        for p in list(found.values()):
+            # then the places it lies in: its province or state, its country
+            r = self.regions.get(p.name)
+            if r is not None:
+                found.setdefault(r.name, r)
+            c = self.countries.get(p.country)
+            if c is not None and p.kind != "country":
+                found.setdefault(c.name, c)
+        if not found and self.focus_place is not None:
+            found[self.focus_place.name] = self.focus_place
+        return tuple(found.values())
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int
+    text: str
+    curated: Place | None
+    candidates: tuple[Entry, ...]
+    locative: bool
+    region_hint: bool     # "the Belgorod region", "X province"
+    qualifier: "_Name | None" = None    # "Paris, Texas": Texas
+    vote: str = ""                      # the country this name counted for (no support for itself)
+
+
+def _place(e: Entry) -> Place:
+    return Place(e.name, e.lat, e.lon, e.kind, e.country)
+
+
+class Geoparser:
+    """Resolves an article's place names; one per configuration."""
+
+    def __init__(self, gazetteer: Gazetteer, index: Index | None = None):
+        self.gaz = gazetteer
+        self.index = index if index is not None else (default_index() if gazetteer.worldwide else None)
+        self.words = words()
+        self._last: tuple[str, ArticlePlaces] | None = None
+        self._opens: dict[str, bool] = {}
+        self._curated_first = frozenset(k.split(" ")[0] for k in gazetteer.matcher.index)
+        self._memo: dict[str, tuple[Place | None, tuple[Entry, ...]]] = {}
+
+    # --- lookups -------------------------------------------------------------
+
+    def _candidates(self, text: str) -> tuple[Entry, ...]:
+        if self.index is None:
+            return ()
+        k = key(text)
+        if not k or k in self.words.not_places or k in self.words.demonyms or fold(text) in self.gaz.exclude:
+            return ()
+        found = self.index.lookup(k)
+        if text.isupper() and len(text) <= 3:     # "UN", "ON": an acronym names a country or nothing
+            found = tuple(e for e in found if e.kind == "country")
+        g = self.gaz
+        return tuple(e for e in found
+                     if (not g.only_countries or e.country in g.only_countries or not e.country)
+                     and e.country not in g.exclude_countries
+                     and (e.kind not in ("town", "capital") or e.population >= g.min_population))
+
+    def _lookup(self, name: str) -> tuple[Place | None, tuple[Entry, ...]]:
+        hit = self._memo.get(name)
+        if hit is None:
+            cur = self._curated(name)
+            hit = self._memo[name] = (cur, () if cur else self._candidates(name))
+        return hit
+
+    def _site(self, text: str, toks: list[tuple[int, int]], found: list[_Name]) -> tuple[int, int, str] | None:
+        """"the Hayat Hotel", "Hamid Karzai International Airport": a named site (a run of two
+        words or more ending in a facility word) that is not a known place with its facility."""
+        w = self.words
+        words = [text[s:e] for s, e in toks]
+        if len(toks) < 2 or words[-1].lower() not in w.facility_words or found:
+            return None
+        first = next((i for i, word in enumerate(words) if word.lower() not in w.not_places), len(words))
+        if len(words) - first < 2 or words[first].lower() in w.facility_words:
+            return None
+        return toks[first][0], toks[-1][1], text[toks[first][0]:toks[-1][1]]
+
+    def _opens_name(self, word: str) -> bool:
+        hit = self._opens.get(word)
+        if hit is None:
+            folded = fold(word).split(" ")[0] if fold(word) else ""
+            hit = self._opens[word] = bool(folded in self._curated_first
+                                           or self.index is not None and self.index.opens(key(word)))
+        return hit
+
+    def _curated(self, text: str) -> Place | None:
+        if text.lower() in self.words.not_places or text.lower() in self.words.demonyms:
+            return None
+        place = self.gaz.matcher.index.get(fold(text))
+        return self._with_country(place) if place is not None and not place.country else place
+
+    @lru_cache(maxsize=4096)
+    def _with_country(self, place: Place) -> Place:
+        """A curated place without a country takes that of the GeoNames place of the same
+        name nearest to it (within CURATED_KM), or of the country of that name."""
+        if self.index is None or place.lat is None:
+            return place
+        near = [(distance_km(place, _place(e)), e) for e in self.index.lookup(key(place.name))]
+        near = [(d, e) for d, e in near if d <= CURATED_KM or e.kind == "country" and place.kind == "country"]
+        if near:
+            return replace(place, country=min(near, key=lambda x: (x[0], x[1].id))[1].country)
+        town = self.index.nearest_town(place.lat, place.lon)      # spelt otherwise: the town nearest it
+        return replace(place, country=town.country) if town and distance_km(place, _place(town)) <= CURATED_KM \
+            else place
+
+    def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], list[str], set[str], list]:
+        """Names found in runs of capitalised words; a run counts only when every word
+        of it is part of a place name, a connector, a region word or an opener."""
+        out, unknown, demonyms, persons, sites = [], [], [], set(), []
+        w = self.words
+        for run in _RUN.finditer(text):
+            toks = [(run.start() + t.start(), run.start() + t.end()) for t in _TOKEN.finditer(run.group())]
+            found: list[_Name] = []
+            covered = [False] * len(toks)
+            i = 0
+            while i < len(toks):
+                # only words that open some name are looked at further (one lookup a word)
+                first = text[toks[i][0]:toks[i][1]]
+                if not self._opens_name(first):
+                    i += 1
+                    continue
+                for j in range(min(len(toks), i + MAX_WORDS), i, -1):
+                    s, e = toks[i][0], toks[j - 1][1]
+                    if text[toks[j - 1][0]:e].lower() in _CONNECTORS:
+                        continue
+                    name = text[s:e]
+                    cur, cands = self._lookup(name)
+                    if cur or cands:
+                        found.append(_Name(s, e, name, cur, cands, False, False))
+                        covered[i:j] = [True] * (j - i)
+                        i = j
+                        break
+                else:
+                    i += 1
+            # openers ("In", "The", "President") before the first name, region words after one
+            for k, (s, e) in enumerate(toks):
+                word = text[s:e].lower()
+                if word in w.demonyms:
+                    demonyms.append(w.demonyms[word])
+                if not covered[k] and (word in _CONNECTORS or word.rstrip("'") in w.region_words
+                                       or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)
+                                       or word in w.facility_words and any(covered[:k])):
+                    covered[k] = True
+            # "Putin and Kyiv": "and" between names splits the run; each part must be all place
+            covered_any = bool(found)
+            parts, part = [], []
+            for k, (s, e) in enumerate(toks):
+                if text[s:e] == "and" and not any(n.start < s < n.end for n in found):
+                    parts.append(part)
+                    part = []
+                else:
+                    part.append(k)
+            parts.append(part)
+            keep = [k for part in parts if all(covered[k] for k in part) for k in part]
+            # "Abiy Ahmed": a town's name opening a run that is no place is a first name
+            if len(toks) > 1 and len(keep) < len(toks):
+                persons.update(n.text for n in found if n.curated is None
+                               and all(e.kind == "town" for e in n.candidates))
+            found = [n for n in found if any(toks[k][0] == n.start for k in keep)]
+            site = self._site(text, toks, found)
+            if site is not None:
+                sites.append(site)
+            elif found:
+                for n in found:
+                    n.locative = bool(w.locative.search(text, max(0, n.start - 40), n.start))
+                    after = text[n.end:n.end + 16].lower()
+                    n.region_hint = bool(re.match(r"[ \t]+(\w+)", after)) and \
+                        re.match(r"[ \t]+(\w+)", after).group(1) in w.region_words
+                out.extend(found)
+            elif not covered_any and w.suggest.search(text, max(0, run.start() - 40), run.start()) \
+                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places for a, b in toks) \
+                    and not run.group().isupper():
+                unknown.append((run.start(), run.group()))
+        # "Paris, Texas": a name followed by a comma and another name that may contain it
+        for a, b in zip(out, out[1:]):
+            if re.fullmatch(r",[ \t]*", text[a.end:b.start]):
+                a.qualifier = b
+        return out, unknown, demonyms, persons, sites
+
+    # --- resolution ----------------------------------------------------------
+
+    def _score(self, e: Entry, n: _Name, focus: str, countries: Counter, regions: set[str]) -> float:
+        s = score_population(e.population) + _KIND_BONUS.get(e.kind, 0.0)
+        if focus and e.country == focus:
+            s += FOCUS_BONUS
+        if e.alias:
+            s -= 1.0
+        if _others(countries, e.country, n):
+            s += AGREE_BONUS
+        if e.admin1 and e.admin1 in regions and e.kind != "region":
+            s += REGION_BONUS
+        if e.kind == "region":
+            # "Kyiv" is the city, "the Kyiv region" the region (whose towns' sum outweighs it)
+            s += 3.0 if n.region_hint else -1.5
+        q = n.qualifier
+        if q is not None and any(c.id != e.id and (c.kind == "region" and c.admin1 == e.admin1
+                                                  or c.kind == "country" and c.country == e.country)
+                                 for c in q.candidates):
+            s += QUALIFIER_BONUS
+        return s
+
+    def _accept(self, e: Entry, n: _Name, focus: str, countries: Counter) -> bool:
+        """A town needs support: the article's countries, a qualifier, or fame."""
+        if e.kind not in ("town", "capital"):
+            return not e.alias or e.country == focus or _others(countries, e.country, n)
+        # a town abroad needs its country named as much as the article's own
+        if e.country == focus or _others(countries, e.country, n) and (
+                not focus or countries.get(e.country, 0) - (n.vote == e.country) * _weight(n) >= countries.get(focus, 0)):
+            return True
+        if n.qualifier is not None and any(c.country == e.country for c in n.qualifier.candidates):
+            return True
+        if e.alias:          # another name of a town abroad ("Hamas" is also a name of Hamm)
+            return False
+        # a town abroad: famous, or after "in", "near" when the article has no country of its own
+        return e.population >= FAMOUS or n.locative and not focus and e.population >= LOCATIVE_TOWN
+
+    def _resolve(self, names: list[_Name], focus: str, countries: Counter, regions: set[str]) -> list[Place | None]:
+        out = []
+        for n in names:
+            if n.curated is not None:
+                out.append(n.curated)
+                continue
+            ranked = sorted(n.candidates, key=lambda e: (-self._score(e, n, focus, countries, regions), e.id))
+            best = ranked[0] if ranked else None
+            if best is not None and best.kind in ("town", "capital") and n.region_hint:
+                region = self._region_of(best, n.text)
+                best = region or best
+            out.append(_place(best) if best is not None and self._accept(best, n, focus, countries) else None)
+        return out
+
+    def _region_of(self, town: Entry, name: str) -> Entry | None:
+        """"the Belgorod region": the first-order region named after the town, if any."""
+        region = self.index.region(town.admin1) if self.index and town.admin1 else None
+        stem = key(name)[:max(4, len(key(name)) - 2)]
+        return region if region is not None and key(region.name).startswith(stem) else None
+
+    def _dateline(self, text: str) -> tuple[_Name | None, int]:
+        head = text.lstrip()
+        offset = len(text) - len(head)
+        for rx in self.words.datelines:
+            m = rx.match(head[:160])
+            if m:
+                raw = m.group("place").strip()
+                name = raw.title() if raw.isupper() else raw
+                cur = self._curated(name)
+                cands = () if cur else self._candidates(name)
+                region = m.group("region") if "region" in rx.groupindex else None
+                start = offset + m.start("place")
+                n = _Name(start, start + len(raw), name, cur, cands, True, False)
+                if region:
+                    rc = self._candidates(region.strip())
+                    if rc:
+                        n.qualifier = _Name(0, 0, region, None, rc, False, False)
+                return n, offset + m.end()
+        return None, 0
+
+    def _acting(self, text: str, end: int) -> bool:
+        """A country or capital named as a state or modifier: "Moscow said", "Russia's army",
+        "US military"; not "struck Kyiv on Monday"."""
+        both = _COORDINATED.match(text, end)      # "Moscow and the Kremlin said"
+        if both and both.group(1) in self.words.acting:
+            return True
+        m = _NEXT.match(text, end)
+        word = m.group(2)
+        return bool(m.group(1)) or bool(word) and (word in self.words.acting or word not in self.words.not_places)
+
+    def parse(self, text: str) -> ArticlePlaces:
+        """Every place the article names, resolved (memoised on the last text)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        names, unknown, demonyms, persons, sites = self._names(text)
+        # a name the text also uses for a person ("Prime Minister Abiy Ahmed" ... "Abiy") is
+        # no place there, unless after "in", "near"
+        names = [n for n in names if n.locative or n.curated is not None or n.text not in persons]
+        line, line_end = self._dateline(text)
+        names = [n for n in names if n.start >= line_end]
+        # evidence before resolving: countries and regions named without ambiguity
+        countries: Counter = Counter(demonyms)
+        regions: set[str] = set()
+        for n in names + ([line] if line else []):
+            if n.curated is not None and n.curated.country:
+                countries[n.curated.country] += _weight(n)
+            elif n.candidates and n.text not in persons:
+                # the best reading out of context, when it says a country by itself
+                best = max(n.candidates, key=lambda e: (self._score(e, n, "", Counter(), set()), -e.id))
+                if _strong(best) and not best.alias:
+                    countries[best.country] += _weight(n)
+                    n.vote = best.country
+                    if best.kind == "region":
+                        regions.add(best.admin1)
+        focus = _top(countries)
+        # resolve, then settle the focus on what was resolved and resolve once more
+        for _ in range(2):
+            placed = self._resolve(names, focus, countries, regions)
+            # only what names its country by itself votes: not a small town chosen by the vote
+            resolved = Counter(demonyms)
+            for n_, p in zip(names, placed):
+                n_.vote = ""
+                if p is not None and p.country and (n_.curated is not None or any(
+                        _strong(e) for e in n_.candidates if e.name == p.name and e.country == p.country)):
+                    resolved[p.country] += _weight(n_)
+                    n_.vote = p.country
+            if line is not None:
+                lp = self._resolve([line], focus, countries, regions)[0]
+                if lp is not None and lp.country:
+                    resolved[lp.country] += 1
+            regions |= {n_.candidates[0].admin1 for n_, p in zip(names, placed)
+                        if p is not None and p.kind == "region" and n_.candidates}
+            focus, countries = _top(resolved, focus) or focus, resolved or countries
+        w = self.words
+        mentions = []
+        unknown = list(unknown)
+        previous = None
+        for n, p in zip(names, placed):
+            if p is None:
+                if w.suggest.search(text, max(0, n.start - 40), n.start):
+                    unknown.append((n.start, n.text))
+                continue
+            # "in Kyiv and Lviv", "in Goma, Bukavu": a list after a locative is located too
+            if previous is not None and previous.locative and _LIST.fullmatch(text, previous.end, n.start):
+                n.locative = True
+            previous = n
+            acting = p.kind in ("country", "capital") and not n.locative and (
+                self._acting(text, n.end) or bool(_AGENT.search(text, max(0, n.start - 8), n.start)))
+            mentions.append(Mention(n.start, n.end, n.text, p, n.locative, acting))
+        # named sites have no coordinates: a place by name, in the article's country
+        for s_, e_, name in sites:
+            if s_ >= line_end:
+                mentions.append(Mention(s_, e_, name, Place(name, None, None, "site", focus), True))
+        mentions.sort(key=lambda m: m.start)
+        dl = None
+        if line is not None:
+            lp = self._resolve([line], focus, countries, regions)[0]
+            dl = Mention(line.start, line.end, line.text, lp, True) if lp is not None else None
+        cmap = {}
+        for iso in sorted({m.place.country for m in mentions if m.place.country} | {focus} - {""}):
+            c = self.index.country(iso) if self.index else None
+            if c is not None:
+                cmap[iso] = _place(c)
+        rmap = {}
+        for n, p in zip(names, placed):
+            entry = next((e for e in n.candidates if p is not None and e.name == p.name and e.country == p.country
+                          and e.kind == p.kind and e.kind in ("town", "capital")), None)
+            region = self.index.region(entry.admin1) if entry is not None and entry.admin1 else None
+            if region is not None:
+                rmap[p.name] = _place(region)
+        result = ArticlePlaces(focus=focus, focus_place=cmap.get(focus), dateline=dl, dateline_end=line_end,
+                               mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap,
+                               regions=rmap)
+        self._last = (text, result)
+        return result
+
+
+_LIST = re.compile(r"(?:,|,?\s+(?:and|or))\s+")
+_COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}([a-z]+)")
+_AGENT = re.compile(r"\bby\s+$")          # "deployed by Moscow": the state acting
+_NEXT = re.compile(r"(['’]s\b)?[ \t]*([a-z][\w-]*)?")
+
+
+def _weight(n: _Name) -> int:
+    """A name in the lead (headline, first sentences) says more about where the story is."""
+    return 2 if n.start < LEAD_CHARS else 1
+
+
+def _others(countries: Counter, country: str, n: _Name) -> bool:
+    """Whether names other than `n` speak for this country."""
+    return countries.get(country, 0) - (n.vote == country) * _weight(n) > 0
+
+
+def _strong(e: Entry) -> bool:
+    """A place whose name is evidence of its country on its own."""
+    return e.kind != "town" or e.population >= LOCATIVE_TOWN
+
+
+def _top(counts: Counter, prefer: str = "") -> str:
+    """The most named country; a tie goes to `prefer`, else to the one counted first."""
+    if not counts:
+        return ""
+    best = max(counts.values())
+    return prefer if counts.get(prefer) == best else next(c for c in counts if counts[c] == best)
+
+
+def focus_country(text: str, geoparser: Geoparser | None = None) -> str:
+    """The ISO code of the country an article is about ("" when it names none)."""
+    return (geoparser or Geoparser(Gazetteer())).parse(text).focus
+
+
+class PlaceNames(dict):
+    """Places by the name an editor writes (curated events, corrections): the curated
+    gazetteer's names, else the best-known GeoNames place of exactly that name when it is a
+    country, region, capital or a town of 100,000 people or more ("Kenya", "Kharkiv")."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        super().__init__({p.name: p for p, _ in gazetteer.curated})
+        self.parser = Geoparser(gazetteer)
+
+    def __missing__(self, name: str) -> Place:
+        cur, cands = self.parser._lookup(name)
+        if cur is None and not cands:
+            raise KeyError(name)
+        n = _Name(0, len(name), name, cur, cands, False, False)
+        best = max(cands, key=lambda e: (self.parser._score(e, n, "", Counter(), set()), -e.id)) if cands else None
+        # with no text around it, a name is taken only when it says where it is by itself
+        if cur is None and not _strong(best):
+            raise KeyError(name)
+        place = cur or _place(best)
+        self[name] = place
+        return place
+
+    def __contains__(self, name) -> bool:
+        try:
+            self[name]
+        except KeyError:
+            return False
+        return True
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default

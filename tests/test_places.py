@@ -1,0 +1,190 @@
+"""Geoparsing anywhere: the worldwide gazetteer and how names are resolved in context."""
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from generator.config import load_config
+from generator.gazetteer import Gazetteer
+from generator.geoindex import Index, index_path
+from generator.extract.places import Geoparser, focus_country
+from generator.model import Place
+from tests.conftest import ROOT
+
+WORLD = Geoparser(Gazetteer())
+
+
+def named(text, parser=WORLD):
+    """{text as written: (place name, kind, country)} for every resolved mention."""
+    return {m.text: (m.place.name, m.place.kind, m.place.country) for m in parser.parse(text).mentions}
+
+
+def sentence_places(text, words, parser=WORLD):
+    """The places of the sentence that contains `words`."""
+    at = text.index(words)
+    start = text.rfind(". ", 0, at) + 1
+    end = text.find(". ", at)
+    return [p.name for p in parser.parse(text).places(start, end if end > 0 else len(text))]
+
+
+def test_towns_regions_and_countries_worldwide_with_coordinates_and_country():
+    found = named("Shelling hit Kharkiv and Mogadishu, and floods reached Dhaka and Port-au-Prince.")
+    assert found["Kharkiv"][2] == "UA" and found["Mogadishu"][2] == "SO"
+    assert found["Dhaka"][2] == "BD" and found["Port-au-Prince"][2] == "HT"
+    place = WORLD.parse("Troops entered Khartoum.").mentions[0].place
+    assert place.country == "SD" and 15 < place.lat < 16.5 and 32 < place.lon < 33.5
+
+
+def test_dateline_is_where_the_reporter_is_not_the_place_of_every_event():
+    text = ("KYIV, Ukraine — Drones struck the port of Odesa overnight, officials said. "
+            "The army said it shot down most of them.")
+    parsed = WORLD.parse(text)
+    assert parsed.dateline.place.name == "Kyiv" and parsed.focus == "UA"
+    # the town, then the places it lies in: its province and its country
+    assert sentence_places(text, "Drones struck") == ["Odesa", "Odesa Oblast", "Ukraine"]
+    # a sentence naming no place goes on where the story last was, never in the dateline's city
+    assert sentence_places(text, "The army said") == ["Odesa", "Odesa Oblast", "Ukraine"]
+    first = "KYIV, Ukraine — The army said it shot down 20 drones overnight."
+    assert sentence_places(first, "The army said") == ["Ukraine"]
+
+
+def test_agency_dateline_with_two_towns():
+    text = "Balasore/Bhubaneswar, Jun 3 (PTI) The death toll rose to 261 as rescuers searched the wreck."
+    parsed = WORLD.parse(text)
+    assert parsed.dateline.place.name == "Balasore" and parsed.focus == "IN"
+    assert [m.text for m in parsed.mentions] == []
+
+
+def test_region_named_by_its_town_is_the_region_not_the_country():
+    found = named("Drones hit Russia's Belgorod region overnight, the governor said.")
+    assert found["Belgorod"][1:] == ("region", "RU")
+    text = "Drones hit Russia's Belgorod region overnight, the governor said."
+    assert "Russia" in sentence_places(text, "Drones hit")      # the country it lies in, as well
+
+
+def test_georgia_the_country_or_the_us_state_by_context():
+    caucasus = "Protesters marched in Tbilisi on Sunday. Police in Georgia detained 20 people."
+    assert named(caucasus)["Georgia"][1:] == ("country", "GE")
+    south = "Storms hit Atlanta and Savannah on Sunday. Officials in Georgia said 3 people died."
+    assert named(south)["Georgia"][1:] == ("region", "US")
+
+
+def test_paris_texas_only_where_the_text_says_so():
+    assert named("Talks in Paris ended on Monday.")["Paris"][2] == "FR"
+    assert named("A tornado hit Paris, Texas, on Monday.")["Paris"][2] == "US"
+    # a famous city is not a small town of the same name in the article's country
+    assert named("Officials in Texas and Ohio said the senator flew to Moscow.")["Moscow"][2] == "RU"
+
+
+def test_famous_name_is_not_a_village_abroad():
+    # "Palma" in a Mozambique story is not Palma de Mallorca: a town abroad needs support
+    text = ("Insurgents attacked Mozambique's north. Fighting continued in the town of Palma, "
+            "officials in Mozambique said.")
+    assert "Palma" not in named(text)
+    assert (sentence_places(text, "Fighting continued") == ["Mozambique"])
+    assert any(name == "Palma" for _, name in WORLD.parse(text).unknown)     # suggested instead
+
+
+@pytest.mark.parametrize("text", [
+    "UN officials met on Monday. On Tuesday the talks resumed.",
+    "Governor Smith and Mayor Jones spoke to the President.",
+    "Ethiopia's Prime Minister Abiy Ahmed spoke on Monday. Abiy said the talks would go on.",
+    "Somali police said the attackers fled.",
+    "Hassan said the Hamas leaders would meet.",
+])
+def test_acronyms_titles_first_names_and_demonyms_are_no_places(text):
+    assert not [m for m in WORLD.parse(text).mentions if m.place.kind not in ("country", "region")]
+    assert "Somali" not in named(text) and "Hamas" not in named(text)
+
+
+def test_demonyms_tell_the_focus_country():
+    assert focus_country("Somali police said a car bomb exploded near a hotel.", WORLD) == "SO"
+    assert focus_country("A storm hit the coast.", WORLD) == ""
+
+
+def test_state_acting_is_not_a_place_but_a_located_capital_is():
+    text = "Moscow said talks in Ankara would go on, and Turkey agreed."
+    assert sentence_places(text, "Moscow said") == ["Ankara", "Turkey"]
+    assert "Moscow" not in sentence_places(text, "Moscow said")
+    deployed = "Peacekeepers were deployed by Moscow in 2020 near Lachin."
+    assert "Moscow" not in [m.text for m in WORLD.parse(deployed).mentions if not m.acting]
+
+
+def test_curated_places_win_over_geonames():
+    config = load_config(ROOT)
+    parser = Geoparser(config.gazetteer)
+    found = parser.parse("Shelling hit Saraqeb and Maarat al-Nu'man on Sunday.").mentions
+    assert [m.place.name for m in found] == ["Saraqib", "Maarat al-Numan"]
+    assert all(m.place.country == "SY" for m in found)      # given by the GeoNames place nearby
+
+
+def test_settings_narrow_and_exclude(tmp_path):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "site.yaml").write_text(
+        "gazetteer:\n  only_countries: [UA]\n  exclude: [Lviv]\n  colour: blue\n")
+    config = load_config(tmp_path)
+    found = named("Strikes hit Kharkiv, Lviv and Khartoum.", Geoparser(config.gazetteer))
+    assert set(found) == {"Kharkiv"}
+    assert any("colour" in p.message and p.severity == "warning" for p in config.problems)
+    (tmp_path / "site_config" / "site.yaml").write_text("gazetteer:\n  worldwide: false\n")
+    assert named("Strikes hit Kharkiv.", Geoparser(load_config(tmp_path).gazetteer)) == {}
+
+
+def test_check_suggests_places_no_gazetteer_has(project):
+    article = project / "content" / "articles" / "zorba.md"
+    article.write_text("---\ntitle: Raid\ndate: 2024-03-07\n---\nA first line.\n\n"
+                       "Gunmen killed 3 people in Zorbaville on Thursday, police said.\n")
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project), "check"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert "content/articles/zorba.md:7: info: 'Zorbaville' reads as a place" in out.stdout
+    assert "suggestions" in out.stdout.splitlines()[-1]
+
+
+def test_index_is_sqlite_data_and_opens_fast():
+    path = index_path()
+    Index(path).lookup("kyiv")                          # built once if missing
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == {"place", "name"}
+    kinds = dict(db.execute("SELECT kind, count(*) FROM place GROUP BY kind").fetchall())
+    assert kinds["town"] > 100_000 and kinds["region"] > 3_000 and kinds["country"] > 200
+    assert db.execute("SELECT count(*) FROM place WHERE country = '' AND kind IN ('town', 'capital', 'region')"
+                      ).fetchone()[0] == 0
+
+
+def test_place_from_curated_config_keeps_its_own_country():
+    gaz = Gazetteer(curated=((Place("Camp Zed", 10.0, 10.0, "camp", "NG"), ("Camp Zed",)),), worldwide=False)
+    assert named("Aid reached Camp Zed.", Geoparser(gaz)) == {"Camp Zed": ("Camp Zed", "camp", "NG")}
+
+
+def test_places_yaml_may_give_a_country_and_extract_json_shows_it(project):
+    with open(project / "site_config" / "places.yaml", "a") as f:
+        f.write("- {name: Camp Zed, lat: 10.5, lon: 7.4, kind: camp, country: ng}\n")
+    config = load_config(project)
+    assert next(p for p, _ in config.gazetteer.curated if p.name == "Camp Zed").country == "NG"
+    article = project / "a.md"
+    article.write_text("---\ntitle: t\ndate: 2024-03-07\n---\nGunmen killed 3 people in Kharkiv on Monday.\n")
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project), "extract", "--json",
+                          str(article)], capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(out.stdout)
+    events = data["articles"][0]["events"] if "articles" in data else data["events"]
+    assert {"name": "Ukraine", "country": "UA"}.items() <= events[0]["places"][-1].items()
+
+
+def test_named_site_is_a_place_without_coordinates_in_the_story_country():
+    text = "Gunmen attacked the Hayat Hotel in Mogadishu on Friday. The Minister of Health spoke."
+    site = next(m.place for m in WORLD.parse(text).mentions if m.text == "Hayat Hotel")
+    assert (site.kind, site.lat, site.country) == ("site", None, "SO")
+    assert "Minister of Health" not in named(text)
+
+
+def test_curated_events_name_places_from_the_worldwide_gazetteer(project):
+    (project / "content" / "events" / "kenya.yaml").write_text(
+        "- title: Talks in Nairobi\n  date: 2024-03-01\n  places: [Nairobi, Kenya, Zorbaville]\n"
+        "  sources:\n    - {title: Example, url: 'https://example.org/a'}\n")
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project), "check"],
+                         capture_output=True, text=True, cwd=ROOT).stdout
+    assert "unknown place 'Zorbaville'" in out
+    assert "unknown place 'Nairobi'" not in out and "unknown place 'Kenya'" not in out
