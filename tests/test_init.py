@@ -25,6 +25,9 @@ def test_init_creates_a_neutral_project_that_builds(tmp_path, capsys):
     home = (target / "site" / "index.html").read_text(encoding="utf-8")
     assert "<title>My timeline" in home
     assert "Idlib" not in home
+    # the example article, read with the shipped defaults alone: its happenings are on the timeline
+    day = (target / "site" / "2021" / "03" / "29" / "index.html").read_text(encoding="utf-8")
+    assert "Ever Given" in day and "Suez Canal" in day
 
 
 def test_init_never_overwrites(tmp_path, capsys):

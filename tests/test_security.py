@@ -354,26 +354,6 @@ def test_a_deep_article_path_gives_a_short_page_name(project):
     assert len(pages) == 1 and len(pages[0].name) <= 80
 
 
-def test_no_script_runs_from_an_id_in_the_browser(hostile_ids):
-    """The alert fired in Chromium before: hover every heading of the day page."""
-    from tests.browser.conftest import ARGS, CHROMIUM, _browser_or_skip
-    project, _ = hostile_ids
-    sync_playwright = _browser_or_skip()
-    dialogs = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto((project / "site/2020/03/02/index.html").as_uri())
-        headings = page.locator("h2, h3")
-        assert headings.count() >= 3
-        for i in range(headings.count()):
-            headings.nth(i).hover()
-        assert page.evaluate("document.querySelectorAll('[onmouseover]').length") == 0
-        browser.close()
-    assert dialogs == []
-
-
 def test_a_theme_file_leading_outside_the_project_is_never_published(project, tmp_path_factory):
     secret = tmp_path_factory.mktemp("outside") / "secret.txt"
     secret.write_text("SECRET")
