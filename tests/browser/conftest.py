@@ -70,16 +70,20 @@ def served_pagefind(tmp_path_factory, browser):
     yield from _serve(tmp_path_factory, browser, "pagefind")
 
 
-@pytest.fixture
-def page(served):
-    url, browser, _ = served
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def open_page(browser, **context_options):
+    """A page in a new browser context whose script errors are kept in page.errors; yields it."""
+    context = browser.new_context(**context_options)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(served):
+    yield from open_page(served[1], viewport={"width": 1280, "height": 900})
 
 
 def real_errors(page):

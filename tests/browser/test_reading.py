@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, real_errors
+from tests.browser.conftest import ARTIFACTS, open_page, real_errors
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -12,14 +12,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 @pytest.fixture
 def phone(served):
-    _, browser, _ = served
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
-    yield page
-    context.close()
+    yield from open_page(served[1], viewport=PHONE, has_touch=True, is_mobile=True)
 
 
 # --- dates: a date that has its page opens it; the nearest page says most about a missing one
