@@ -159,3 +159,13 @@ def test_a_year_naming_a_deal_does_not_date_what_happened_in_recent_weeks(tmp_pa
     [event] = extract_file(tmp_path, "Tensions have spiked in recent weeks between Ankara and Moscow, whose "
                            "relationship has been tested by violations of a 2018 deal on Idlib.\n", "2020-03-01").events
     assert (event.date.start, event.date.end, event.date.precision) == (date(2020, 2, 9), date(2020, 3, 1), "range")
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_whole_sentences(tmp_path):
+    # Markdown written by hand wraps its paragraphs; a headline line still stands alone
+    ex = extract_file(tmp_path, "Ship freed\nThe container ship Ever Given was pulled free on Monday, six days after it\n"
+                                "ran aground across the Suez Canal.\n", "2021-03-29")
+    e = find(ex, "ran aground")
+    assert e.quote.startswith("The container ship Ever Given") and e.quote.endswith("Suez Canal.")
+    assert e.date.start.isoformat() == "2021-03-29"
+    assert not any(ev.quote.startswith("Ship freed") for ev in ex.events)

@@ -86,10 +86,16 @@ def _pieces(text: str):
             yield text[start:end]
 
 
+# A paragraph: its lines, where a line break is a hard wrap of one paragraph ("six days after
+# it\nran aground": the line does not end a sentence and the next goes on in lower case), not
+# a headline over its first sentence ("Ship freed\nThe Ever Given ...") or a list's items.
+_PARAGRAPH = re.compile(r"[^\n]+(?:(?<![.!?:;\"”’])\n(?=[a-z])[^\n]+)*")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence; paragraphs always split."""
     out = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         start = para.start()
         chunk = para.group(0)
         pos = 0
