@@ -15,7 +15,6 @@ from .lexicon import FirstGroup, load_lexicon
 from .places import Geoparser
 from .tolls import load_tolls
 from .temporal import Timex
-from .temporal.resources import load_language
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|ut)\b")
 _SIMPLE_PAST = re.compile(r"\b(?:was|were|did|killed|died|said|hit|struck|attacked|launched|captured|shot)\b")
@@ -55,7 +54,6 @@ class Extractor:
         self.types = FirstGroup.of([(t.name, t.words) for t in config.event_types if t.words])
         # a happening none of the types' words name: the taxonomy's catch-all, when it has one
         self.other_type = "Other" if any(t.name == "Other" for t in config.event_types) else ""
-        self.lang = load_language("en")
         self.lexicon = load_lexicon("en")
         self.tolls = load_tolls("en")
         self.claim_words = load_claim_words("en")
@@ -68,8 +66,9 @@ class Extractor:
         starts = [t.start for t in timexes]
         seen: set[str] = set()
         for s, e in sentences(text):
-            paragraph = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
-            if s == 0 or text[s - 1] == "\n":
+            opens_paragraph = s == 0 or text[s - 1] == "\n"
+            paragraph = opens_paragraph and (e == len(text) or text[e] == "\n")
+            if opens_paragraph:
                 s = self.lexicon.dateline_end(text, s)    # the quote starts after "PLACE, Jun 3 (PTI)"
             sentence = text[s:e]
             inside = [t for t in timexes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if t.span]
