@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .confine import Escape
 from .lock import Busy, project_lock
+from .export.pagefind import PagefindError
 from .model import terminal_safe
 
 
@@ -302,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (Busy, Escape) as exc:
+    except (Busy, Escape, PagefindError) as exc:
         print(f"timeline: error: {terminal_safe(str(exc))}", file=sys.stderr)
     except OSError as exc:          # disk full, read-only or vanished output: one line, no traceback
         print(f"timeline: error: {_os_error(exc, Path(args.root))}", file=sys.stderr)

@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..confine import Escape
 from ..render.home import SEARCH_PAGE
+from .pagefind import write_index
 from .theme import OVERRIDES
 from ..render.search import RECORDS
 
@@ -68,37 +66,13 @@ def _records(docs: Path) -> list[dict]:
             for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def record_html(r: dict) -> str:
-    """One event as a page for Pagefind: its words in the body; title, link, date, place
-    and type as metadata; its filters and sort key beside, left out of the words."""
-    e = html.escape
-    title = r["meta"]["title"]
-    words = r["content"].removeprefix(title).strip()
-    tags = [f'<span data-pagefind-meta="link">{e(r["url"])}</span>']
-    tags += [f'<span data-pagefind-meta="{e(k)}">{e(v)}</span>' for k, v in r["meta"].items() if k != "title"]
-    tags += [f'<span data-pagefind-filter="{e(k)}">{e(v)}</span>' for k, values in r["filters"].items() for v in values]
-    tags += [f'<span data-pagefind-sort="{e(k)}">{e(v)}</span>' for k, v in r["sort"].items()]
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
-            f'<body data-pagefind-body><h1>{e(title)}</h1><p>{e(words)}</p>'
-            f'<div data-pagefind-ignore>{"".join(tags)}</div></body></html>\n')
-
-
 def index_with_pagefind(site: Path, docs: Path) -> None:
-    """Pagefind's index of the events themselves (render/search.py): one small page per
-    event, written outside the site for Pagefind's CLI only, so that results, filters
-    and counts are events. (Its Python API takes such records directly, but waits
-    0.1 s for each answer: seven minutes for a year of news.)"""
+    """Pagefind's index of the events themselves (render/search.py, export/pagefind.py):
+    one record per event, so that results, filters and counts are events. The event's
+    anchor is also its `link` meta, which the search page follows."""
     out = site / "pagefind"
     shutil.rmtree(out, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="timeline-search-") as tmp:
-        for i, r in enumerate(_records(docs)):
-            folder = Path(tmp) / f"{i // 1000}"
-            folder.mkdir(exist_ok=True)
-            (folder / f"{i}.html").write_text(record_html(r), encoding="utf-8")
-        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out.resolve()),
-                              "--force-language", "en", "--silent"], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise RuntimeError(f"pagefind failed: {run.stderr.strip() or run.stdout.strip()}")
+    write_index(({**r, "meta": {**r["meta"], "link": r["url"]}} for r in _records(docs)), out)
 
 
 def _build(config, root: Path) -> dict[str, float]:
