@@ -219,3 +219,31 @@ def test_ics_lines_fold_without_splitting_characters():
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
     parsed = icalendar.Event.from_ical("BEGIN:VEVENT\r\n" + folded + "END:VEVENT\r\n")
     assert str(parsed["summary"]) == line.removeprefix("SUMMARY:")
+
+
+def test_large_sites_offer_downloads_by_year(tmp_path, monkeypatch):
+    """A site spanning years gets a file per year of each format; whole files larger than
+    WHOLE_LIMIT are left out (the page says so), and the years together hold every event."""
+    from generator.export import data
+    project = make_project(tmp_path)
+    (project / "content/articles/2021-06-02-later.md").write_text(
+        "---\ntitle: Later\ndate: 2021-06-02\n---\nShelling killed four civilians in Saraqib on Monday, rescuers said.\n")
+    monkeypatch.setattr(data, "WHOLE_LIMIT", 0)
+    assert not generate(project).errors
+    docs, events = project / "build/docs", collect(project).events
+    assert not (docs / "data/events.json").exists() and not (docs / "data/events.ics").exists()
+    years = sorted({e.date.start.year for e in events})
+    assert len(years) > 1
+    ids = [r["id"] for y in years for r in json.loads((docs / f"data/events-{y}.json").read_text())["events"]]
+    assert ids == [e.id for e in events]
+    for y in years:
+        icalendar.Calendar.from_ical((docs / f"data/events-{y}.ics").read_bytes())
+        json.loads((docs / f"data/timelinejs-{y}.json").read_text())
+        geojson.loads((docs / f"data/events-{y}.geojson").read_text())
+        assert list(csv.DictReader(io.StringIO((docs / f"data/events-{y}.csv").read_text(), newline="")))
+    page = (docs / "data/index.md").read_text()
+    assert "a year at a time" in page and all(f"(events-{y}.csv)" in page for y in years)
+    # the CLI still writes the whole
+    out = tmp_path / "all.json"
+    assert main(["--root", str(project), "export", "--format", "json", "--out", str(out), "-j", "1"]) == 0
+    assert [r["id"] for r in json.loads(out.read_text())["events"]] == ids

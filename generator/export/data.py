@@ -293,16 +293,58 @@ PARTS = {"json": _json_part, "csv": _csv_part, "geojson": _geojson_part, "timeli
          "ics": _ics_part}
 
 
+# A whole-site download larger than this is not published: a decade of news makes files
+# a browser or spreadsheet chokes on (and GitHub refuses files over 100 MB), and each edit
+# would rewrite them all. Such sites offer a file per year; `timeline export` writes the whole.
+WHOLE_LIMIT = 10 * 2**20
+
+
+def year_path(path: str, year: int) -> str:
+    """data/events.json -> data/events-2020.json"""
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}-{year}{dot}{ext}"
+
+
 def data_files(site: SiteInput) -> dict[str, str]:
-    """Every download, by its path in the site. Written month by month: under `timeline
-    serve` an edit re-serialises only its months, and when no month changed the files are
-    last run's very strings, which the writer skips (export/writer.py)."""
+    """Every download, by its path in the site: each format whole (up to WHOLE_LIMIT) and,
+    when the site spans several years, per year. Written month by month: under `timeline
+    serve` an edit re-serialises only its months and rewrites only its year's files; the
+    other files are last run's very strings, which the writer skips (export/writer.py)."""
     formats = tuple(WRITERS)
     months = tuple(site.per_month(("export", site.site_url),
                                   lambda part: tuple(PARTS[f](part, site) for f in formats)))
-    return site.memo("export", (months, site.title, site.description),
-                     lambda: {FORMATS[f][0]: WRITERS[f](site, tuple(m[i] for m in months))
-                              for i, f in enumerate(formats)})
+    years: dict[int, list[tuple[str, ...]]] = {}
+    for part, serialised in zip(site.months or (site.events,), months):
+        if part:
+            years.setdefault(part[0].date.start.year, []).append(serialised)
+    files: dict[str, str] = {}
+    size = dict.fromkeys(formats, 0)
+    if len(years) > 1:
+        for year, parts in years.items():
+            texts = site.memo(("export", year), (tuple(parts), site.title, site.description),
+                              lambda: tuple(WRITERS[f](site, tuple(m[i] for m in parts)) for i, f in enumerate(formats)))
+            for i, f in enumerate(formats):
+                files[year_path(FORMATS[f][0], year)] = texts[i]
+                size[f] += byte_size(texts[i])
+    for i, f in enumerate(formats):
+        if len(years) <= 1 or size[f] <= WHOLE_LIMIT:
+            files[FORMATS[f][0]] = site.memo(("export", f), (tuple(m[i] for m in months), site.title, site.description),
+                                             lambda: WRITERS[f](site, tuple(m[i] for m in months)))
+    return files
+
+
+def byte_size(text: str) -> int:
+    """Bytes of the UTF-8 file; the same string is measured once (under `timeline serve` most
+    files are last run's very strings)."""
+    cached = _SIZES.get(id(text))
+    if cached is None or cached[0] is not text:
+        cached = _SIZES[id(text)] = (text, len(text.encode("utf-8")))
+        if len(_SIZES) > 4096:        # strings of runs long gone
+            _SIZES.clear()
+    return cached[1]
+
+
+_SIZES: dict[int, tuple[str, int]] = {}
 
 
 _ABOUT = {
@@ -338,19 +380,40 @@ COLUMN_MEANINGS = (
 )
 
 
+def _size_label(text: str) -> str:
+    n = byte_size(text)
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
+
+
 def downloads_page(files: dict[str, str], feed: str) -> str:
     """data/index.md: what each download holds, its size, licence and the CSV's columns."""
-    def size(text: str) -> str:
-        n = len(text.encode("utf-8"))
-        return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
+    def link(path: str) -> str:
+        name = path.split("/")[-1]
+        return f"[{name}]({name})"
+
     lines = [front_matter("Downloads", description="Every event of this site as JSON, CSV (ACLED's columns), GeoJSON, "
                           "TimelineJS3 and iCalendar, with an Atom feed of the newest") + "# Downloads", "",
              "Every event on this site, as data. The same files come from `timeline export`.", "",
              "| file | what it holds | size |", "| --- | --- | --- |"]
     for fmt, (path, _) in FORMATS.items():
-        lines.append(f"| [{path.split('/')[-1]}]({path.split('/')[-1]}) | {_ABOUT[fmt]} | {size(files[path])} |")
+        if path in files:
+            lines.append(f"| {link(path)} | {_ABOUT[fmt]} | {_size_label(files[path])} |")
     lines.append(f"| [feed.xml]({href(DOWNLOADS_PAGE, feed)}) | an Atom feed of the newest events | "
-                 f"{size(files.get(feed, ''))} |")
+                 f"{_size_label(files.get(feed, ''))} |")
+    years = sorted({int(p.rpartition("-")[2].partition(".")[0]) for p in files
+                    if p.startswith("data/") and p.rpartition("-")[2].partition(".")[0].isdigit()})
+    if years:
+        missing = [FORMATS[f][0].split("/")[-1] for f in FORMATS if FORMATS[f][0] not in files]
+        lines += ["", "## By year", ""]
+        if missing:
+            lines += [f"The whole of {', '.join(missing)} would be larger than {WHOLE_LIMIT // 2**20} MB, "
+                      "so it is offered a year at a time; `timeline export --format FORMAT` writes it whole.", ""]
+        lines += ["| year | " + " | ".join(f.upper() if f != "timelinejs" else "TimelineJS" for f in FORMATS) + " |",
+                  "| --- |" + " --- |" * len(FORMATS)]
+        for year in years:
+            cells = [f"[{_size_label(files[year_path(path, year)])}]({year_path(path, year).split('/')[-1]})"
+                     for path, _ in FORMATS.values()]
+            lines.append(f"| {year} | " + " | ".join(cells) + " |")
     lines += ["", "## Licence", "", LICENCE + " Quotes are short extracts for reference; the full articles "
               "belong to their publishers. Coordinates and country codes come from the site's gazetteer "
               "(GeoNames, CC BY 4.0, where it was used).", "",

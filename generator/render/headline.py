@@ -63,6 +63,10 @@ def quoted_in_heading(e: Event) -> bool:
 
 
 def headline(e: Event) -> str:
-    if not machine_title(e):
-        return _plain(e.title)
-    return from_fields(e) or _plain(e.quote)
+    # asked for by every list an event is in (its day, places, actors, type, article, search):
+    # kept on the event itself, which is frozen, so what the fields give cannot go stale
+    said = e.__dict__.get("_headline")
+    if said is None:
+        said = _plain(e.title) if not machine_title(e) else from_fields(e) or _plain(e.quote)
+        e.__dict__["_headline"] = said
+    return said

@@ -47,47 +47,65 @@ def _rows(events) -> tuple[Counter, list[tuple]]:
     return counts, records
 
 
+def _year_rows(parts) -> tuple[list, dict, Counter, tuple]:
+    """A year's months together: its counts in key order (place first), its places' coordinates,
+    its actors' totals and its event records. Kept per year, so that after an edit only
+    the edited year is summed again (the keys hold the year: years never share one)."""
+    counts: Counter = Counter()
+    for part_counts, _ in parts:
+        counts.update(part_counts)
+    places: dict[str, tuple] = {}
+    records = tuple(r for _, rs in parts for r in rs)
+    for e, _ in records:
+        for p in _located(e):
+            places.setdefault(p.name, (round(p.lat, 4), round(p.lon, 4), p.country))
+    actors: Counter = Counter()
+    for (_, _, _, _, actor), n in counts.items():
+        if actor:
+            actors[actor] += n
+    return sorted(counts.items()), places, actors, records
+
+
 def map_files(site: SiteInput, types: tuple[str, ...]) -> dict[str, str]:
     """map/index.md, map/basemap.json, map/summary.json and map/YYYY.json; {} without coordinates.
     `types`: every type of the site, sorted (their colours are the time axis's)."""
-    parts = site.per_month("map", _rows)
-    counts: Counter = Counter()
+    months: dict[int, list] = defaultdict(list)
+    for part in site.per_month("map", _rows):
+        if part[1]:
+            months[part[1][0][0].date.start.year].append(part)
+    years = {y: site.memo(("map", "year", y), tuple(parts), lambda: _year_rows(parts))
+             for y, parts in sorted(months.items())}
     places: dict[str, tuple] = {}
-    for part_counts, records in parts:
-        counts.update(part_counts)
-        for e, _ in records:
-            for p in _located(e):
-                places.setdefault(p.name, (round(p.lat, 4), round(p.lon, 4), p.country))
+    actor_totals: Counter = Counter()
+    for _, year_places, year_actors, _ in years.values():
+        for name, where in year_places.items():
+            places.setdefault(name, where)
+        actor_totals.update(year_actors)
     if not places:
         return {}
     names = sorted(places)
-    actor_totals: Counter = Counter()
-    for (_, _, _, _, actor), n in counts.items():
-        if actor:
-            actor_totals[actor] += n
     actors = sorted(actor_totals, key=lambda a: (-actor_totals[a], a))
     pi, ti, ai = ({n: i for i, n in enumerate(xs)} for xs in (names, types, actors))
     per_place: dict[int, list] = defaultdict(list)
-    for (p, y, m, t, actor), n in sorted(counts.items()):
-        per_place[pi[p]].append([y, m, ti[t], ai[actor] if actor else -1, n])
+    totals: Counter = Counter()         # events per place, all actors
+    for items, _, _, _ in years.values():   # years in order, each sorted by place: rows sorted as before
+        for (p, y, m, t, actor), n in items:
+            per_place[pi[p]].append([y, m, ti[t], ai[actor] if actor else -1, n])
+            if not actor:
+                totals[p] += n
     summary = {
         "places": [[n, *places[n], href(MAP_PAGE, site.facet_page("places", n))] for n in names],
         "types": types, "actors": actors, "precisions": PRECISION_CODES,
-        "years": sorted({y for (_, y, *_rest) in counts}),
+        "years": sorted(years),
         "counts": [per_place[i] for i in range(len(names))],
     }
     files = {"map/summary.json": json.dumps(summary, ensure_ascii=False, separators=(",", ":")) + "\n"}
-    by_year: dict[int, list] = defaultdict(list)
-    for _, records in parts:
-        for record in records:
-            by_year[record[0].date.start.year].append(record)
     index = (tuple(names), types, tuple(actors))
-    for y, records in by_year.items():
-        records = tuple(records)
+    for y, (_, _, _, records) in years.items():
         files[f"map/{y}.json"] = site.memo(("map", y), (records, index), lambda: _year_file(records, pi, ti, ai))
     if site.basemap is not None:
         files["map/basemap.json"] = site.memo("map/basemap.json", (site.basemap,), site.basemap.world_json)
-    files[MAP_PAGE] = map_page(site, names, places, counts)
+    files[MAP_PAGE] = map_page(site, names, places, totals)
     return files
 
 
@@ -100,11 +118,7 @@ def _year_file(records, pi: dict, ti: dict, ai: dict) -> str:
     return json.dumps({"events": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def map_page(site: SiteInput, names, places, counts) -> str:
-    totals = Counter()
-    for (p, _, _, _, actor), n in counts.items():
-        if not actor:
-            totals[p] += n
+def map_page(site: SiteInput, names, places, totals: Counter) -> str:
     listed = sorted(names, key=lambda n: (-totals[n], n))
     tiles = f' data-tiles="{h(site.map_tiles)}" data-attribution="{h(site.map_attribution)}"' if site.map_tiles else ""
     fallback = "".join(f'<li><a href="{h(href(MAP_PAGE, site.facet_page("places", n)))}">{h(n)}</a> '
