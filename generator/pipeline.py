@@ -218,15 +218,13 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     report.events = len(events)
     months = by_month(events, memo)
     events = [e for month in months for e in month]
-    report.problems += _facet_spellings(events)
+    report.problems += _facet_spellings(months, memo)
     report.timings["merge"] = time.perf_counter() - clock
     return Collected(config, extractions, events, report, months)
 
 
-def _facet_spellings(events: list[Event]) -> list[Problem]:
-    """A warning for each place, actor or type spelt so like another that they would
-    share a page (case, punctuation): each keeps its own page (render/slugs.py), and
-    the editor learns where the other spelling is."""
+def _first_named(events) -> dict[str, dict[str, str]]:
+    """Where each place, actor and type is first named among these events."""
     first: dict[str, dict[str, str]] = {"places": {}, "actors": {}, "types": {}}
     for e in events:
         where = e.where or f"content/{e.article}"
@@ -234,6 +232,22 @@ def _facet_spellings(events: list[Event]) -> list[Problem]:
                             ("types", [e.type] if e.type else [])):
             for name in names:
                 first[kind].setdefault(name, where)
+    return first
+
+
+def _facet_spellings(months: tuple[tuple[Event, ...], ...], memo: Memo) -> list[Problem]:
+    """A warning for each place, actor or type spelt so like another that they would
+    share a page (case, punctuation): each keeps its own page (render/slugs.py), and
+    the editor learns where the other spelling is. Read month by month: an edit reads
+    its own months again."""
+    first: dict[str, dict[str, str]] = {"places": {}, "actors": {}, "types": {}}
+    for month in months:
+        start = month[0].date.start if month else None
+        named = memo(("named", start.year, start.month) if start else ("named",), month, lambda: _first_named(month))
+        for kind, seen in named.items():
+            into = first[kind]
+            for name, where in seen.items():
+                into.setdefault(name, where)
     problems = []
     for kind, seen in first.items():
         for name, plain in set_apart(seen):

@@ -202,16 +202,20 @@ def headline_events(events) -> tuple[Event, ...]:
     return tuple(e for e in events if id(e) in chosen)        # in date order
 
 
+def _month_headlines(cal: Calendar, site: SiteInput, y: int, m: int) -> tuple[Event, ...]:
+    """headline_events of a month, ranked again only when the month's events change."""
+    events = tuple(e for d in cal.days_of_month.get((y, m), ()) for e in cal.by_day[d]) + \
+        tuple(cal.by_month.get((y, m), ()))
+    return site.memo(("headlines", y, m), events, lambda: headline_events(events))
+
+
 def year_pages(cal: Calendar, site: SiteInput, axis=lambda year, path: "") -> dict[str, str]:
     """`axis(year, path)`: the year's time axis (render/axis.py), shown under its title."""
     pages = {}
     years = cal.years
     for i, y in enumerate(years):
         path = year_page(y)
-        months = tuple((m, cal.month_count(y, m),
-                        headline_events([e for d in cal.days_of_month.get((y, m), ()) for e in cal.by_day[d]]
-                                        + cal.by_month.get((y, m), [])))
-                       for yy, m in cal.months if yy == y)
+        months = tuple((m, cal.month_count(y, m), _month_headlines(cal, site, y, m)) for yy, m in cal.months if yy == y)
         vague = tuple(cal.by_year.get(y, ()))
         around = (years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
         chart = axis(y, path)
