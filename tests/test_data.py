@@ -222,8 +222,8 @@ def test_ics_lines_fold_without_splitting_characters():
 
 
 def test_large_sites_offer_downloads_by_year(tmp_path, monkeypatch):
-    """A site spanning years gets a file per year of each format; whole files larger than
-    WHOLE_LIMIT are left out (the page says so), and the years together hold every event."""
+    """A site spanning years whose whole files would pass WHOLE_LIMIT gets a file per year of
+    each format instead (the page says so); the years together hold every event."""
     from generator.export import data
     project = make_project(tmp_path)
     (project / "content/articles/2021-06-02-later.md").write_text(

@@ -306,10 +306,11 @@ def year_path(path: str, year: int) -> str:
 
 
 def data_files(site: SiteInput) -> dict[str, str]:
-    """Every download, by its path in the site: each format whole (up to WHOLE_LIMIT) and,
-    when the site spans several years, per year. Written month by month: under `timeline
-    serve` an edit re-serialises only its months and rewrites only its year's files; the
-    other files are last run's very strings, which the writer skips (export/writer.py)."""
+    """Every download, by its path in the site: each format whole, and when a whole file would
+    pass WHOLE_LIMIT on a site spanning years, each format per year instead (whole still for
+    the formats under the limit). Written month by month: under `timeline serve` an edit
+    re-serialises only its months and rewrites only the files holding them; the others are
+    last run's very strings, which the writer skips (export/writer.py)."""
     formats = tuple(WRITERS)
     months = tuple(site.per_month(("export", site.site_url),
                                   lambda part: tuple(PARTS[f](part, site) for f in formats)))
@@ -317,17 +318,15 @@ def data_files(site: SiteInput) -> dict[str, str]:
     for part, serialised in zip(site.months or (site.events,), months):
         if part:
             years.setdefault(part[0].date.start.year, []).append(serialised)
+    size = {f: sum(byte_size(m[i]) for m in months) for i, f in enumerate(formats)}    # whole, about
+    by_year = len(years) > 1 and max(size.values()) > WHOLE_LIMIT
     files: dict[str, str] = {}
-    size = dict.fromkeys(formats, 0)
-    if len(years) > 1:
-        for year, parts in years.items():
-            texts = site.memo(("export", year), (tuple(parts), site.title, site.description),
-                              lambda: tuple(WRITERS[f](site, tuple(m[i] for m in parts)) for i, f in enumerate(formats)))
-            for i, f in enumerate(formats):
-                files[year_path(FORMATS[f][0], year)] = texts[i]
-                size[f] += byte_size(texts[i])
+    for year, parts in years.items() if by_year else ():
+        texts = site.memo(("export", year), (tuple(parts), site.title, site.description),
+                          lambda: tuple(WRITERS[f](site, tuple(m[i] for m in parts)) for i, f in enumerate(formats)))
+        files.update((year_path(FORMATS[f][0], year), texts[i]) for i, f in enumerate(formats))
     for i, f in enumerate(formats):
-        if len(years) <= 1 or size[f] <= WHOLE_LIMIT:
+        if not by_year or size[f] <= WHOLE_LIMIT:
             files[FORMATS[f][0]] = site.memo(("export", f), (tuple(m[i] for m in months), site.title, site.description),
                                              lambda: WRITERS[f](site, tuple(m[i] for m in months)))
     return files

@@ -119,10 +119,12 @@ def _merge_month(events: tuple[Event, ...], published: dict[str, date], settings
     where = {e.id: points(e.places) for e in events}
     weight = _weights(list(signatures.values()))
     open_by_span: dict[tuple, list[list[Event]]] = {}
+    holding: dict[tuple, dict[str, set[int]]] = {}    # span -> word -> its clusters (their numbers) that hold it
     for e in sorted(events, key=order):
-        sig = signatures[e.id]
-        best, best_score = None, settings.min_similarity
-        for cluster in open_by_span.get((e.date.start, e.date.end), []):
+        sig, span = signatures[e.id], (e.date.start, e.date.end)
+        best, best_score, number = None, settings.min_similarity, -1
+        same_day = open_by_span.get(span, [])
+        for n, cluster in _candidates(sig, same_day, holding.setdefault(span, {}), settings):
             if any(m.article == e.article or far_apart(where[e.id], where[m.id], settings) for m in cluster):
                 continue
             # average linkage: like the reports already there as a whole, so clusters cannot chain
@@ -130,14 +132,35 @@ def _merge_month(events: tuple[Event, ...], published: dict[str, date], settings
             # as like one as another ("a town in Idlib" after "took Saraqib", "took Kafranbel"):
             # the one more sources already agree on
             if score >= best_score and (best is None or (score, len(cluster)) >= (best_score, len(best))):
-                best, best_score = cluster, score
+                best, best_score, number = cluster, score, n
         if best is None:
             best = [e]
             clusters.append(best)
-            open_by_span.setdefault((e.date.start, e.date.end), []).append(best)
+            same_day = open_by_span.setdefault(span, [])
+            number = len(same_day)
+            same_day.append(best)
         else:
             best.append(e)
+        words = holding[span]
+        for w in sig:
+            words.setdefault(w, set()).add(number)
     return [_combine(c) for c in _join_clusters(clusters, signatures, where, weight, settings)]
+
+
+def _candidates(sig: frozenset[str], same_day: list[list[Event]], holding: dict[str, set[int]],
+                settings: MergeSettings) -> list[tuple[int, list[Event]]]:
+    """The same-day clusters a report could join, numbered in the order they were opened. A report
+    scores above nought only with a cluster holding at least min_shared of its words (and
+    one at least): an index of words to clusters finds those without comparing the report
+    with every report of its day, which grew with the square of a day's news."""
+    if settings.min_similarity <= 0:          # a score of nought would do: every cluster
+        return list(enumerate(same_day))
+    shared: dict[int, int] = {}
+    for w in sig:
+        for number in holding.get(w, ()):
+            shared[number] = shared.get(number, 0) + 1
+    least = max(settings.min_shared, 1)
+    return [(n, same_day[n]) for n in sorted(n for n, count in shared.items() if count >= least)]
 
 
 def _join_clusters(clusters: list[list[Event]], signatures: dict, where: dict, weight: dict,
