@@ -1,6 +1,6 @@
 """Build N years of synthetic news end to end and measure time, memory, size and search cost.
 
-usage: python bench/scale.py --years N [--jobs J] [--per-day 5] [--keep DIR] [--json]
+usage: python bench/scale.py --years N [--jobs J] [--per-day 5] [--pages] [--keep DIR] [--json]
 
 Prints JSON: articles, events, day_pages, extract_s, generate_s, site_build_s, total_s,
 peak_rss_mb, site_mb (and site_parts: page content, page frame, other files), map_and_data (the map
@@ -126,14 +126,18 @@ def map_and_data(site: Path) -> dict:
     years = sorted(folder.glob("[0-9][0-9][0-9][0-9].json"))
     summary = json.loads((folder / "summary.json").read_text()) if (folder / "summary.json").is_file() else {}
     first = [folder / "index.html", site / "assets" / "map.js", folder / "summary.json", folder / "basemap.json"]
+    by_year = [p for p in sorted((site / "data").glob("*")) if p.stem[-4:].isdigit()]
     return {
         "map_page_kb": kib(folder / "index.html"), "map_summary_kb": kib(folder / "summary.json"),
         "map_basemap_kb": kib(folder / "basemap.json"), "map_js_kb": kib(site / "assets" / "map.js"),
         "map_first_load_kb": round(sum(kib(p) for p in first), 1),
         "map_largest_year_kb": max((kib(p) for p in years), default=0.0),
         "map_markers": len(summary.get("places", ())),
-        "data_files_kb": {p.name: kib(p) for p in sorted((site / "data").glob("*")) if p.suffix != ".html"}
-        | {"feed.xml": kib(site / "feed.xml")},
+        "data_files_kb": {p.name: kib(p) for p in sorted((site / "data").glob("*"))
+                          if p.suffix != ".html" and not p.stem[-4:].isdigit()} | {"feed.xml": kib(site / "feed.xml")},
+        # sites whose whole downloads would be too large offer them per year (export/data.py)
+        "data_year_files": {"files": len(by_year), "largest_kb": max(map(kib, by_year), default=0),
+                            "total_kb": round(sum(map(kib, by_year)), 1)},
     }
 
 
@@ -143,9 +147,22 @@ def peak_rss_mb() -> float:
     return round(max(own, children) / 1024, 1)    # Linux reports KiB
 
 
-def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
+def as_pages(folder: Path) -> None:
+    """Every corpus article as a news site's web page instead (bench/html_build.py), saved on its day."""
+    from html_build import as_page
+    for path in sorted(folder.glob("*.md")):
+        page = path.with_suffix(".html")
+        page.write_text(as_page(path.read_text(encoding="utf-8")), encoding="utf-8")
+        st = path.stat()
+        os.utime(page, (st.st_atime, st.st_mtime))
+        path.unlink()
+
+
+def run(years: int, jobs: int, per_day: float, work: Path, pages: bool = False) -> dict:
     make_project(work)
     articles = corpus.generate(work / "content" / "articles", years, per_day)
+    if pages:
+        as_pages(work / "content" / "articles")
     start = time.perf_counter()
     session = Session(work, jobs)       # as `timeline serve` keeps it between runs
     report = session.generate()
@@ -178,7 +195,7 @@ def run(years: int, jobs: int, per_day: float, work: Path) -> dict:
                    cwd=ROOT, check=True, capture_output=True)
     cold_s = time.perf_counter() - cold_start
     return {
-        "years": years, "articles": articles, "events": report.events,
+        "years": years, "articles": articles, "articles_as": "web pages" if pages else "markdown", "events": report.events,
         "day_pages": sum(1 for _ in site.glob("[0-9]*/[0-9]*/[0-9]*/index.html")),
         "pages": sum(1 for _ in site.rglob("*.html")),
         "extract_s": round(t["extract"], 2),
@@ -225,6 +242,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=0, help="extraction processes (default: one per core)")
     ap.add_argument("--per-day", type=float, default=5.0)
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    ap.add_argument("--pages", action="store_true", help="the articles as news sites' web pages (HTML), not Markdown")
     ap.add_argument("--json", action="store_true", help="print only the JSON")
     args = ap.parse_args()
     if args.keep:
@@ -236,7 +254,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     (work / KEEP_MARK).write_text("built by bench/scale.py; the next --keep run here replaces this folder\n")
     try:
-        result = run(args.years, args.jobs, args.per_day, work)
+        result = run(args.years, args.jobs, args.per_day, work, args.pages)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
