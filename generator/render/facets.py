@@ -32,22 +32,25 @@ def facet_groups(events) -> dict[str, dict[str, list[Event]]]:
 def facet_pages(site: SiteInput) -> dict[str, str]:
     memo = site.memo
     pages = {}
-    by_kind: dict[str, dict[str, list[Event]]] = {kind: {} for kind in FACETS}
+    # kind -> name -> year -> events, joined from the months' groups (each month's events
+    # start in one year): a facet's years come ready, not sorted out event by event each run
+    by_kind: dict[str, dict[str, dict[int, list[Event]]]] = {kind: {} for kind in FACETS}
     for part in site.per_month("facets", facet_groups):
         for kind, groups in part.items():
             joined = by_kind[kind]
             for name, events in groups.items():
-                joined.setdefault(name, []).extend(events)
+                joined.setdefault(name, {}).setdefault(events[0].date.start.year, []).extend(events)
     for kind, heading in FACETS.items():
         groups = by_kind[kind]
         index = f"{kind}/index.md"
-        counts = tuple(sorted(((name, len(evs)) for name, evs in groups.items()), key=lambda t: (-t[1], t[0].lower())))
+        counts = tuple(sorted(((name, sum(map(len, years.values()))) for name, years in groups.items()),
+                              key=lambda t: (-t[1], t[0].lower())))
         pages[index] = memo(index, counts, lambda: _index(kind, heading, index, counts, site))
-        for name, evs in groups.items():
-            evs = tuple(evs)
-            intro = _place_map(site, name, evs) if kind == "places" else ""
-            pages.update(memo((kind, name), (evs, intro), lambda: _facet(kind, heading, name, site.facet_page(kind, name),
-                                                                         evs, memo, intro)))
+        for name, years in groups.items():
+            years = tuple((y, tuple(evs)) for y, evs in years.items())
+            intro = _place_map(site, name, years[0][1]) if kind == "places" else ""
+            pages.update(memo((kind, name), (years, intro), lambda: _facet(kind, heading, name, site.facet_page(kind, name),
+                                                                           years, memo, intro)))
     return pages
 
 
@@ -73,25 +76,34 @@ def _place_map(site: SiteInput, name: str, events) -> str:
     return f'<div class="tl-block">\n{drawn}\n</div>' if drawn else ""
 
 
-def _facet(kind: str, heading: str, name: str, path: str, events: tuple[Event, ...], memo: Memo,
-           intro: str = "") -> dict[str, str]:
-    """`intro`: raw HTML under the title (a place's map)."""
-    head = [front_matter(name, search="exclude", description=describe(name, events)) + f"# {esc(name)}", "",
+def _facet(kind: str, heading: str, name: str, path: str, years: tuple[tuple[int, tuple[Event, ...]], ...],
+           memo: Memo, intro: str = "") -> dict[str, str]:
+    """`years`: the facet's events by year, in order; `intro`: raw HTML under the title (a place's map)."""
+    count = sum(len(evs) for _, evs in years)
+    head = [front_matter(name, search="exclude", description=describe(name, _first(years), count=count)) + f"# {esc(name)}", "",
             f"[{heading}]({rel(path, f'{kind}/index.md')}) · "
-            f"{plural(len(events), 'event')}, oldest first", ""] + ([intro, ""] if intro else [])
-    if len(events) <= SPLIT_ABOVE:
+            f"{plural(count, 'event')}, oldest first", ""] + ([intro, ""] if intro else [])
+    if count <= SPLIT_ABOVE:
+        events = tuple(e for _, evs in years for e in evs)
         return {path: memo(path, events, lambda: "\n".join(head + _listing(events, path, level=2)) + "\n")}
-    by_year: dict[int, list[Event]] = defaultdict(list)
-    for e in events:
-        by_year[e.date.start.year].append(e)
     pages = {}
     index = head + ["## By year", ""]
-    for year, evs in sorted(by_year.items()):
+    for year, evs in years:
         year_path = path.replace("/index.md", f"/{year}/index.md")
         index.append(f"- [{year}]({rel(path, year_path)}) — {plural(len(evs), 'event')}")
-        pages[year_path] = memo(year_path, tuple(evs), lambda: _facet_year(name, year, path, year_path, evs))
+        pages[year_path] = memo(year_path, evs, lambda: _facet_year(name, year, path, year_path, evs))
     pages[path] = "\n".join(index) + "\n"
     return pages
+
+
+def _first(years, n: int = 20) -> list[Event]:
+    """The facet's first events: all a description can name."""
+    out: list[Event] = []
+    for _, evs in years:
+        out.extend(evs[:n - len(out)])
+        if len(out) >= n:
+            break
+    return out
 
 
 def _facet_year(name: str, year: int, path: str, year_path: str, events: list[Event]) -> str:

@@ -14,9 +14,10 @@ def plain(text: str) -> str:
     return " ".join(str(text).split()).replace("<", "‹").replace(">", "›").replace("&", "＆").replace('"', "”")
 
 
-def describe(label: str, events, limit: int = LIMIT) -> str:
-    """'Sunday 1 March 2020: 3 events. Turkish drone strikes …; Saraqib retaken …'"""
-    out = f"{label}: {plural(len(events), 'event')}."
+def describe(label: str, events, limit: int = LIMIT, count: int | None = None) -> str:
+    """'Sunday 1 March 2020: 3 events. Turkish drone strikes …; Saraqib retaken …'
+    (`count`: the events there are, when `events` are only the first of them)."""
+    out = f"{label}: {plural(len(events) if count is None else count, 'event')}."
     for i, e in enumerate(events):
         more = ("" if i == 0 else ";") + " " + e.title
         if len(out) + len(more) > limit:
