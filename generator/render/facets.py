@@ -32,14 +32,19 @@ def facet_groups(events) -> dict[str, dict[str, list[Event]]]:
 def facet_pages(site: SiteInput) -> dict[str, str]:
     memo = site.memo
     pages = {}
-    # kind -> name -> year -> events, joined from the months' groups (each month's events
-    # start in one year): a facet's years come ready, not sorted out event by event each run
+    # kind -> name -> year -> events, joined from the months' groups (chronological; a month's
+    # events start in one year): a facet's years come ready, not sorted out event by event each run
     by_kind: dict[str, dict[str, dict[int, list[Event]]]] = {kind: {} for kind in FACETS}
     for part in site.per_month("facets", facet_groups):
         for kind, groups in part.items():
             joined = by_kind[kind]
             for name, events in groups.items():
-                joined.setdefault(name, {}).setdefault(events[0].date.start.year, []).extend(events)
+                years = joined.setdefault(name, {})
+                if events[0].date.start.year == events[-1].date.start.year:
+                    years.setdefault(events[0].date.start.year, []).extend(events)
+                else:               # a site given no months (one part of all its events)
+                    for e in events:
+                        years.setdefault(e.date.start.year, []).append(e)
     for kind, heading in FACETS.items():
         groups = by_kind[kind]
         index = f"{kind}/index.md"
