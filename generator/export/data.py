@@ -379,6 +379,9 @@ COLUMN_MEANINGS = (
 )
 
 
+_LABELS = {"json": "JSON", "csv": "CSV", "geojson": "GeoJSON", "timelinejs": "TimelineJS", "ics": "iCalendar"}
+
+
 def _size_label(text: str) -> str:
     n = byte_size(text)
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
@@ -405,9 +408,9 @@ def downloads_page(files: dict[str, str], feed: str) -> str:
         missing = [FORMATS[f][0].split("/")[-1] for f in FORMATS if FORMATS[f][0] not in files]
         lines += ["", "## By year", ""]
         if missing:
-            lines += [f"The whole of {', '.join(missing)} would be larger than {WHOLE_LIMIT // 2**20} MB, "
-                      "so it is offered a year at a time; `timeline export --format FORMAT` writes it whole.", ""]
-        lines += ["| year | " + " | ".join(f.upper() if f != "timelinejs" else "TimelineJS" for f in FORMATS) + " |",
+            lines += [f"The whole of {', '.join(missing)} would be larger than {WHOLE_LIMIT // 2**20} MB, so it is "
+                      "offered a year at a time here; `timeline export` writes it whole.", ""]
+        lines += ["| year | " + " | ".join(_LABELS[f] for f in FORMATS) + " |",
                   "| --- |" + " --- |" * len(FORMATS)]
         for year in years:
             cells = [f"[{_size_label(files[year_path(path, year)])}]({year_path(path, year).split('/')[-1]})"
