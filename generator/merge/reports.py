@@ -58,15 +58,21 @@ def signature(e: Event, settings: MergeSettings) -> frozenset[str]:
     return frozenset(words - settings.ignore)
 
 
-def similar(a: frozenset[str], b: frozenset[str], weight: dict[str, float], settings: MergeSettings) -> float:
-    """Weighted share of the shorter report's words found in the other: rare words count most."""
+def similar(a: frozenset[str], b: frozenset[str], weight: dict[str, float], settings: MergeSettings,
+            sizes: tuple[float, float] | None = None) -> float:
+    """Weighted share of the shorter report's words found in the other: rare words count most.
+    `sizes`: the two reports' total weights, when known (total_weight)."""
     shared = a & b
     if len(shared) < settings.min_shared:
         return 0.0
+    size = min(sizes) if sizes else min(total_weight(a, weight), total_weight(b, weight))
+    return math.fsum(weight[w] for w in shared) / size if size else 0.0
+
+
+def total_weight(words: frozenset[str], weight: dict[str, float]) -> float:
     # fsum: a set's order changes with each process's string hashing, and a plain sum's
     # last digits with it, which could tip a merge decision between two builds
-    size = min(math.fsum(weight[w] for w in a), math.fsum(weight[w] for w in b))
-    return math.fsum(weight[w] for w in shared) / size if size else 0.0
+    return math.fsum(weight[w] for w in words)
 
 
 def far_apart(a: list[Place], b: list[Place], settings: MergeSettings) -> bool:
@@ -118,6 +124,18 @@ def _merge_month(events: tuple[Event, ...], published: dict[str, date], settings
     signatures = {e.id: signature(e, settings) for e in events}
     where = {e.id: points(e.places) for e in events}
     weight = _weights(list(signatures.values()))
+    size = {e.id: total_weight(signatures[e.id], weight) for e in events}
+    # whether two reports' towns are far apart, by their coordinates: the same towns recur all month
+    towns = {e.id: tuple((p.lat, p.lon) for p in where[e.id]) for e in events}
+    far_known: dict[tuple, bool] = {}
+
+    def far(a: Event, b: Event) -> bool:
+        key = (towns[a.id], towns[b.id])
+        known = far_known.get(key)
+        if known is None:
+            known = far_known[key] = far_apart(where[a.id], where[b.id], settings)
+        return known
+
     open_by_span: dict[tuple, list[list[Event]]] = {}
     holding: dict[tuple, dict[str, set[int]]] = {}    # span -> word -> its clusters (their numbers) that hold it
     for e in sorted(events, key=order):
@@ -125,10 +143,11 @@ def _merge_month(events: tuple[Event, ...], published: dict[str, date], settings
         best, best_score, number = None, settings.min_similarity, -1
         same_day = open_by_span.get(span, [])
         for n, cluster in _candidates(sig, same_day, holding.setdefault(span, {}), settings):
-            if any(m.article == e.article or far_apart(where[e.id], where[m.id], settings) for m in cluster):
+            if any(m.article == e.article or far(e, m) for m in cluster):
                 continue
             # average linkage: like the reports already there as a whole, so clusters cannot chain
-            score = math.fsum(similar(sig, signatures[m.id], weight, settings) for m in cluster) / len(cluster)
+            score = math.fsum(similar(sig, signatures[m.id], weight, settings, (size[e.id], size[m.id]))
+                              for m in cluster) / len(cluster)
             # as like one as another ("a town in Idlib" after "took Saraqib", "took Kafranbel"):
             # the one more sources already agree on
             if score >= best_score and (best is None or (score, len(cluster)) >= (best_score, len(best))):
@@ -181,7 +200,7 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, where: dict, w
             continue
         span = (cluster[0].date.start, cluster[0].date.end)
         words = frozenset().union(*(signatures[m.id] for m in cluster))
-        towns = [p for m in cluster for p in where[m.id]]
+        towns = list({(p.lat, p.lon): p for m in cluster for p in where[m.id]}.values())   # each town once
         best, best_score = None, settings.min_cluster_similarity
         for group in groups.get(span, ()):
             if far_apart(towns, group[2], settings):
@@ -192,7 +211,7 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, where: dict, w
         if best is not None:
             best[0].extend(cluster)
             best[1] = best[1] | words
-            best[2].extend(towns)
+            best[2].extend(p for p in towns if all((p.lat, p.lon) != (q.lat, q.lon) for q in best[2]))
         else:
             out.append(cluster)
             groups.setdefault(span, []).append([cluster, words, towns])
