@@ -247,3 +247,13 @@ def test_large_sites_offer_downloads_by_year(tmp_path, monkeypatch):
     out = tmp_path / "all.json"
     assert main(["--root", str(project), "export", "--format", "json", "--out", str(out), "-j", "1"]) == 0
     assert [r["id"] for r in json.loads(out.read_text())["events"]] == ids
+
+
+def test_ics_text_values_read_back_as_written():
+    """Commas, semicolons, backslashes and line breaks in a quote survive icalendar's parser."""
+    from generator.export.data import _ics_text
+    for said in ('Troops, police; "rebels"', "a\\b and \\N", "two\nlines\r\nthree\rfour", "plain"):
+        cal = icalendar.Calendar.from_ical(f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDESCRIPTION:{_ics_text(said)}\r\n"
+                                           "END:VEVENT\r\nEND:VCALENDAR\r\n")
+        read = str(next(iter(cal.walk("VEVENT")))["DESCRIPTION"])
+        assert read == said.replace("\r\n", "\n").replace("\r", "\n"), said
