@@ -66,26 +66,39 @@ def _records(docs: Path) -> list[dict]:
             for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def index_with_pagefind(site: Path, docs: Path) -> None:
-    """Pagefind's index of the events themselves (render/search.py, export/pagefind.py):
-    one record per event, so that results, filters and counts are events. The event's
-    anchor is also its `link` meta, which the search page follows."""
-    out = site / "pagefind"
+def index_with_pagefind(out: Path, docs: Path) -> None:
+    """Pagefind's index of the events themselves (render/search.py, export/pagefind.py) into
+    the folder `out`: one record per event, so that results, filters and counts are events.
+    The event's anchor is also its `link` meta, which the search page follows."""
     shutil.rmtree(out, ignore_errors=True)
     write_index(({**r, "meta": {**r["meta"], "link": r["url"]}} for r in _records(docs)), out)
 
 
 def _build(config, root: Path) -> dict[str, float]:
-    """MkDocs, then Pagefind when the site uses it; seconds per step."""
+    """MkDocs, and Pagefind at the same time when the site uses it (its index needs only
+    the records generated beforehand, and MkDocs empties the site folder when it starts,
+    so the index is written aside and moved in after); seconds per step, "pagefind"
+    being the wait for it after MkDocs."""
+    from concurrent.futures import ThreadPoolExecutor, wait
     from mkdocs.commands.build import build
     timings = {}
-    clock = time.perf_counter()
-    build(config)
-    timings["mkdocs"] = time.perf_counter() - clock
-    if uses_pagefind(root):
+    site = Path(config["site_dir"])
+    aside = root / DOCS.parent / ".pagefind.tmp"       # build/: the tool's own folder
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        indexing = pool.submit(index_with_pagefind, aside, Path(config["docs_dir"])) if uses_pagefind(root) else None
         clock = time.perf_counter()
-        index_with_pagefind(Path(config["site_dir"]), Path(config["docs_dir"]))
-        timings["pagefind"] = time.perf_counter() - clock
+        try:
+            build(config)
+        finally:
+            timings["mkdocs"] = time.perf_counter() - clock
+            if indexing is not None:
+                wait([indexing])            # MkDocs failed: its error, not Pagefind's, is raised
+        clock = time.perf_counter()
+        if indexing is not None:
+            indexing.result()               # Pagefind's error, if any
+            shutil.rmtree(site / "pagefind", ignore_errors=True)
+            shutil.move(str(aside), str(site / "pagefind"))
+            timings["pagefind"] = time.perf_counter() - clock
     return timings
 
 
