@@ -56,6 +56,23 @@ def _read_yaml(path: Path):
         raise ResourceError(f"{path}: {exc}") from exc
 
 
+class Phrases(dict):
+    """Folded phrase -> what it names, and for each first word the numbers of words of the
+    phrases it starts: a reader tries only lengths that exist, not every span of text."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        sizes: dict[str, set[int]] = {}
+        for k in self:
+            words = k.split(" ")
+            sizes.setdefault(words[0], set()).add(len(words))
+        self.sizes = {w: frozenset(n) for w, n in sizes.items()}
+
+    @classmethod
+    def of(cls, phrases) -> "Phrases":
+        return cls(dict.fromkeys(phrases, True))
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a phrase names: an actor (kind organisation, armed group, company, media), a state
@@ -69,37 +86,33 @@ class Entry:
 @dataclass(frozen=True)
 class Lexicon:
     """The packaged actor knowledge of one language."""
-    phrases: dict            # folded phrase -> Entry
+    phrases: Phrases         # folded phrase -> Entry
     adjectives: dict         # ISO code -> the demonym used in names ("Colombian")
     countries: dict          # ISO code -> the state's name
     heads: frozenset
-    titles: frozenset        # folded titles
-    forces: dict             # folded phrase -> canonical force name
+    titles: Phrases          # folded titles
+    forces: Phrases          # folded phrase -> canonical force name
     domestic: frozenset
-    state_nouns: dict        # folded noun -> government | military | junta | state
+    state_nouns: Phrases     # folded noun -> government | military | junta | state
     bare_groups: frozenset
     qualified_groups: frozenset
-    qualifiers: frozenset
+    qualifiers: Phrases
     same: dict               # folded group noun -> the noun it is shown as
-    implied: dict            # folded noun of a happening -> the group it implies
+    implied: Phrases         # folded noun of a happening -> the group it implies
     anaphora: frozenset
     not_names: frozenset     # folded
     features: frozenset      # folded
     acts: frozenset
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
     institutions: frozenset = frozenset()
-    groups: frozenset = frozenset()   # bare and qualified group nouns
-    firsts: dict = field(default_factory=dict)   # first word of any phrase above -> most words after it
+    groups: Phrases = field(default_factory=Phrases)   # bare and qualified group nouns
+    firsts: frozenset = frozenset()   # the first words of all phrases above: a word not among them starts none
 
     def __post_init__(self):
-        object.__setattr__(self, "groups", self.bare_groups | self.qualified_groups)
-        firsts: dict[str, int] = {}
-        for table in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers, self.titles,
-                      self.implied):
-            for k in table:
-                words = k.split(" ")
-                firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-        object.__setattr__(self, "firsts", firsts)
+        object.__setattr__(self, "groups", Phrases.of(self.bare_groups | self.qualified_groups))
+        object.__setattr__(self, "firsts", frozenset().union(*(
+            t.sizes for t in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers,
+                              self.titles, self.implied))))
 
 
 @functools.cache
@@ -142,16 +155,17 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
     groups = _read_yaml(directory / "groups.yaml") or {}
     folded = lambda words: frozenset(phrase_key(str(w)) for w in words)   # noqa: E731
     return Lexicon(
-        phrases=phrases, adjectives=adjectives, countries=countries,
+        phrases=Phrases(phrases), adjectives=adjectives, countries=countries,
         heads=folded(_read_list(directory / "heads.txt")),
-        titles=folded(_read_list(directory / "titles.txt")),
-        forces={phrase_key(str(k)): str(v) for k, v in (forces.get("forces") or {}).items()},
+        titles=Phrases.of(folded(_read_list(directory / "titles.txt"))),
+        forces=Phrases({phrase_key(str(k)): str(v) for k, v in (forces.get("forces") or {}).items()}),
         domestic=folded(forces.get("domestic") or ()),
-        state_nouns={phrase_key(str(k)): str(v) for k, v in (_read_yaml(directory / "state_nouns.yaml") or {}).items()},
+        state_nouns=Phrases({phrase_key(str(k)): str(v)
+                             for k, v in (_read_yaml(directory / "state_nouns.yaml") or {}).items()}),
         bare_groups=folded(groups.get("bare") or ()), qualified_groups=folded(groups.get("qualified") or ()),
-        qualifiers=folded(groups.get("qualifiers") or ()),
+        qualifiers=Phrases.of(folded(groups.get("qualifiers") or ())),
         same={phrase_key(str(k)): str(v) for k, v in (groups.get("same") or {}).items()},
-        implied={phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()},
+        implied=Phrases({phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()}),
         anaphora=folded(groups.get("anaphora") or ()),
         not_names=folded(_read_list(directory / "not_names.txt")),
         features=folded(_read_list(directory / "features.txt")),
@@ -172,20 +186,30 @@ class Token(NamedTuple):
     initial: bool            # opens a sentence or a line
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[str, bool, bool]:
+    """A word's key, whether it starts with a capital (or a name behind its particle: "al-Assad")
+    and whether it is a possessive; cached, as the same words recur in every article."""
+    return (word_key(word), word[0].isupper() or bool(_PARTICLE.match(word)),
+            word[-1] in "'’s" and bool(POSSESSIVE.search(word)) and not word.isupper())
+
+
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     prev_end = 0
     for m in _TOKEN.finditer(text):
         word = m.group()
-        end = m.end()
+        start, end = m.span()
         if word[-1] == "." and not _ABBREV.search(word):   # a full stop, not an abbreviation
             word, end = word[:-1], end - 1
             if not word:
                 continue
-        gap = text[prev_end:m.start()]
-        out.append(Token(m.start(), end, word, word_key(word), word[0].isupper() or bool(_PARTICLE.match(word)),
-                         word[-1] in "'’s" and bool(POSSESSIVE.search(word)) and not word.isupper(),
-                         bool(out) and not gap.strip(" \t"),
-                         not out or any(c in gap for c in ".!?:\n")))
+        key, cap, possessive = _word(word)
+        if start - prev_end == 1 and text[prev_end] == " ":  # most gaps: one space
+            glued, initial = bool(out), not out
+        else:
+            gap = text[prev_end:start]
+            glued, initial = bool(out) and not gap.strip(" \t"), not out or any(c in gap for c in ".!?:\n")
+        out.append(Token(start, end, word, key, cap, possessive, glued, initial))
         prev_end = end
     return out

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, ResourceError, Token,  # noqa: F401
-                            load_lexicon, tokens, word_key)
+from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, Phrases, ResourceError,  # noqa: F401
+                            Token, load_lexicon, tokens, word_key)
 
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
 _NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
@@ -56,6 +56,8 @@ class _Scan:
     people: dict = field(default_factory=dict)        # folded surname -> full name
     last_group: str = ""                              # the armed group named last, so far
     breaks: list = field(default_factory=list)        # breaks[k]: phrase breaks among tokens 1..k
+    words: list = field(default_factory=list)         # words[k]: words in tokens 0..k-1 ("al-Qaeda" is two)
+    firsts: list = field(default_factory=list)        # firsts[k]: the first word of token k
     persons: list = field(default_factory=list)       # (position, name) of each person named
     orgs: list = field(default_factory=list)          # (position, kinds it may be called, name)
     pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
@@ -75,9 +77,23 @@ class _Scan:
         """Tokens i..j-1 are one phrase: no punctuation between them."""
         return self.breaks[j - 1] == self.breaks[i]
 
-    def longest(self, i: int, most: int = MAX_NGRAM) -> int:
-        """How many words a phrase of the lexicon starting at token i may have (0: none starts there)."""
-        return min(self.lex.firsts.get(self.toks[i].key.partition(" ")[0], 0), most, len(self.toks) - i)
+    def ends(self, i: int, table: Phrases, most: int = MAX_NGRAM) -> list[int]:
+        """Where a phrase of `table` starting at token i may end, longest first: the ends j
+        within `most` tokens where tokens i..j-1 hold as many words as some phrase of it
+        starting with that word (so that only those spans are looked up)."""
+        sizes = table.sizes.get(self.firsts[i])
+        if not sizes:
+            return []
+        words, top = self.words, max(sizes)
+        out = []
+        for j in range(i + 1, min(len(self.toks), i + most) + 1):
+            n = words[j] - words[i]
+            if n > top:
+                break
+            if n in sizes:
+                out.append(j)
+        out.reverse()
+        return out
 
 
 def _acts(scan: _Scan, j: int) -> bool:
@@ -106,7 +122,7 @@ def _phrase_at(scan: _Scan, i: int, table: dict | frozenset, max_words: int = 4,
     joined: only if it follows the token before with no punctuation between."""
     if joined and (i >= len(scan.toks) or not scan.toks[i].glued):
         return i
-    for j in range(i + scan.longest(i, max_words), i, -1):
+    for j in scan.ends(i, table, max_words):
         if scan.glued(i, j) and not any(scan.used[i:j]) and scan.key(i, j) in table:
             return j
     return i
@@ -117,7 +133,7 @@ def _countries_named(scan: _Scan, lead: int = 600) -> Counter:
     `lead` characters (headline, lede) counts thrice, as teasers of other stories come last."""
     c: Counter = Counter()
     for i, t in enumerate(scan.toks):
-        for j in range(i + scan.longest(i, 4), i, -1):
+        for j in scan.ends(i, scan.lex.phrases, 4):
             e = scan.lex.phrases.get(scan.key(i, j))
             if e and e.country and (t.cap or not e.exact) and scan.glued(i, j):
                 c[e.country] += 3 if t.start < lead else 1
@@ -136,7 +152,9 @@ def _site(scan: _Scan, site) -> None:
     "Turkish"), two in one word too ("Russian-Turkish patrols"); a monitor is consumed but
     named nowhere."""
     ends = [t.end for t in scan.toks]
-    found = sorted(((m.start(), m.end(), actor) for actor, rx in site for m in rx.finditer(scan.text)),
+    lower = scan.text.lower()      # an actor none of whose aliases occurs is not searched for
+    found = sorted(((m.start(), m.end(), actor) for actor, rx in site
+                    if any(a.lower() in lower for a in actor.aliases) for m in rx.finditer(scan.text)),
                    key=lambda f: (f[0] - f[1], f[0]))
     claimed: list[tuple[int, int]] = []
     for start, stop, actor in found:
@@ -159,7 +177,7 @@ def _defined_acronyms(scan: _Scan) -> None:
     """ "Rapid Support Forces (RSF)": the acronym names what precedes it, in this article."""
     text, toks = scan.text, scan.toks
     for i, t in enumerate(toks):
-        if not (_ACRONYM.match(t.text) and text[t.start - 1:t.start] == "(" and text[t.end:t.end + 1] == ")"):
+        if not (text[t.end:t.end + 1] == ")" and text[t.start - 1:t.start] == "(" and _ACRONYM.match(t.text)):
             continue
         j = i
         while j > 0 and (toks[j - 1].cap or toks[j - 1].key in _CONNECTORS) and \
@@ -180,7 +198,7 @@ def _known(scan: _Scan, i: int) -> int:
     if toks[i].key in scan.defined and toks[i].text.isupper():
         scan.take(i, i + 1, scan.defined[toks[i].key])
         return i + 1
-    for j in range(i + scan.longest(i), i, -1):
+    for j in scan.ends(i, lex.phrases):
         if any(scan.used[i:j]) or not scan.glued(i, j):
             continue
         k = scan.key(i, j)
@@ -302,8 +320,6 @@ def _state(scan: _Scan, i: int, j: int, e: Entry) -> int:
 def _forces_and_groups(scan: _Scan, i: int) -> int:
     """ "the army" (of the article's country), "protesters", "Islamist militants" """
     lex, toks = scan.lex, scan.toks
-    if not scan.longest(i) and toks[i].key != "ministry":
-        return i
     end = _phrase_at(scan, i, lex.forces)
     if end > i:
         k = scan.key(i, end)
@@ -369,10 +385,7 @@ def _run_end(scan: _Scan, i: int) -> int:
 
 def _title_end(scan: _Scan, i: int, j: int) -> int:
     """The end of the longest title starting at token i, inside i..j."""
-    for k in range(min(j, i + 4), i, -1):
-        if scan.key(i, k) in scan.lex.titles:
-            return k
-    return i
+    return next((k for k in scan.ends(i, scan.lex.titles, min(4, j - i)) if scan.key(i, k) in scan.lex.titles), i)
 
 
 def _name_like(scan: _Scan, i: int, j: int) -> bool:
@@ -573,17 +586,23 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
     lex = lexicon or load_lexicon()
     toks = tokens(text)
     scan = _Scan(lex, text, toks, [False] * len(toks))
-    n = 0
+    n = words = 0
     for k, t in enumerate(toks):
         n += k > 0 and not (t.glued and not toks[k - 1].possessive)
         scan.breaks.append(n)
+        scan.words.append(words)
+        words += t.key.count(" ") + 1
+        scan.firsts.append(t.key.partition(" ")[0])
+    scan.words.append(words)
     _site(scan, site)
     scan.focus = focus if focus is not None else focus_country(scan)
     _defined_acronyms(scan)
     i = 0
+    starts = lex.firsts
     while i < len(toks):                                 # states, known actors, forces, groups
-        if scan.used[i]:
-            i += 1
+        if scan.used[i] or (scan.firsts[i] not in starts and toks[i].key != "ministry"
+                            and toks[i].key not in scan.defined):
+            i += 1                                       # no phrase starts here
             continue
         j = _known(scan, i)
         if j == i:
