@@ -104,7 +104,11 @@ class Lexicon:
     features: frozenset      # folded
     acts: frozenset
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
+    plural_references: dict = field(default_factory=dict)   # folded plural noun -> what it refers to, all of it
+    definite_government: frozenset = frozenset()   # "the government": the article's country's
+    refer_after: frozenset = frozenset()   # words after which a bare group noun refers back
     institutions: frozenset = frozenset()
+    particles: frozenset = frozenset()   # lower-case words inside personal names ("da", "bin")
     groups: Phrases = field(default_factory=Phrases)   # bare and qualified group nouns
     firsts: frozenset = frozenset()   # the first words of all phrases above: a word not among them starts none
 
@@ -113,6 +117,11 @@ class Lexicon:
         object.__setattr__(self, "firsts", frozenset().union(*(
             t.sizes for t in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers,
                               self.titles, self.implied))))
+
+
+def _references(table: dict) -> dict:
+    """noun -> the words an organisation's name may end in to be what it refers to."""
+    return {phrase_key(str(k)): frozenset(str(x).lower() for x in v) for k, v in table.items() if k != "plural"}
 
 
 def _geonames(code: str) -> tuple[str, str]:
@@ -159,6 +168,7 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
             if seat:
                 add(seat, Entry(name, "seat", False, code))
     forces = _read_yaml(directory / "forces.yaml") or {}
+    references = _read_yaml(directory / "references.yaml") or {}
     groups = _read_yaml(directory / "groups.yaml") or {}
     folded = lambda words: frozenset(phrase_key(str(w)) for w in words)   # noqa: E731
     return Lexicon(
@@ -173,13 +183,14 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         qualifiers=Phrases.of(folded(groups.get("qualifiers") or ())),
         same={phrase_key(str(k)): str(v) for k, v in (groups.get("same") or {}).items()},
         implied=Phrases({phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()}),
-        anaphora=folded(groups.get("anaphora") or ()),
+        anaphora=folded(groups.get("anaphora") or ()), refer_after=folded(groups.get("after") or ()),
         not_names=folded(_read_list(directory / "not_names.txt")),
         features=folded(_read_list(directory / "features.txt")),
         acts=folded(_read_list(directory / "acts.txt")),
-        references={phrase_key(str(k)): frozenset(str(x).lower() for x in v)
-                    for k, v in (_read_yaml(directory / "references.yaml") or {}).items()},
-        institutions=folded(_read_list(directory / "institutions.txt")))
+        references=_references(references), plural_references=_references(references.get("plural") or {}),
+        definite_government=folded(forces.get("definite_government") or ()),
+        institutions=folded(_read_list(directory / "institutions.txt")),
+        particles=folded(_read_list(directory / "particles.txt")))
 
 
 class Token(NamedTuple):
