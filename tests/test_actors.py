@@ -281,3 +281,8 @@ def test_a_bare_group_or_force_noun_refers_to_the_one_named_with_it_before():
     assert article_actors(text).between(text.index("Islamic"), len(text)) == ("Islamic State",)
     text = "Russian troops entered the city. Turkey deployed troops to the border."
     assert article_actors(text).between(text.index("Turkey"), len(text)) == ("Turkey",)
+
+
+def test_a_name_with_a_particle_that_is_a_place_is_no_person():
+    assert names("Rio de Janeiro's governor resigned.") == []
+    assert names("Santiago de Cuba's mayor resigned.") == []

@@ -220,8 +220,7 @@ def _known(scan: _Scan, i: int) -> int:
         if e is None:
             continue
         first = toks[i].text
-        span = scan.text[toks[i].start:toks[j - 1].start] + _bare(toks[j - 1])
-        if e.exact and not re.sub(r"[.\-\d\s]", "", DOMAIN.sub("", span)).isupper():
+        if e.exact and not re.sub(r"[.\-\d\s]", "", DOMAIN.sub("", _bare_end(scan, i, j))).isupper():
             continue
         if not first[0].isupper() and not first.lower().startswith(("al-", "el-")):
             continue                                        # "a total of", "the fed up"
@@ -565,7 +564,21 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         phrase = scan.text[toks[i].start:toks[j - 1].end]
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
             return                                       # a place named in full
+        if any(toks[k].key in scan.lex.particles for k in range(i, j)) and _gazetteer_has(_bare_end(scan, i, j)):
+            return                                       # "Rio de Janeiro's governor": a place, not a person
         _person(scan, i, j)
+
+
+def _bare_end(scan: _Scan, i: int, j: int) -> str:
+    """The text of tokens i..j-1 without a final possessive."""
+    return scan.text[scan.toks[i].start:scan.toks[j - 1].start] + _bare(scan.toks[j - 1])
+
+
+def _gazetteer_has(phrase: str) -> bool:
+    """The worldwide gazetteer knows a place of that name. Asked only of names with a particle:
+    many people share a full name with a town ("Benito Juárez"), few with "de" or "al" do."""
+    from ..geoindex import default_index, key
+    return bool(default_index().lookup(key(phrase)))
 
 
 def _nearest(found: list, pos: int) -> str:
