@@ -38,10 +38,14 @@ def test_acronyms_in_capitals_only():
 
 def test_acronym_defined_in_the_article_names_the_full_name_later():
     text = ("Fighters of the Northern Valley Defence Brigades (NVDB) took the town. "
-            "Two days later NVDB units withdrew.")
+            "Two days later NVDB units withdrew. The Northern Valley Defence Brigades denied it.")
     a = article_actors(text)
+    # one name for both, whichever the text uses, with the acronym: a reader knows it by either
+    assert a.between(0, len(text)) == ("Northern Valley Defence Brigades (NVDB)",)
     later = text.index("Two days")
-    assert a.between(later, len(text)) == ("Northern Valley Defence Brigades",)
+    assert a.between(later, text.index(" The Northern")) == ("Northern Valley Defence Brigades (NVDB)",)
+    # an acronym that is itself a known actor's is that actor, whatever the words before it
+    assert names("Fighters of the Islamic State in Iraq and Syria (ISIS) fled.") == ["Islamic State"]
 
 
 def test_demonyms_with_forces_and_state_nouns():
@@ -218,7 +222,7 @@ def test_a_name_after_a_place_noun_is_a_place():
 def test_an_acronym_with_a_possessive_is_the_acronym():
     text = "Fighters of the Lakeside Liberation Front (LLF) advanced. The LLF's offensive was repulsed."
     offensive = text.index("The LLF's")
-    assert article_actors(text).between(offensive, len(text)) == ("Lakeside Liberation Front",)
+    assert article_actors(text).between(offensive, len(text)) == ("Lakeside Liberation Front (LLF)",)
     assert names("The TPLF's negotiators arrived.") == ["TPLF"]        # a known acronym too
     assert names("The QXZ's engineers arrived.") == ["QXZ"]            # and one seen nowhere else
 

@@ -40,6 +40,7 @@ def word_key(word: str) -> str:
     return re.sub(r"[-\s]+", " ", w.replace(".", "").replace("’", "'")).strip()
 
 
+@functools.lru_cache(maxsize=1 << 12)      # a site's aliases and the names made, per article
 def phrase_key(phrase: str) -> str:
     return " ".join(word_key(t.group()) for t in _TOKEN.finditer(phrase))
 

@@ -62,6 +62,7 @@ class _Scan:
     persons: list = field(default_factory=list)       # (position, name) of each person named
     orgs: list = field(default_factory=list)          # (position, kinds it may be called, its head word, name)
     site_names: dict = field(default_factory=dict)    # folded alias in the site's actors.yaml -> its actor
+    named: dict = field(default_factory=dict)         # folded full name the article gives an acronym -> both
     last_of: dict = field(default_factory=dict)       # noun -> the actor last named with it ("separatists")
     pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
     agent_end: int = -1                               # the token after the last state taken as agent
@@ -73,7 +74,8 @@ class _Scan:
         for k in range(i, j):
             self.used[k] = True
         if name:
-            name = self.site_names.get(phrase_key(name), name)
+            k = phrase_key(name)
+            name = self.site_names.get(k) or self.named.get(k, name)
             self.found.append(Mention(self.toks[i].start, self.toks[j - 1].end, name))
             if noun:
                 self.last_of[noun] = name
@@ -202,8 +204,13 @@ def _defined_acronyms(scan: _Scan) -> None:
         if start is None or i - start < 2 and len(t.text) > 2:
             continue
         full = text[toks[start].start:toks[i - 1].end].strip()
-        known = scan.lex.phrases.get(scan.key(start, i))
-        scan.defined[t.key] = known.name if known and known.kind not in ("adj", "seat") else full
+        # known by its full name or its acronym ("... in Iraq and Syria (ISIS)"), or named by the site
+        known = next((e for e in (scan.lex.phrases.get(scan.key(start, i)), scan.lex.phrases.get(t.key))
+                      if e and e.kind not in ("adj", "seat", "state")), None)
+        if known or phrase_key(full) in scan.site_names:
+            scan.defined[t.key] = known.name if known else scan.site_names[phrase_key(full)]
+        else:       # shown with its acronym, whichever of the two the text uses later
+            scan.defined[t.key] = scan.named[phrase_key(full)] = f"{full} ({_bare(t)})"
 
 
 def _known(scan: _Scan, i: int) -> int:
