@@ -290,3 +290,10 @@ def test_a_bare_group_or_force_noun_refers_to_the_one_named_with_it_before():
 def test_a_name_with_a_particle_that_is_a_place_is_no_person():
     assert names("Rio de Janeiro's governor resigned.") == []
     assert names("Santiago de Cuba's mayor resigned.") == []
+
+
+def test_an_acronym_not_defined_is_the_name_it_spells_out():
+    text = "The United Auto Workers called a strike. UAW members walked out at midnight."
+    later = text.index("UAW members")
+    assert article_actors(text).between(later, len(text)) == ("United Auto Workers",)
+    assert names("UAW members walked out at midnight.") == ["UAW"]

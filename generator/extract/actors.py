@@ -63,6 +63,7 @@ class _Scan:
     orgs: list = field(default_factory=list)          # (position, kinds it may be called, its head word, name)
     site_names: dict = field(default_factory=dict)    # folded alias in the site's actors.yaml -> its actor
     named: dict = field(default_factory=dict)         # folded full name the article gives an acronym -> both
+    acronyms: list = field(default_factory=list)      # indexes in found of acronyms the article does not define
     last_of: dict = field(default_factory=dict)       # noun -> the actor last named with it ("separatists")
     pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
     agent_end: int = -1                               # the token after the last state taken as agent
@@ -560,6 +561,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
                 and not (i + 1 < len(toks) and toks[i + 1].text.isupper() and toks[i + 1].glued) \
                 and not (i > 0 and toks[i - 1].text.isupper() and t.glued):
             scan.take(i, j, _bare(t))                   # "the TPLF's offensive": the TPLF
+            scan.acronyms.append(len(scan.found) - 1)
         elif i > 0 and scan.key(max(0, i - 2), i) in lex.titles or (i > 0 and toks[i - 1].key in lex.titles):
             scan.take(i, j, t.text)                     # "president Putin"
         return
@@ -586,6 +588,22 @@ def _gazetteer_has(phrase: str) -> bool:
     many people share a full name with a town ("Benito Juárez"), few with "de" or "al" do."""
     from ..geoindex import default_index, key
     return bool(default_index().lookup(key(phrase)))
+
+
+def _spelled_out(scan: _Scan) -> None:
+    """An acronym the article uses but does not define is a name it spells out elsewhere
+    whose capitalised words have those initials ("UAW" … "United Auto Workers")."""
+    if not scan.acronyms:
+        return
+    full: dict[str, str] = {}
+    for m in scan.found:
+        words = m.name.split()
+        if len(words) > 1:
+            full.setdefault("".join(w[0] for w in words if w[0].isupper()), m.name)
+    for index in scan.acronyms:
+        m = scan.found[index]
+        if m.name in full:
+            scan.found[index] = Mention(m.start, m.end, full[m.name])
 
 
 def _nearest(found: list, pos: int) -> str:
@@ -726,4 +744,5 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
             m = scan.found[index]
             scan.found[index] = Mention(m.start, m.end, name)
     _references(scan)
+    _spelled_out(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
