@@ -297,3 +297,8 @@ def test_an_acronym_not_defined_is_the_name_it_spells_out():
     later = text.index("UAW members")
     assert article_actors(text).between(later, len(text)) == ("United Auto Workers",)
     assert names("UAW members walked out at midnight.") == ["UAW"]
+
+
+def test_officials_of_a_named_place_but_not_of_a_bare_place_word():
+    assert names("Maui County officials said the fire spread.") == ["Maui County"]
+    assert names("City authorities urged residents to stay home.") == []

@@ -547,8 +547,8 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         return
     if any(toks[k].key in lex.features for k in range(i, j)):
         end = _phrase_at(scan, j, lex.state_nouns, 2, joined=True)
-        if end > j and lex.state_nouns[scan.key(j, end)] == "government":
-            scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials"
+        if end > j and lex.state_nouns[scan.key(j, end)] == "government" and j - i > 1:
+            scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials", not "City officials"
         return
     if j - i == 1:
         t = toks[i]
