@@ -302,3 +302,8 @@ def test_an_acronym_not_defined_is_the_name_it_spells_out():
 def test_officials_of_a_named_place_but_not_of_a_bare_place_word():
     assert names("Maui County officials said the fire spread.") == ["Maui County"]
     assert names("City authorities urged residents to stay home.") == []
+
+
+def test_a_school_title_names_nobody_but_the_person_after_it():
+    assert names("This was made known by the Head Teacher, Sani Abdullahi, who spoke.") == ["Sani Abdullahi"]
+    assert names("I entered the Acting Principal's office.") == []
