@@ -307,3 +307,10 @@ def test_officials_of_a_named_place_but_not_of_a_bare_place_word():
 def test_a_school_title_names_nobody_but_the_person_after_it():
     assert names("This was made known by the Head Teacher, Sani Abdullahi, who spoke.") == ["Sani Abdullahi"]
     assert names("I entered the Acting Principal's office.") == []
+
+
+def test_a_name_between_the_and_a_noun_of_organisations_is_one():
+    assert names("Drivers of the Teamsters union walked out.") == ["Teamsters"]
+    text = "Silicon Valley Bank failed. Depositors of the Silicon Valley bank queued."
+    assert article_actors(text).between(text.index("Depositors"), len(text)) == ("Silicon Valley Bank",)
+    assert names("Shares of the Swiss bank fell.") == []

@@ -644,7 +644,25 @@ def _org_reference(scan: _Scan, i: int) -> None:
             return
         e = lex.phrases.get(toks[n].key)
         if toks[n].cap and not (e and e.kind == "adj"):
+            if definite:
+                _named_before_noun(scan, i, n)
             return                                      # a modifier is lower-case or a demonym
+
+
+def _named_before_noun(scan: _Scan, i: int, n: int) -> None:
+    """ "the Teamsters union", "the Wagner company": the capitalised words between "the" and
+    a noun of organisations name one of that kind."""
+    toks, lex = scan.toks, scan.lex
+    r = _run_end(scan, n)
+    kinds = lex.references.get(toks[r].key) if r < len(toks) else None
+    if not kinds or toks[r].cap or not toks[r].glued or scan.used[r] or any(scan.used[n:r]) \
+            or toks[r - 1].possessive or (r + 1 < len(toks) and toks[r + 1].key == "of"):
+        return
+    name = scan.text[toks[n].start:toks[r - 1].end]
+    named = next((o[-1] for o in scan.orgs if o[-1].startswith(name + " ")), None)   # "the Silicon Valley bank"
+    scan.take(n, r + 1, named or name)
+    if not named:
+        _org(scan, n, name, "company" in kinds)
 
 
 def _appositive(scan: _Scan, n: int) -> int:
