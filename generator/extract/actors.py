@@ -133,7 +133,7 @@ def _locative(scan: _Scan, i: int) -> bool:
     return i > 0 and scan.toks[i - 1].key in _LOCATIVE and not scan.toks[i - 1].cap
 
 
-def _phrase_at(scan: _Scan, i: int, table: dict | frozenset, max_words: int = 4, joined: bool = False) -> int:
+def _phrase_at(scan: _Scan, i: int, table: Phrases, max_words: int = 4, joined: bool = False) -> int:
     """The end of the longest phrase of `table` starting at token i (lower-case words), or i;
     joined: only if it follows the token before with no punctuation between."""
     if joined and (i >= len(scan.toks) or not scan.toks[i].glued):
