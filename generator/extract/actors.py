@@ -21,11 +21,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, ResourceError, Token,  # noqa: F401
-                            load_lexicon, tokens, word_key)
+from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, Phrases, ResourceError,  # noqa: F401
+                            Token, load_lexicon, phrase_key, tokens, word_key)
 
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
-_NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
+# a word of a person's name: "Fain", "al-Assad", "Bankman-Fried", "Seong-yeol" (a Korean given name)
+_NAME_WORD = re.compile(r"(?:(?:[a-z]{1,3}-)?[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ][a-zà-ÿ'’]+)*|Mc[A-Z][a-z]+|[A-Z]\.|Jr\.|Sr\.|II|III)$")
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "des", "da", "do", "wa", "al", "el", "bin", "ibn", "&"})
 # after these a name is a place ("in Cabo Delgado"), not a person ("handed power to ...")
 _WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside", "from",
@@ -56,17 +57,29 @@ class _Scan:
     people: dict = field(default_factory=dict)        # folded surname -> full name
     last_group: str = ""                              # the armed group named last, so far
     breaks: list = field(default_factory=list)        # breaks[k]: phrase breaks among tokens 1..k
+    words: list = field(default_factory=list)         # words[k]: words in tokens 0..k-1 ("al-Qaeda" is two)
+    firsts: list = field(default_factory=list)        # firsts[k]: the first word of token k
     persons: list = field(default_factory=list)       # (position, name) of each person named
-    orgs: list = field(default_factory=list)          # (position, kinds it may be called, name)
+    orgs: list = field(default_factory=list)          # (position, kinds it may be called, its head word, name)
+    site_names: dict = field(default_factory=dict)    # folded alias in the site's actors.yaml -> its actor
+    named: dict = field(default_factory=dict)         # folded full name the article gives an acronym -> both
+    acronyms: list = field(default_factory=list)      # indexes in found of acronyms the article does not define
+    last_of: dict = field(default_factory=dict)       # noun -> the actor last named with it ("separatists")
     pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
     agent_end: int = -1                               # the token after the last state taken as agent
     titled: list = field(default_factory=list)        # (position, folded title, name)
 
-    def take(self, i: int, j: int, name: str) -> None:
+    def take(self, i: int, j: int, name: str, noun: str = "") -> None:
+        """Tokens i..j-1 name `name` (none if empty): as the site calls it, when its actors.yaml
+        has that name as an alias ("Syrian army"); `noun` ("separatists") refers to it later."""
         for k in range(i, j):
             self.used[k] = True
         if name:
+            k = phrase_key(name)
+            name = self.site_names.get(k) or self.named.get(k, name)
             self.found.append(Mention(self.toks[i].start, self.toks[j - 1].end, name))
+            if noun:
+                self.last_of[noun] = name
 
     def key(self, i: int, j: int) -> str:
         return self.toks[i].key if j == i + 1 else " ".join(t.key for t in self.toks[i:j])
@@ -75,9 +88,28 @@ class _Scan:
         """Tokens i..j-1 are one phrase: no punctuation between them."""
         return self.breaks[j - 1] == self.breaks[i]
 
-    def longest(self, i: int, most: int = MAX_NGRAM) -> int:
-        """How many words a phrase of the lexicon starting at token i may have (0: none starts there)."""
-        return min(self.lex.firsts.get(self.toks[i].key.partition(" ")[0], 0), most, len(self.toks) - i)
+    def ends(self, i: int, table: Phrases, most: int = MAX_NGRAM) -> list[int]:
+        """Where a phrase of `table` starting at token i may end, longest first: the ends j
+        within `most` tokens where tokens i..j-1 hold as many words as some phrase of it
+        starting with that word (so that only those spans are looked up)."""
+        sizes = table.sizes.get(self.firsts[i])
+        if not sizes:
+            return []
+        words, top = self.words, max(sizes)
+        out = []
+        for j in range(i + 1, min(len(self.toks), i + most) + 1):
+            n = words[j] - words[i]
+            if n > top:
+                break
+            if n in sizes:
+                out.append(j)
+        out.reverse()
+        return out
+
+
+def _bare(t: Token) -> str:
+    """A token's text without its possessive: "TPLF's" is "TPLF"."""
+    return POSSESSIVE.sub("", t.text) if t.possessive else t.text
 
 
 def _acts(scan: _Scan, j: int) -> bool:
@@ -101,12 +133,12 @@ def _locative(scan: _Scan, i: int) -> bool:
     return i > 0 and scan.toks[i - 1].key in _LOCATIVE and not scan.toks[i - 1].cap
 
 
-def _phrase_at(scan: _Scan, i: int, table: dict | frozenset, max_words: int = 4, joined: bool = False) -> int:
+def _phrase_at(scan: _Scan, i: int, table: Phrases, max_words: int = 4, joined: bool = False) -> int:
     """The end of the longest phrase of `table` starting at token i (lower-case words), or i;
     joined: only if it follows the token before with no punctuation between."""
     if joined and (i >= len(scan.toks) or not scan.toks[i].glued):
         return i
-    for j in range(i + scan.longest(i, max_words), i, -1):
+    for j in scan.ends(i, table, max_words):
         if scan.glued(i, j) and not any(scan.used[i:j]) and scan.key(i, j) in table:
             return j
     return i
@@ -117,7 +149,7 @@ def _countries_named(scan: _Scan, lead: int = 600) -> Counter:
     `lead` characters (headline, lede) counts thrice, as teasers of other stories come last."""
     c: Counter = Counter()
     for i, t in enumerate(scan.toks):
-        for j in range(i + scan.longest(i, 4), i, -1):
+        for j in scan.ends(i, scan.lex.phrases, 4):
             e = scan.lex.phrases.get(scan.key(i, j))
             if e and e.country and (t.cap or not e.exact) and scan.glued(i, j):
                 c[e.country] += 3 if t.start < lead else 1
@@ -136,9 +168,12 @@ def _site(scan: _Scan, site) -> None:
     "Turkish"), two in one word too ("Russian-Turkish patrols"); a monitor is consumed but
     named nowhere."""
     ends = [t.end for t in scan.toks]
-    found = sorted(((m.start(), m.end(), actor) for actor, rx in site for m in rx.finditer(scan.text)),
+    lower = scan.text.lower()      # an actor none of whose aliases occurs is not searched for
+    found = sorted(((m.start(), m.end(), actor) for actor, rx in site
+                    if any(a.lower() in lower for a in actor.aliases) for m in rx.finditer(scan.text)),
                    key=lambda f: (f[0] - f[1], f[0]))
     claimed: list[tuple[int, int]] = []
+    scan.site_names = {phrase_key(a): actor.name for actor, _ in site if not actor.monitor for a in actor.aliases}
     for start, stop, actor in found:
         if any(a < stop and start < b for a, b in claimed):
             continue
@@ -159,7 +194,7 @@ def _defined_acronyms(scan: _Scan) -> None:
     """ "Rapid Support Forces (RSF)": the acronym names what precedes it, in this article."""
     text, toks = scan.text, scan.toks
     for i, t in enumerate(toks):
-        if not (_ACRONYM.match(t.text) and text[t.start - 1:t.start] == "(" and text[t.end:t.end + 1] == ")"):
+        if not (text[t.end:t.end + 1] == ")" and text[t.start - 1:t.start] == "(" and _ACRONYM.match(t.text)):
             continue
         j = i
         while j > 0 and (toks[j - 1].cap or toks[j - 1].key in _CONNECTORS) and \
@@ -170,17 +205,22 @@ def _defined_acronyms(scan: _Scan) -> None:
         if start is None or i - start < 2 and len(t.text) > 2:
             continue
         full = text[toks[start].start:toks[i - 1].end].strip()
-        known = scan.lex.phrases.get(scan.key(start, i))
-        scan.defined[t.key] = known.name if known and known.kind not in ("adj", "seat") else full
+        # known by its full name or its acronym ("... in Iraq and Syria (ISIS)"), or named by the site
+        known = next((e for e in (scan.lex.phrases.get(scan.key(start, i)), scan.lex.phrases.get(t.key))
+                      if e and e.kind not in ("adj", "seat", "state")), None)
+        if known or phrase_key(full) in scan.site_names:
+            scan.defined[t.key] = known.name if known else scan.site_names[phrase_key(full)]
+        else:       # shown with its acronym, whichever of the two the text uses later
+            scan.defined[t.key] = scan.named[phrase_key(full)] = f"{full} ({_bare(t)})"
 
 
 def _known(scan: _Scan, i: int) -> int:
     """A known actor, state, defined acronym or demonym phrase at token i; the index after it."""
     lex, toks = scan.lex, scan.toks
-    if toks[i].key in scan.defined and toks[i].text.isupper():
+    if toks[i].key in scan.defined and _bare(toks[i]).isupper():
         scan.take(i, i + 1, scan.defined[toks[i].key])
         return i + 1
-    for j in range(i + scan.longest(i), i, -1):
+    for j in scan.ends(i, lex.phrases):
         if any(scan.used[i:j]) or not scan.glued(i, j):
             continue
         k = scan.key(i, j)
@@ -188,7 +228,7 @@ def _known(scan: _Scan, i: int) -> int:
         if e is None:
             continue
         first = toks[i].text
-        if e.exact and not re.sub(r"[.\-\d\s]", "", DOMAIN.sub("", scan.text[toks[i].start:toks[j - 1].end])).isupper():
+        if e.exact and not re.sub(r"[.\-\d\s]", "", DOMAIN.sub("", _bare_end(scan, i, j))).isupper():
             continue
         if not first[0].isupper() and not first.lower().startswith(("al-", "el-")):
             continue                                        # "a total of", "the fed up"
@@ -201,7 +241,7 @@ def _known(scan: _Scan, i: int) -> int:
         if e.kind == "media" and not _acts(scan, j):
             scan.take(i, j, "")                             # credited, not acting
             return j
-        scan.take(i, j, e.name)
+        scan.take(i, j, e.name, e.name.split()[-1].lower() if e.kind == "organisation" else "")
         if e.kind == "armed group":
             scan.last_group = e.name
         else:
@@ -217,27 +257,30 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
     lex = scan.lex
     end = _phrase_at(scan, j, lex.forces, joined=True)
     if end > j:
-        scan.take(i, end, f"{lex.adjectives.get(e.country, e.name)} {lex.forces[scan.key(j, end)]}")
+        force = lex.forces[scan.key(j, end)]
+        scan.take(i, end, f"{lex.adjectives.get(e.country, e.name)} {force}", force)
         return end
     end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
     if end > j:
         noun = scan.key(j, end)
-        scan.take(i, end, _state_actor(lex, e.name, e.country, lex.state_nouns[noun]))
+        scan.take(i, end, _state_actor(scan, e.name, e.country, lex.state_nouns[noun]))
         if noun in lex.titles:      # the person the article gives that title, if it names one
             scan.pending.append((len(scan.found) - 1, noun, scan.toks[i].start))
         return end
     return i
 
 
-def _state_actor(lex: Lexicon, state: str, code: str, what: str) -> str:
+def _state_actor(scan: _Scan, state: str, code: str, what: str) -> str:
     """A state's organ by one name whatever the wording: "Colombian government", "Colombia's
     government" and "the government of Colombia" are all "Government of Colombia" (ACLED's
-    form); weapons are its military ("Turkish drones": "Turkish military")."""
+    form), or the site's name for "Colombian government"; weapons are its military ("Turkish
+    drones": "Turkish military")."""
+    adj = scan.lex.adjectives.get(code, state)
     if what == "state":
         return state
     if what == "government":
-        return f"Government of {state}"
-    return f"{lex.adjectives.get(code, state)} {what}"
+        return scan.site_names.get(phrase_key(f"{adj} government"), f"Government of {state}")
+    return f"{adj} {what}"
 
 
 def _qualifiers_end(scan: _Scan, i: int) -> int:
@@ -255,7 +298,7 @@ def _org(scan: _Scan, i: int, name: str, company: bool = False) -> None:
     """Remember an organisation for "the bank", "the company" later."""
     last = word_key(name.split()[-1]) if name.split() else ""
     kinds = {last} | ({"company"} if company or last in _COMPANY_HEADS else set())
-    scan.orgs.append((scan.toks[i].start, frozenset(kinds), name))
+    bisect.insort(scan.orgs, (scan.toks[i].start, frozenset(kinds), last, name), key=lambda o: o[0])
 
 
 def _in_name(scan: _Scan, i: int) -> bool:
@@ -278,7 +321,9 @@ def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
     end = _phrase_at(scan, q, scan.lex.groups, 2, joined=True)
     if end > q:
         adj = scan.lex.adjectives.get(e.country, e.name)
-        scan.take(i, end, f"{adj} {scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()}")
+        noun = scan.key(q, end)
+        scan.take(i, end, f"{adj} {scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()}",
+                  scan.lex.same.get(noun, noun))
         return end
     return i
 
@@ -302,8 +347,6 @@ def _state(scan: _Scan, i: int, j: int, e: Entry) -> int:
 def _forces_and_groups(scan: _Scan, i: int) -> int:
     """ "the army" (of the article's country), "protesters", "Islamist militants" """
     lex, toks = scan.lex, scan.toks
-    if not scan.longest(i) and toks[i].key != "ministry":
-        return i
     end = _phrase_at(scan, i, lex.forces)
     if end > i:
         k = scan.key(i, end)
@@ -313,9 +356,14 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
             scan.take(i, end, "")
             return end
         if k in lex.domestic and adj:
-            scan.take(i, end, f"{adj} {lex.forces[k]}")
+            scan.take(i, end, f"{adj} {lex.forces[k]}", lex.forces[k])
+            return end
+        if lex.forces[k] in scan.last_of and lex.forces[k] != "military" and _refers_back(scan, i):
+            scan.take(i, end, scan.last_of[lex.forces[k]])      # "peacekeepers" after "UN peacekeepers"
             return end
         return i
+    if toks[i].key in lex.definite_government and i > 0 and toks[i - 1].key == "the" and toks[i].glued:
+        return _definite_government(scan, i)
     if toks[i].key == "ministry" and i > 1 and toks[i - 2].key == "the" and not toks[i - 1].cap \
             and toks[i].glued and lex.adjectives.get(scan.focus):
         # "said the communications ministry": the ministry of the article's country
@@ -335,12 +383,36 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
     if scan.last_group and noun in lex.anaphora and _definite(scan, i):
         scan.take(i, end, scan.last_group)               # "the jihadist group claimed ..."
         return end
+    same = lex.same.get(noun, noun)
     if q == i and noun not in lex.bare_groups:
+        if same in scan.last_of and _refers_back(scan, i):    # "separatists" after "Armenian separatists"
+            scan.take(i, end, scan.last_of[same])
+            return end
         return i
-    words = " ".join(t.key for t in toks[i:q]) + (" " if q > i else "") + lex.same.get(noun, noun)
+    words = " ".join(t.key for t in toks[i:q]) + (" " if q > i else "") + same
     where = lex.countries.get(scan.focus)
-    scan.take(i, end, words[0].upper() + words[1:] + (f" ({where})" if where else ""))
+    scan.take(i, end, words[0].upper() + words[1:] + (f" ({where})" if where else ""), same)
     return end
+
+
+def _refers_back(scan: _Scan, i: int) -> bool:
+    """The noun at i has no modifier of its own ("from separatists", not "Islamic State fighters")."""
+    return i == 0 or not scan.toks[i].glued or scan.toks[i - 1].key in scan.lex.refer_after
+
+
+def _definite_government(scan: _Scan, i: int) -> int:
+    """ "the government": of the state named after "of", else of the article's country."""
+    lex, toks = scan.lex, scan.toks
+    if i + 2 < len(toks) and toks[i + 1].key == "of" and toks[i + 2].glued:
+        for j in scan.ends(i + 2, lex.phrases, 4):
+            e = lex.phrases.get(scan.key(i + 2, j))
+            if e and e.kind == "state" and toks[i + 2].cap and not any(scan.used[i + 2:j]):
+                scan.take(i, j, _state_actor(scan, e.name, e.country, "government"))
+                return j
+    if scan.focus in lex.countries:
+        scan.take(i, i + 1, _state_actor(scan, lex.countries[scan.focus], scan.focus, "government"))
+        return i + 1
+    return i
 
 
 def _definite(scan: _Scan, i: int) -> bool:
@@ -369,30 +441,34 @@ def _run_end(scan: _Scan, i: int) -> int:
 
 def _title_end(scan: _Scan, i: int, j: int) -> int:
     """The end of the longest title starting at token i, inside i..j."""
-    for k in range(min(j, i + 4), i, -1):
-        if scan.key(i, k) in scan.lex.titles:
-            return k
-    return i
+    return next((k for k in scan.ends(i, scan.lex.titles, min(4, j - i)) if scan.key(i, k) in scan.lex.titles), i)
 
 
 def _name_like(scan: _Scan, i: int, j: int) -> bool:
     toks, lex = scan.toks, scan.lex
     if toks[i].initial and toks[i].key.endswith(("ed", "ing", "ly")):
         return False                                    # "Suspected Islamist ...", "Breaking News"
-    if any(toks[k].key in lex.qualifiers or toks[k].key in _CONNECTORS for k in range(i, j)):
+    inner = range(i + 1, j - 1)                         # "Lula da Silva": a particle inside a name
+    if any(toks[k].key in lex.qualifiers or (toks[k].key in _CONNECTORS and not (k in inner and toks[k].key in
+                                                                              lex.particles)) for k in range(i, j)):
         return False                                    # "Islamist Militants", "Dire Need Of Care"
     if any((e := lex.phrases.get(scan.key(a, b))) and e.kind in ("adj", "state")
            for a in range(i, j) for b in range(a + 1, min(j, a + 3) + 1)):
         return False                                    # "Sri Lankan", "South Africa Peace Process"
-    return all(_NAME_WORD.match(toks[k].text.rstrip("'’s") if toks[k].possessive else toks[k].text) for k in range(i, j)) \
+    if any(" " in toks[k].key and (e := lex.phrases.get(scan.firsts[k])) and e.kind in ("adj", "state")
+           for k in range(i, j)):
+        return False                                    # "Azerbaijani-controlled Shusha"
+    return all(_NAME_WORD.match(_bare(toks[k])) or (k in inner and toks[k].key in lex.particles) for k in range(i, j)) \
         and not any(toks[k].key in scan.lex.features or toks[k].key in scan.lex.heads for k in range(i, j))
 
 
-def _place_of(scan: _Scan, i: int) -> bool:
-    """ "the town of Maaret al-Numan", "the governorates of Rif Dimashq": a place."""
-    toks = scan.toks
-    return i > 1 and toks[i - 1].key == "of" and (toks[i - 2].key in scan.lex.features
-                                                  or toks[i - 2].key.rstrip("s") in scan.lex.features)
+def _place_of(scan: _Scan, i: int, j: int) -> bool:
+    """ "the town of Maaret al-Numan", "the governorates of Rif Dimashq", "the Norte de
+    Santander province": the run i..j is a place."""
+    toks, features = scan.toks, scan.lex.features
+    if j < len(toks) and toks[j].glued and not toks[j].cap and toks[j].key in features:
+        return True
+    return i > 1 and toks[i - 1].key == "of" and (toks[i - 2].key in features or toks[i - 2].key.rstrip("s") in features)
 
 
 def _supporters(scan: _Scan, i: int, j: int, name: str) -> None:
@@ -471,32 +547,63 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         return
     if any(toks[k].key in lex.features for k in range(i, j)):
         end = _phrase_at(scan, j, lex.state_nouns, 2, joined=True)
-        if end > j and lex.state_nouns[scan.key(j, end)] == "government":
-            scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials"
+        if end > j and lex.state_nouns[scan.key(j, end)] == "government" and j - i > 1:
+            scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials", not "City officials"
         return
     if j - i == 1:
         t = toks[i]
         if t.key in scan.people:
             scan.take(i, j, scan.people[t.key])
             scan.persons.append((t.start, scan.people[t.key]))
-        elif _ACRONYM.match(t.text) and t.key not in lex.not_names and scan.text[t.end:t.end + 1] != ":" \
+        elif _ACRONYM.match(_bare(t)) and t.key not in lex.not_names and scan.text[t.end:t.end + 1] != ":" \
                 and not (t.initial and scan.text[t.end:t.end + 2].strip()[:1] in (",", "(", "—", "–", "-")) \
                 and not (places is not None and places.find(t.text.title())) \
                 and not (i + 1 < len(toks) and toks[i + 1].text.isupper() and toks[i + 1].glued) \
                 and not (i > 0 and toks[i - 1].text.isupper() and t.glued):
-            scan.take(i, j, t.text)
+            scan.take(i, j, _bare(t))                   # "the TPLF's offensive": the TPLF
+            scan.acronyms.append(len(scan.found) - 1)
         elif i > 0 and scan.key(max(0, i - 2), i) in lex.titles or (i > 0 and toks[i - 1].key in lex.titles):
             scan.take(i, j, t.text)                     # "president Putin"
         return
     if _title_end(scan, i, j) == j:
         return                                           # "the Prime Minister's residence": nobody named
     if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() \
-            and not (i > 0 and toks[i - 1].key in _WHERE) and not _place_of(scan, i) \
+            and not (i > 0 and toks[i - 1].key in _WHERE) and not _place_of(scan, i, j) \
             and not _headline_case(scan, i, j):
         phrase = scan.text[toks[i].start:toks[j - 1].end]
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
             return                                       # a place named in full
+        if any(toks[k].key in scan.lex.particles for k in range(i, j)) and _gazetteer_has(_bare_end(scan, i, j)):
+            return                                       # "Rio de Janeiro's governor": a place, not a person
         _person(scan, i, j)
+
+
+def _bare_end(scan: _Scan, i: int, j: int) -> str:
+    """The text of tokens i..j-1 without a final possessive."""
+    return scan.text[scan.toks[i].start:scan.toks[j - 1].start] + _bare(scan.toks[j - 1])
+
+
+def _gazetteer_has(phrase: str) -> bool:
+    """The worldwide gazetteer knows a place of that name. Asked only of names with a particle:
+    many people share a full name with a town ("Benito Juárez"), few with "de" or "al" do."""
+    from ..geoindex import default_index, key
+    return bool(default_index().lookup(key(phrase)))
+
+
+def _spelled_out(scan: _Scan) -> None:
+    """An acronym the article uses but does not define is a name it spells out elsewhere
+    whose capitalised words have those initials ("UAW" … "United Auto Workers")."""
+    if not scan.acronyms:
+        return
+    full: dict[str, str] = {}
+    for m in scan.found:
+        words = m.name.split()
+        if len(words) > 1:
+            full.setdefault("".join(w[0] for w in words if w[0].isupper()), m.name)
+    for index in scan.acronyms:
+        m = scan.found[index]
+        if m.name in full:
+            scan.found[index] = Mention(m.start, m.end, full[m.name])
 
 
 def _nearest(found: list, pos: int) -> str:
@@ -507,20 +614,64 @@ def _nearest(found: list, pos: int) -> str:
 
 
 def _org_reference(scan: _Scan, i: int) -> None:
-    """ "the bank said", "the cash-strapped company", "the Swiss bank's shares" """
+    """ "the bank said", "the cash-strapped company", "the Swiss bank's shares", "the energy
+    company Total"; a plural after "the" or a possessive: all of them ("Detroit's three big
+    automakers"), but a singular only after "the" ("Switzerland's biggest bank" may be any)."""
     toks, lex = scan.toks, scan.lex
+    definite = toks[i].key == "the"
     for n in range(i + 1, min(len(toks), i + 4)):
         if scan.used[n] or not toks[n].glued:
             return
-        kinds = lex.references.get(toks[n].key)
-        if kinds and not toks[n].cap and not (n + 1 < len(toks) and toks[n + 1].key == "of"):
-            name = _nearest([o for o in scan.orgs if o[1] & kinds], toks[i].start)
-            if name:
-                scan.take(i + 1, n + 1, name)
+        kinds = lex.references.get(toks[n].key) if definite else None
+        many = lex.plural_references.get(toks[n].key)
+        if (kinds or many) and not toks[n].cap and not (n + 1 < len(toks) and toks[n + 1].key == "of"):
+            if many:
+                for name in dict.fromkeys(o[-1] for o in scan.orgs if o[1] & many):
+                    scan.found.append(Mention(toks[i + 1].start, toks[n].end, name))
+                scan.used[i + 1:n + 1] = [True] * (n - i)
+            elif (end := _appositive(scan, n)) > n + 1:
+                name = scan.text[toks[n + 1].start:toks[end - 1].end]
+                scan.take(i + 1, end, name)
+                _org(scan, n + 1, name, "company" in kinds)
+            else:
+                found = [o for o in scan.orgs if o[1] & kinds]
+                # "the bank": not an organisation its name says is of another kind (a bank's
+                # holding "... Group"); "the Swiss bank" says which
+                fit = [o for o in found if o[2] in kinds or o[2] not in lex.heads] if n == i + 1 else []
+                name = _nearest(fit or found, toks[i].start)
+                if name:
+                    scan.take(i + 1, n + 1, name)
             return
         e = lex.phrases.get(toks[n].key)
         if toks[n].cap and not (e and e.kind == "adj"):
+            if definite:
+                _named_before_noun(scan, i, n)
             return                                      # a modifier is lower-case or a demonym
+
+
+def _named_before_noun(scan: _Scan, i: int, n: int) -> None:
+    """ "the Teamsters union", "the Wagner company": the capitalised words between "the" and
+    a noun of organisations name one of that kind."""
+    toks, lex = scan.toks, scan.lex
+    r = _run_end(scan, n)
+    kinds = lex.references.get(toks[r].key) if r < len(toks) else None
+    if not kinds or toks[r].cap or not toks[r].glued or scan.used[r] or any(scan.used[n:r]) \
+            or toks[r - 1].possessive or (r + 1 < len(toks) and toks[r + 1].key == "of"):
+        return
+    name = scan.text[toks[n].start:toks[r - 1].end]
+    named = next((o[-1] for o in scan.orgs if o[-1].startswith(name + " ")), None)   # "the Silicon Valley bank"
+    scan.take(n, r + 1, named or name)
+    if not named:
+        _org(scan, n, name, "company" in kinds)
+
+
+def _appositive(scan: _Scan, n: int) -> int:
+    """The end of a name written right after the noun at n ("company Total"), or n + 1."""
+    toks = scan.toks
+    k = n + 1
+    if k >= len(toks) or not toks[k].glued or not toks[k].cap or scan.used[k] or toks[k].key in scan.lex.not_names:
+        return n + 1
+    return _run_end(scan, k)
 
 
 def _references(scan: _Scan) -> None:
@@ -543,7 +694,7 @@ def _references(scan: _Scan) -> None:
                     name = f"{title.title()} of {scan.lex.countries[scan.focus]}"
                 if name:
                     scan.take(first, end, name)
-        if t.key == "the" and not scan.used[i]:
+        if (t.key == "the" or (t.possessive and t.cap)) and not scan.used[i]:
             _org_reference(scan, i)
         elif t.initial and t.key in ("he", "she") and t.cap:
             name = _nearest([f for f in scan.persons if f[0] < t.start], t.start)
@@ -573,17 +724,23 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
     lex = lexicon or load_lexicon()
     toks = tokens(text)
     scan = _Scan(lex, text, toks, [False] * len(toks))
-    n = 0
+    n = words = 0
     for k, t in enumerate(toks):
         n += k > 0 and not (t.glued and not toks[k - 1].possessive)
         scan.breaks.append(n)
+        scan.words.append(words)
+        words += t.key.count(" ") + 1
+        scan.firsts.append(t.key.partition(" ")[0])
+    scan.words.append(words)
     _site(scan, site)
     scan.focus = focus if focus is not None else focus_country(scan)
     _defined_acronyms(scan)
     i = 0
+    starts = lex.firsts
     while i < len(toks):                                 # states, known actors, forces, groups
-        if scan.used[i]:
-            i += 1
+        if scan.used[i] or (scan.firsts[i] not in starts and toks[i].key != "ministry"
+                            and toks[i].key not in scan.defined):
+            i += 1                                       # no phrase starts here
             continue
         j = _known(scan, i)
         if j == i:
@@ -599,11 +756,11 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
         i = j
     scan.persons.sort()
     scan.titled.sort()
-    scan.orgs.sort(key=lambda o: o[0])
     for index, title, pos in scan.pending:
         name = _nearest([f for f in scan.titled if f[1] == title], pos)
         if name:
             m = scan.found[index]
             scan.found[index] = Mention(m.start, m.end, name)
     _references(scan)
+    _spelled_out(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
