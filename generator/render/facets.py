@@ -96,7 +96,7 @@ def _facet(kind: str, heading: str, name: str, path: str, years: tuple[tuple[int
     for year, evs in years:
         year_path = path.replace("/index.md", f"/{year}/index.md")
         index.append(f"- [{year}]({rel(path, year_path)}) — {plural(len(evs), 'event')}")
-        pages[year_path] = memo(year_path, evs, lambda: _facet_year(name, year, path, year_path, evs))
+        pages[year_path] = memo(year_path, evs, lambda: _facet_year(name, year, path, year_path, evs, memo))
     pages[path] = "\n".join(index) + "\n"
     return pages
 
@@ -111,12 +111,21 @@ def _first(years, n: int = 20) -> list[Event]:
     return out
 
 
-def _facet_year(name: str, year: int, path: str, year_path: str, events: list[Event]) -> str:
+def _facet_year(name: str, year: int, path: str, year_path: str, events: tuple[Event, ...], memo: Memo) -> str:
+    """A year of a facet, listed month by month: each month's list is kept in the memo, so a
+    new event re-lists its month, not the year (a type's year holds thousands of events)."""
     title = f"{name}: {year}"
-    return "\n".join([front_matter(title, search="exclude") + f"# {esc(title)}", "",
-                      f"[All years of {esc(name)}]({rel(year_path, path)}) · "
-                      f"{plural(len(events), 'event')}, oldest first", ""]
-                     + _listing(events, year_path, level=2, years=False)) + "\n"
+    body = [front_matter(title, search="exclude") + f"# {esc(title)}", "",
+            f"[All years of {esc(name)}]({rel(year_path, path)}) · {plural(len(events), 'event')}, oldest first", ""]
+    start = 0
+    for end in range(1, len(events) + 1):      # runs of one start month (events are chronological)
+        if end == len(events) or events[end].date.start.month != events[start].date.start.month:
+            run = events[start:end]
+            # a month's heading comes at its first event, whatever came before: runs list alone
+            body += memo(("facet month", year_path, run[0].date.start.month), run,
+                         lambda: _listing(run, year_path, level=2, years=False))
+            start = end
+    return "\n".join(body) + "\n"
 
 
 def _listing(events: list[Event], path: str, level: int, years: bool = True) -> list[str]:
