@@ -53,6 +53,7 @@ def _lines(name: str) -> list[str]:
 class Words:
     """The language data of geoparsing, loaded once."""
     not_places: frozenset[str]
+    first_names: frozenset[str]    # places only after a locative
     region_words: frozenset[str]
     facility_words: frozenset[str]
     locative: re.Pattern
@@ -72,6 +73,7 @@ def words() -> Words:
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
     return Words(
         not_places=frozenset(w.lower() for w in _lines("not_places.txt")),
+        first_names=frozenset(w.lower() for w in _lines("first_names.txt")),
         region_words=frozenset(region),
         facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
         # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
@@ -287,7 +289,8 @@ class Geoparser:
             parts.append(part)
             keep = [k for part in parts if all(covered[k] for k in part) for k in part]
             # "Abiy Ahmed": a town's name opening a run that is no place is a first name
-            if len(toks) > 1 and len(keep) < len(toks):
+            # ("Wajima and Suzu" is two places: the splitting "and" is no part to keep)
+            if len(keep) < sum(map(len, parts)):
                 persons.update(n.text for n in found if n.curated is None
                                and all(e.kind == "town" for e in n.candidates))
             found = [n for n in found if any(toks[k][0] == n.start for k in keep)]
@@ -302,7 +305,8 @@ class Geoparser:
                         re.match(r"[ \t]+(\w+)", after).group(1) in w.region_words
                 out.extend(found)
             elif not covered_any and w.suggest.search(text, max(0, run.start() - 40), run.start()) \
-                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places for a, b in toks) \
+                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places
+                                or text[a:b].lower() in w.first_names for a, b in toks) \
                     and not run.group().isupper():
                 unknown.append((run.start(), run.group()))
         # "Paris, Texas": a name followed by a comma and another name that may contain it
@@ -405,7 +409,8 @@ class Geoparser:
         names, unknown, demonyms, persons, sites = self._names(text)
         # a name the text also uses for a person ("Prime Minister Abiy Ahmed" ... "Abiy") is
         # no place there, unless after "in", "near"
-        names = [n for n in names if n.locative or n.curated is not None or n.text not in persons]
+        names = [n for n in names if n.locative or (n.curated is not None or n.text not in persons)
+                 and n.text.lower() not in self.words.first_names]
         line, line_end = self._dateline(text)
         names = [n for n in names if n.start >= line_end]
         # evidence before resolving: countries and regions named without ambiguity
