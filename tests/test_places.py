@@ -188,3 +188,13 @@ def test_curated_events_name_places_from_the_worldwide_gazetteer(project):
                          capture_output=True, text=True, cwd=ROOT).stdout
     assert "unknown place 'Zorbaville'" in out
     assert "unknown place 'Nairobi'" not in out and "unknown place 'Kenya'" not in out
+
+
+def test_towns_joined_by_and_are_places_not_first_names():
+    text = "The quake in Japan left 65 dead, mainly in the cities of Wajima and Suzu."
+    assert {"Wajima", "Suzu", "Ishikawa"} <= set(sentence_places(text, "quake"))
+
+
+def test_a_first_name_is_a_place_after_a_locative_only():
+    assert named("Boeing machinists in Washington walked off the job.")["Washington"][2] == "US"
+    assert "Washington" not in named("Washington said the talks failed, and Denzel Washington agreed.")
