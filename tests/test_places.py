@@ -83,9 +83,11 @@ def test_famous_name_is_not_a_village_abroad():
     # "Palma" in a Mozambique story is not Palma de Mallorca: a town abroad needs support
     text = ("Insurgents attacked Mozambique's north. Fighting continued in the town of Palma, "
             "officials in Mozambique said.")
-    assert "Palma" not in named(text)
-    assert (sentence_places(text, "Fighting continued") == ["Mozambique"])
-    assert any(name == "Palma" for _, name in WORLD.parse(text).unknown)     # suggested instead
+    # the text calls it a town: a place in the story's country, without coordinates
+    assert named(text)["Palma"] == ("Palma", "town", "MZ")
+    assert WORLD.parse(text).mentions[1].place.lat is None
+    assert sentence_places(text, "Fighting continued") == ["Palma", "Mozambique"]
+    assert any(name == "Palma" for _, name in WORLD.parse(text).unknown)     # and suggested for places.yaml
 
 
 @pytest.mark.parametrize("text", [
@@ -198,3 +200,41 @@ def test_towns_joined_by_and_are_places_not_first_names():
 def test_a_first_name_is_a_place_after_a_locative_only():
     assert named("Boeing machinists in Washington walked off the job.")["Washington"][2] == "US"
     assert "Washington" not in named("Washington said the talks failed, and Denzel Washington agreed.")
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Bandits kidnapped 80 pupils in Zorbaville, Kaduna State, on Thursday.", "Zorbaville", "town"),
+    ("Fighting spread to the Zorbania region of Colombia on Monday.", "Zorbania", "region"),
+    ("Ten soldiers died 25 kilometres (15 miles) from Zorbaville in Burkina Faso.", "Zorbaville", "town"),
+    ("Rockets hit a base in Zorbaville, a small town in Colombia's Arauca province.", "Zorbaville", "town"),
+])
+def test_a_name_the_text_calls_a_place_is_one_without_coordinates(text, name, kind):
+    parsed = WORLD.parse(text)
+    place = next(m.place for m in parsed.mentions if m.text == name)
+    assert (place.kind, place.lat) == (kind, None) and place.country == parsed.focus != ""
+    assert any(n == name for _, n in parsed.unknown)          # still suggested for places.yaml
+
+
+def test_a_bare_unknown_name_is_only_suggested():
+    parsed = WORLD.parse("Shares fell sharply in Zorbaco on Friday, traders in Kenya said.")
+    assert "Zorbaco" not in named("Shares fell sharply in Zorbaco on Friday, traders in Kenya said.")
+    assert any(n == "Zorbaco" for _, n in parsed.unknown)
+
+
+def test_once_called_a_place_a_name_is_one_wherever_named():
+    text = "Insurgents entered the town of Zorbaville in Mozambique. Troops attacked Zorbaville on Sunday."
+    assert sentence_places(text, "Troops attacked") == ["Zorbaville", "Mozambique"]
+
+
+def test_a_sentence_naming_only_the_country_goes_on_where_the_story_is():
+    text = ("Gunmen killed 47 people in northern Burkina Faso, the government said. "
+            "The attack took place near Aribinda and Djibo, officials said. "
+            "Troops killed 58 militants in Burkina Faso. The army said more troops were sent. "
+            "Talks were also held in Mali.")
+    # before the story names its towns: the first sentence that does
+    assert sentence_places(text, "Gunmen killed") == ["Burkina Faso", "Aribinda", "Djibo", "Sahel"]
+    # after: the last sentence that did, whole
+    assert sentence_places(text, "Troops killed")[:2] == ["Burkina Faso", "Aribinda"]
+    assert "Djibo" in sentence_places(text, "The army said")
+    # a sentence naming another country stays there
+    assert sentence_places(text, "Talks were") == ["Mali"]

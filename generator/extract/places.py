@@ -58,6 +58,8 @@ class Words:
     facility_words: frozenset[str]
     locative: re.Pattern
     suggest: re.Pattern            # a locative strong enough to suggest an unknown name as a place
+    placing: re.Pattern            # words before a name that call it a place ("the town of", "5 km from")
+    appositive: re.Pattern         # words after a name that call it a place (", a small town")
     acting: frozenset[str]
     demonyms: dict[str, str]       # lower-case word -> ISO code
     datelines: tuple[re.Pattern, ...]
@@ -69,6 +71,7 @@ def words() -> Words:
     strong = [w.rstrip("! ") for w in _lines("locatives.txt") if w.endswith("!")]
     loc = "|".join(re.escape(w) for w in locatives)
     nouns = "|".join(re.escape(w) for w in sorted(_lines("place_nouns.txt"), key=len, reverse=True))
+    distance = "|".join(re.escape(w) for w in sorted(_lines("distance_words.txt"), key=len, reverse=True))
     region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | {"city", "town", "village", "area"}
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
     return Words(
@@ -78,8 +81,10 @@ def words() -> Words:
         facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
         # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
         locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
-        suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))})\s+(?:the\s+)?"
+        suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))}|{distance})\s+(?:the\s+)?"
                            rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        placing=re.compile(rf"\b(?:(?:{nouns})\s+(?:of\s+)?|(?:{distance})\s+)$", re.I),
+        appositive=re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{nouns})\b", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
         datelines=tuple(re.compile(p) for p in _lines("datelines.txt")))
@@ -119,20 +124,22 @@ class ArticlePlaces:
     countries: dict = field(default_factory=dict, compare=False)   # ISO -> country Place
     regions: dict = field(default_factory=dict, compare=False)     # place name -> its first-order region
 
+    text: str = field(default="", compare=False, repr=False)
+
     def places(self, start: int, end: int) -> tuple[Place, ...]:
         """The places of a sentence [start, end): those it names (not the dateline, not
-        a state acting), then the countries they lie in; the focus country if none."""
+        a state acting), then the regions and countries they lie in; the focus country if none."""
         found: dict[str, Place] = {}
         for m in self.mentions:
             if start <= m.start < end and m.start >= self.dateline_end and not m.acting:
                 found.setdefault(m.place.name, m.place)
-        if not found:
-            # a sentence naming no place goes on where the story last was: the last place
-            # named before it (not a country, not the dateline), else the article's country
-            last = next((m for m in reversed(self.mentions) if m.end <= start and m.start >= self.dateline_end
-                         and not m.acting and m.place.kind not in ("country", "continent")), None)
-            if last is not None:
-                found[last.place.name] = last.place
+        if all(p.kind in _WHOLE_COUNTRY for p in found.values()):
+            # naming no place, or only a country ("in northern Mozambique"), a sentence goes on
+            # where the story is, if that is in the country it names
+            countries = {p.country for p in found.values()}
+            for p in self._story_at(start):
+                if not countries or p.country in countries:
+                    found.setdefault(p.name, p)
         for p in list(found.values()):
             # then the places it lies in: its province or state, its country
             r = self.regions.get(p.name)
@@ -144,6 +151,28 @@ class ArticlePlaces:
         if not found and self.focus_place is not None:
             found[self.focus_place.name] = self.focus_place
         return tuple(found.values())
+
+
+    def _story_at(self, start: int) -> list[Place]:
+        """Where the story is at `start`: the places of the last sentence before it that named
+        one (not a country, the dateline or a state acting); before any, those of the first
+        sentence after it that does (a lead says "northern Mozambique", the next line the town)."""
+        near = [m for m in self.mentions
+                if m.start >= self.dateline_end and not m.acting and m.place.kind not in _WHOLE_COUNTRY]
+        before = [m for m in near if m.end <= start]
+        group = before[::-1] if before else [m for m in near if m.start >= start]
+        out = group[:1]
+        for m in group[1:]:
+            a, b = sorted((out[-1], m), key=lambda x: x.start)
+            if _SENTENCE_END.search(self.text, a.end, b.start):
+                break
+            out.append(m)
+        return [m.place for m in sorted(out, key=lambda x: x.start)]
+
+
+# kinds that name a whole country: a sentence naming only these does not say where in it
+_WHOLE_COUNTRY = frozenset({"country", "continent"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
 
 
 @dataclass
@@ -300,20 +329,49 @@ class Geoparser:
             elif found:
                 for n in found:
                     n.locative = bool(w.locative.search(text, max(0, n.start - 40), n.start))
-                    after = text[n.end:n.end + 16].lower()
-                    n.region_hint = bool(re.match(r"[ \t]+(\w+)", after)) and \
-                        re.match(r"[ \t]+(\w+)", after).group(1) in w.region_words
+                    n.region_hint = self._region_follows(text, n.end)
                 out.extend(found)
-            elif not covered_any and w.suggest.search(text, max(0, run.start() - 40), run.start()) \
+            elif not covered_any and not run.group().isupper() \
                     and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places
-                                or text[a:b].lower() in w.first_names for a, b in toks) \
-                    and not run.group().isupper():
-                unknown.append((run.start(), run.group()))
+                                or text[a:b].lower() in w.first_names for a, b in toks):
+                # a name no gazetteer has: suggested after "in", "near"; a place if the text says so
+                n = _Name(run.start(), run.end(), run.group(), None, (),
+                          bool(w.locative.search(text, max(0, run.start() - 40), run.start())),
+                          self._region_follows(text, run.end()))
+                if n.region_hint or self._suggested(text, n) or self._placed(text, n):
+                    out.append(n)
         # "Paris, Texas": a name followed by a comma and another name that may contain it
         for a, b in zip(out, out[1:]):
             if re.fullmatch(r",[ \t]*", text[a.end:b.start]):
                 a.qualifier = b
         return out, unknown, demonyms, persons, sites
+
+    def _region_follows(self, text: str, end: int) -> bool:
+        """"the Belgorod region", "Arauca province": a region word after the name."""
+        m = _NEXT_WORD.match(text, end)
+        return bool(m) and m.group(1).lower() in self.words.region_words
+
+    def _suggested(self, text: str, n: _Name) -> bool:
+        """After "in", "near", "5 km from": worth suggesting for places.yaml if no gazetteer has it."""
+        return bool(self.words.suggest.search(text, max(0, n.start - 40), n.start))
+
+    def _placed(self, text: str, n: _Name) -> bool:
+        """"the town of Palma", "25 km from Gorgadji", "Puerto Jordan, a small town": the words
+        around a name call it a place."""
+        w = self.words
+        return bool(w.placing.search(text, max(0, n.start - 40), n.start) or w.appositive.match(text, n.end))
+
+    def _unlisted(self, text: str, n: _Name, focus: str, qualifier: Place | None) -> Place | None:
+        """A name that no gazetteer has (or none in this story's countries) which the text itself
+        calls a place: "the town of Palma", "the Catatumbo region", "in Kuriga, Kaduna State", "25 km
+        from Gorgadji", "Puerto Jordan, a small town". A place without coordinates, in the country
+        of its qualifier or of the story."""
+        qualified = n.locative and qualifier is not None and qualifier.kind in AREA_KINDS \
+            and not _POSSESSIVE.match(text, n.qualifier.end)
+        if not (n.region_hint or qualified or self._placed(text, n)):
+            return None
+        return Place(n.text, None, None, "region" if n.region_hint else "town",
+                     qualifier.country if qualified else focus)
 
     # --- resolution ----------------------------------------------------------
 
@@ -450,11 +508,20 @@ class Geoparser:
         mentions = []
         unknown = list(unknown)
         previous = None
+        # names the text calls places somewhere ("the town of Palma") are places wherever named
+        by_name = {id(n): p for n, p in zip(names, placed)}
+        unlisted: dict[str, Place] = {}
+        for n, p in zip(names, placed):
+            q = None if p is not None else self._unlisted(text, n, focus, by_name.get(id(n.qualifier)))
+            if q is not None:
+                unlisted.setdefault(n.text, q)
         for n, p in zip(names, placed):
             if p is None:
-                if w.suggest.search(text, max(0, n.start - 40), n.start):
+                p = unlisted.get(n.text)
+                if p is not None or self._suggested(text, n):
                     unknown.append((n.start, n.text))
-                continue
+                if p is None:
+                    continue
             # "in Kyiv and Lviv", "in Goma, Bukavu": a list after a locative is located too
             if previous is not None and previous.locative and _LIST.fullmatch(text, previous.end, n.start):
                 n.locative = True
@@ -485,12 +552,14 @@ class Geoparser:
                 rmap[p.name] = _place(region)
         result = ArticlePlaces(focus=focus, focus_place=cmap.get(focus), dateline=dl, dateline_end=line_end,
                                mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap,
-                               regions=rmap)
+                               regions=rmap, text=text)
         self._last = (text, result)
         return result
 
 
 _LIST = re.compile(r"(?:,|,?\s+(?:and|or))\s+")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}([a-z]+)")
 _AGENT = re.compile(r"\bby\s+$")          # "deployed by Moscow": the state acting
 _NEXT = re.compile(r"(['’]s\b)?[ \t]*([a-z][\w-]*)?")
