@@ -238,3 +238,11 @@ def test_a_sentence_naming_only_the_country_goes_on_where_the_story_is():
     assert "Djibo" in sentence_places(text, "The army said")
     # a sentence naming another country stays there
     assert sentence_places(text, "Talks were") == ["Mali"]
+
+
+def test_ahead_only_a_place_in_the_story_country_or_of_its_people():
+    text = ("Shares of the Swiss bank fell 20% in Switzerland on Wednesday. The bank's shares were halted. "
+            "The Saudi National Bank said it would not buy more shares. Its head spoke in Riyadh on Tuesday.")
+    # nothing named yet in Switzerland's towns: Riyadh, named later for a shareholder, is not the story
+    assert "Riyadh" not in sentence_places(text, "were halted")
+    assert "Riyadh" in sentence_places(text, "Saudi National Bank")

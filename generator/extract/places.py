@@ -125,6 +125,7 @@ class ArticlePlaces:
     regions: dict = field(default_factory=dict, compare=False)     # place name -> its first-order region
 
     text: str = field(default="", compare=False, repr=False)
+    demonyms: tuple[tuple[int, str], ...] = ()   # (offset, ISO) of "Somali", "Saudi"
 
     def places(self, start: int, end: int) -> tuple[Place, ...]:
         """The places of a sentence [start, end): those it names (not the dateline, not
@@ -137,9 +138,10 @@ class ArticlePlaces:
             # naming no place, or only a country ("in northern Mozambique"), a sentence goes on
             # where the story is, if that is in the country it names
             countries = {p.country for p in found.values()}
-            for p in self._story_at(start):
-                if not countries or p.country in countries:
-                    found.setdefault(p.name, p)
+            # ahead, with no country named: the story's, or one its people are ("Saudi National Bank")
+            ahead = countries or {self.focus} | {iso for at, iso in self.demonyms if start <= at < end}
+            for p in self._story_at(start, countries, ahead):
+                found.setdefault(p.name, p)
         for p in list(found.values()):
             # then the places it lies in: its province or state, its country
             r = self.regions.get(p.name)
@@ -153,14 +155,16 @@ class ArticlePlaces:
         return tuple(found.values())
 
 
-    def _story_at(self, start: int) -> list[Place]:
-        """Where the story is at `start`: the places of the last sentence before it that named
-        one (not a country, the dateline or a state acting); before any, those of the first
-        sentence after it that does (a lead says "northern Mozambique", the next line the town)."""
-        near = [m for m in self.mentions
-                if m.start >= self.dateline_end and not m.acting and m.place.kind not in _WHOLE_COUNTRY]
+    def _story_at(self, start: int, countries: set[str], ahead: set[str]) -> list[Place]:
+        """Where the story is at `start`, in one of `countries` (any if none): the places of the
+        last sentence before it that named one there (not a country, the dateline or a state
+        acting); before any, those of the first sentence after it that names one in `ahead` (a
+        lead says "northern Mozambique", the next line the town; but a lead's "Credit Suisse
+        shares fell" is not in Riyadh, named later for its shareholder)."""
+        near = [m for m in self.mentions if m.start >= self.dateline_end and not m.acting
+                and m.place.kind not in _WHOLE_COUNTRY and (not countries or m.place.country in countries)]
         before = [m for m in near if m.end <= start]
-        group = before[::-1] if before else [m for m in near if m.start >= start]
+        group = before[::-1] or [m for m in near if m.start >= start and m.place.country in ahead]
         out = group[:1]
         for m in group[1:]:
             a, b = sorted((out[-1], m), key=lambda x: x.start)
@@ -268,10 +272,10 @@ class Geoparser:
         return replace(place, country=town.country) if town and distance_km(place, _place(town)) <= CURATED_KM \
             else place
 
-    def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], list[str], set[str], list]:
+    def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], set[str], list]:
         """Names found in runs of capitalised words; a run counts only when every word
         of it is part of a place name, a connector, a region word or an opener."""
-        out, unknown, demonyms, persons, sites = [], [], [], set(), []
+        out, demonyms, persons, sites = [], [], set(), []
         w = self.words
         for run in _RUN.finditer(text):
             toks = [(run.start() + t.start(), run.start() + t.end()) for t in _TOKEN.finditer(run.group())]
@@ -301,7 +305,7 @@ class Geoparser:
             for k, (s, e) in enumerate(toks):
                 word = text[s:e].lower()
                 if word in w.demonyms:
-                    demonyms.append(w.demonyms[word])
+                    demonyms.append((s, w.demonyms[word]))
                 if not covered[k] and (word in _CONNECTORS or word.rstrip("'") in w.region_words
                                        or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)
                                        or word in w.facility_words and any(covered[:k])):
@@ -344,7 +348,7 @@ class Geoparser:
         for a, b in zip(out, out[1:]):
             if re.fullmatch(r",[ \t]*", text[a.end:b.start]):
                 a.qualifier = b
-        return out, unknown, demonyms, persons, sites
+        return out, demonyms, persons, sites
 
     def _region_follows(self, text: str, end: int) -> bool:
         """"the Belgorod region", "Arauca province": a region word after the name."""
@@ -464,7 +468,7 @@ class Geoparser:
         """Every place the article names, resolved (memoised on the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
-        names, unknown, demonyms, persons, sites = self._names(text)
+        names, demonyms, persons, sites = self._names(text)
         # a name the text also uses for a person ("Prime Minister Abiy Ahmed" ... "Abiy") is
         # no place there, unless after "in", "near"
         names = [n for n in names if n.locative or (n.curated is not None or n.text not in persons)
@@ -472,7 +476,7 @@ class Geoparser:
         line, line_end = self._dateline(text)
         names = [n for n in names if n.start >= line_end]
         # evidence before resolving: countries and regions named without ambiguity
-        countries: Counter = Counter(demonyms)
+        countries: Counter = Counter(iso for _, iso in demonyms)
         regions: set[str] = set()
         for n in names + ([line] if line else []):
             if n.curated is not None and n.curated.country:
@@ -490,7 +494,7 @@ class Geoparser:
         for _ in range(2):
             placed = self._resolve(names, focus, countries, regions)
             # only what names its country by itself votes: not a small town chosen by the vote
-            resolved = Counter(demonyms)
+            resolved = Counter(iso for _, iso in demonyms)
             for n_, p in zip(names, placed):
                 n_.vote = ""
                 if p is not None and p.country and (n_.curated is not None or any(
@@ -506,7 +510,7 @@ class Geoparser:
             focus, countries = _top(resolved, focus) or focus, resolved or countries
         w = self.words
         mentions = []
-        unknown = list(unknown)
+        unknown = []
         previous = None
         # names the text calls places somewhere ("the town of Palma") are places wherever named
         by_name = {id(n): p for n, p in zip(names, placed)}
@@ -552,7 +556,7 @@ class Geoparser:
                 rmap[p.name] = _place(region)
         result = ArticlePlaces(focus=focus, focus_place=cmap.get(focus), dateline=dl, dateline_end=line_end,
                                mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap,
-                               regions=rmap, text=text)
+                               regions=rmap, text=text, demonyms=tuple(demonyms))
         self._last = (text, result)
         return result
 
