@@ -168,12 +168,15 @@ def build(path: Path) -> None:
         big = biggest.get((iso, key(c["capital"])))
         if big:
             capitals[-big[1]] = True      # the capital: the largest town of that name
+    region_codes: dict[tuple[str, str], str] = {}     # (ISO, key of a name) -> GeoNames code
     for code, name, aliases in sorted(_admin1_names()):
         s = sums.get(code)
         if not s:
             continue
         latin = [a for a in aliases if _looks_like_name(a)]
         short = [x for n in [name, *latin] for x in _short_names(_ascii(n), region_words)]
+        for n in [name, *latin, *short]:
+            region_codes.setdefault((code.split(".")[0], key(n)), code)
         # shown as written in Latin letters: "Kordestān" is shown as "Kurdistan Province"
         shown = name if name.isascii() else next((a for a in latin if a.isascii() and not a.startswith("The ")),
                                                  _ascii(name))
@@ -190,8 +193,11 @@ def build(path: Path) -> None:
     for cont in sorted(gc.get_continents().values(), key=lambda c: c["name"]):
         add(cont["name"], float(cont["lat"]), float(cont["lng"]), "continent", "", 0, "")
     for f in features:
-        add(f["name"], float(f["lat"]), float(f["lon"]), str(f.get("kind", "feature")), str(f.get("country", "")),
-            int(f.get("rank", 0)), "", chosen=[str(a) for a in f.get("aliases") or ()])
+        country = str(f.get("country", ""))
+        # an island or peninsula inside one first-order region names it ("Maui": Hawaii)
+        admin1 = region_codes.get((country, key(str(f.get("region", "")))), "")
+        add(f["name"], float(f["lat"]), float(f["lon"]), str(f.get("kind", "feature")), country,
+            int(f.get("rank", 0)), admin1, chosen=[str(a) for a in f.get("aliases") or ()])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)

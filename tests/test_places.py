@@ -246,3 +246,8 @@ def test_ahead_only_a_place_in_the_story_country_or_of_its_people():
     # nothing named yet in Switzerland's towns: Riyadh, named later for a shareholder, is not the story
     assert "Riyadh" not in sentence_places(text, "were halted")
     assert "Riyadh" in sentence_places(text, "Saudi National Bank")
+
+
+def test_an_island_names_the_region_it_lies_in():
+    text = "Wildfires on Maui killed 53 people, officials said."
+    assert sentence_places(text, "Wildfires") == ["Maui", "Hawaii", "United States"]

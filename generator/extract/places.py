@@ -550,7 +550,7 @@ class Geoparser:
         rmap = {}
         for n, p in zip(names, placed):
             entry = next((e for e in n.candidates if p is not None and e.name == p.name and e.country == p.country
-                          and e.kind == p.kind and e.kind in ("town", "capital")), None)
+                          and e.kind == p.kind and e.kind in ("town", "capital", "feature")), None)
             region = self.index.region(entry.admin1) if entry is not None and entry.admin1 else None
             if region is not None:
                 rmap[p.name] = _place(region)
