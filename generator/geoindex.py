@@ -278,6 +278,9 @@ class Index:
     def country(self, iso: str) -> Entry | None:
         return self._area("country", iso)
 
+    def capital(self, iso: str) -> Entry | None:
+        return self._area("capital", iso)
+
     def _area(self, kind: str, code: str) -> Entry | None:
         memo_key = f"{kind}\0{code}"
         if memo_key not in self._areas:

@@ -251,3 +251,35 @@ def test_ahead_only_a_place_in_the_story_country_or_of_its_people():
 def test_an_island_names_the_region_it_lies_in():
     text = "Wildfires on Maui killed 53 people, officials said."
     assert sentence_places(text, "Wildfires") == ["Maui", "Hawaii", "United States"]
+
+
+def test_a_named_site_is_in_its_town_and_a_hotel_is_the_named_one():
+    text = ("Militants attacked a hotel in the Somali capital Mogadishu on Friday. "
+            "They stormed the Zorba Hotel, a hub for officials. The group claimed the attack.")
+    assert sentence_places(text, "They stormed") == ["Zorba Hotel", "Mogadishu", "Banaadir", "Somalia"]
+    # "a hotel" before it is named is the named one
+    assert "Zorba Hotel" in sentence_places(text, "Militants attacked")
+    # the word as a modifier is no site
+    other = text + " Police in Kismayo said a hotel industry group met."
+    assert "Zorba Hotel" not in sentence_places(other, "Police in Kismayo")
+
+
+def test_a_capital_named_without_its_name():
+    kabul = "IS claimed the attack at the Zorba International Airport in Afghanistan's capital on Thursday."
+    assert {"Zorba International Airport", "Kabul", "Afghanistan"} <= set(sentence_places(kabul, "IS claimed"))
+    brazil = "Rioters in Brazil stormed Congress in the capital on Sunday."
+    assert "Brasília" in sentence_places(brazil, "Rioters")
+    assert "Lima" in sentence_places("Protesters marched in the capital of Peru, police said.", "Protesters")
+    # "the capital" as money is no place
+    assert "Brasília" not in sentence_places("Brazil's banks raised the capital requirements.", "banks")
+
+
+def test_hyphened_modifiers_are_no_names_and_keep_the_town():
+    text = "Police officers were killed on the road to Azerbaijani-controlled Shusha in Azerbaijan."
+    assert named(text)["Shusha"][2] == "AZ"
+    assert "Kurdish-held" not in named("Fighters entered the town of Kurdish-held Zorbaville in Syria.")
+
+
+def test_a_direction_keeps_a_country_a_place_not_a_state_acting():
+    text = "Turkey deployed troops in northwestern Syria under a deal."
+    assert sentence_places(text, "Turkey deployed") == ["Syria"]

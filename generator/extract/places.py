@@ -61,8 +61,18 @@ class Words:
     placing: re.Pattern            # words before a name that call it a place ("the town of", "5 km from")
     appositive: re.Pattern         # words after a name that call it a place (", a small town")
     acting: frozenset[str]
+    capital: re.Pattern            # "in the capital", "Afghanistan's capital" (group poss)
     demonyms: dict[str, str]       # lower-case word -> ISO code
     datelines: tuple[re.Pattern, ...]
+
+
+def _capital_rx(phrases: list[str]) -> re.Pattern:
+    """One pattern for the capital phrases; those that follow a country ("'s capital") in group `poss`."""
+    def rx(phrase: str) -> str:
+        return r"\s+".join(re.escape(w) for w in phrase.split()).replace("'", "['’]")
+    poss = sorted((rx(p) for p in phrases if p.startswith("'")), key=len, reverse=True)
+    own = sorted((rx(p) for p in phrases if not p.startswith("'")), key=len, reverse=True)
+    return re.compile(rf"(?P<poss>{'|'.join(poss)})\b|\b(?:{'|'.join(own)})\b")
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +81,7 @@ def words() -> Words:
     strong = [w.rstrip("! ") for w in _lines("locatives.txt") if w.endswith("!")]
     loc = "|".join(re.escape(w) for w in locatives)
     nouns = "|".join(re.escape(w) for w in sorted(_lines("place_nouns.txt"), key=len, reverse=True))
+    dirs = "|".join(re.escape(w) for w in sorted(_lines("direction_words.txt"), key=len, reverse=True))
     distance = "|".join(re.escape(w) for w in sorted(_lines("distance_words.txt"), key=len, reverse=True))
     region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | {"city", "town", "village", "area"}
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
@@ -80,12 +91,14 @@ def words() -> Words:
         region_words=frozenset(region),
         facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
         # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
-        locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?"
+                            rf"|(?:{dirs})\s+)?$", re.I),
         suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))}|{distance})\s+(?:the\s+)?"
                            rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
-        placing=re.compile(rf"\b(?:(?:{nouns})\s+(?:of\s+)?|(?:{distance})\s+)$", re.I),
+        placing=re.compile(rf"\b(?:(?:{nouns})\s+of\s+|(?:{distance})\s+)$", re.I),
         appositive=re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{nouns})\b", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
+        capital=_capital_rx(_lines("capital_phrases.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
         datelines=tuple(re.compile(p) for p in _lines("datelines.txt")))
 
@@ -126,6 +139,7 @@ class ArticlePlaces:
 
     text: str = field(default="", compare=False, repr=False)
     demonyms: tuple[tuple[int, str], ...] = ()   # (offset, ISO) of "Somali", "Saudi"
+    within: dict = field(default_factory=dict, compare=False)     # site name -> the town it is in
 
     def places(self, start: int, end: int) -> tuple[Place, ...]:
         """The places of a sentence [start, end): those it names (not the dateline, not
@@ -142,11 +156,18 @@ class ArticlePlaces:
             ahead = countries or {self.focus} | {iso for at, iso in self.demonyms if start <= at < end}
             for p in self._story_at(start, countries, ahead):
                 found.setdefault(p.name, p)
+        self._sites_named(start, end, found)
         for p in list(found.values()):
-            # then the places it lies in: its province or state, its country
+            # a site's town first ("Hayat Hotel": Mogadishu)
+            t = self.within.get(p.name)
+            if t is not None:
+                found.setdefault(t.name, t)
+        for p in list(found.values()):
+            # then the places they lie in: their provinces or states, then their countries
             r = self.regions.get(p.name)
             if r is not None:
                 found.setdefault(r.name, r)
+        for p in list(found.values()):
             c = self.countries.get(p.country)
             if c is not None and p.kind != "country":
                 found.setdefault(c.name, c)
@@ -154,6 +175,18 @@ class ArticlePlaces:
             found[self.focus_place.name] = self.focus_place
         return tuple(found.values())
 
+
+    def _sites_named(self, start: int, end: int, found: dict[str, Place]) -> None:
+        """"attacked a hotel", "at the airport": the article's named site of that kind."""
+        sites = {m.place.name: m.place for m in self.mentions if m.place.kind == "site"}
+        for name, site in sites.items():
+            noun = name.rsplit(" ", 1)[-1].lower()
+            for m in re.finditer(rf"\b(?:an?|the)\s+{re.escape(noun)}\b", self.text[start:end]):
+                after = _NEXT_WORD.match(self.text, start + m.end())
+                # "an international body", "the assembly line": the word as a modifier is no site
+                if not after or not after.group(1).islower() or after.group(1) in words().not_places:
+                    found.setdefault(name, site)
+                    break
 
     def _story_at(self, start: int, countries: set[str], ahead: set[str]) -> list[Place]:
         """Where the story is at `start`, in one of `countries` (any if none): the places of the
@@ -307,6 +340,7 @@ class Geoparser:
                 if word in w.demonyms:
                     demonyms.append((s, w.demonyms[word]))
                 if not covered[k] and (word in _CONNECTORS or word.rstrip("'") in w.region_words
+                                       or _MODIFIER.fullmatch(text, s, e)
                                        or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)
                                        or word in w.facility_words and any(covered[:k])):
                     covered[k] = True
@@ -337,11 +371,12 @@ class Geoparser:
                 out.extend(found)
             elif not covered_any and not run.group().isupper() \
                     and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places
-                                or text[a:b].lower() in w.first_names for a, b in toks):
+                                or text[a:b].lower() in w.first_names or _MODIFIER.fullmatch(text, a, b)
+                                for a, b in toks):
                 # a name no gazetteer has: suggested after "in", "near"; a place if the text says so
                 n = _Name(run.start(), run.end(), run.group(), None, (),
                           bool(w.locative.search(text, max(0, run.start() - 40), run.start())),
-                          self._region_follows(text, run.end()))
+                          self._region_follows(text, run.end(), strict=True))
                 if n.region_hint or self._suggested(text, n) or self._placed(text, n):
                     out.append(n)
         # "Paris, Texas": a name followed by a comma and another name that may contain it
@@ -350,10 +385,14 @@ class Geoparser:
                 a.qualifier = b
         return out, demonyms, persons, sites
 
-    def _region_follows(self, text: str, end: int) -> bool:
-        """"the Belgorod region", "Arauca province": a region word after the name."""
+    def _region_follows(self, text: str, end: int, strict: bool = False) -> bool:
+        """"the Belgorod region", "Arauca province": a region word after the name. `strict`: not
+        as a modifier ("Syrias state news agency", "state-run"), for a name no gazetteer has."""
         m = _NEXT_WORD.match(text, end)
-        return bool(m) and m.group(1).lower() in self.words.region_words
+        if not m or m.group(1).lower() not in self.words.region_words:
+            return False
+        more = _MODIFIED.match(text, m.end())
+        return not (strict and more and more.group(1) not in self.words.not_places)
 
     def _suggested(self, text: str, n: _Name) -> bool:
         """After "in", "near", "5 km from": worth suggesting for places.yaml if no gazetteer has it."""
@@ -433,6 +472,29 @@ class Geoparser:
         region = self.index.region(town.admin1) if self.index and town.admin1 else None
         stem = key(name)[:max(4, len(key(name)) - 2)]
         return region if region is not None and key(region.name).startswith(stem) else None
+
+    def _capitals(self, text: str, mentions: list[Mention], focus: str, start: int) -> list[tuple[Mention, Entry]]:
+        """"in the capital" (the story country's), "the capital of Peru", "Afghanistan's capital":
+        a capital the text names without its name, as a mention of it."""
+        if self.index is None:
+            return []
+        countries = {m.end: m.place.country for m in mentions if m.place.kind == "country"}
+        starts = {m.start: m.place.country for m in mentions if m.place.kind == "country"}
+        out = []
+        for c in self.words.capital.finditer(text, start):
+            after = _NEXT_WORD.match(text, c.end())
+            word = after.group(1) if after else ""
+            if word[:1].isupper() or word.islower() and word not in self.words.not_places:
+                continue         # "the capital Mogadishu" names it; "the capital markets" is money
+            if c.group("poss"):
+                iso = countries.get(c.start(), "")
+            else:
+                of = _OF.match(text, c.end())
+                iso = starts.get(of.end(), "") if of else focus
+            entry = self.index.capital(iso) if iso else None
+            if entry is not None:
+                out.append((Mention(c.start(), c.end(), c.group(), _place(entry), True), entry))
+        return out
 
     def _dateline(self, text: str) -> tuple[_Name | None, int]:
         head = text.lstrip()
@@ -533,11 +595,16 @@ class Geoparser:
             acting = p.kind in ("country", "capital") and not n.locative and (
                 self._acting(text, n.end) or bool(_AGENT.search(text, max(0, n.start - 8), n.start)))
             mentions.append(Mention(n.start, n.end, n.text, p, n.locative, acting))
-        # named sites have no coordinates: a place by name, in the article's country
+        capitals = self._capitals(text, mentions, focus, line_end)
+        mentions.extend(m for m, _ in capitals)
+        # named sites have no coordinates: a place by name, in the town the text puts them
         for s_, e_, name in sites:
             if s_ >= line_end:
                 mentions.append(Mention(s_, e_, name, Place(name, None, None, "site", focus), True))
         mentions.sort(key=lambda m: m.start)
+        within = _containers(text, mentions)
+        mentions = [replace(m, place=replace(m.place, country=within[m.place.name].country or m.place.country))
+                    if m.place.name in within else m for m in mentions]
         dl = None
         if line is not None:
             lp = self._resolve([line], focus, countries, regions)[0]
@@ -554,16 +621,45 @@ class Geoparser:
             region = self.index.region(entry.admin1) if entry is not None and entry.admin1 else None
             if region is not None:
                 rmap[p.name] = _place(region)
+        for m, entry in capitals:
+            region = self.index.region(entry.admin1) if entry.admin1 else None
+            if region is not None:
+                rmap.setdefault(m.place.name, _place(region))
         result = ArticlePlaces(focus=focus, focus_place=cmap.get(focus), dateline=dl, dateline_end=line_end,
                                mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap,
-                               regions=rmap, text=text, demonyms=tuple(demonyms))
+                               regions=rmap, text=text, demonyms=tuple(demonyms), within=within)
         self._last = (text, result)
         return result
 
 
 _LIST = re.compile(r"(?:,|,?\s+(?:and|or))\s+")
+_OF = re.compile(r"[ \t]+of[ \t]+")
+# a site and the town it is in: "the Hayat Hotel in Mogadishu", "the airport in Afghanistan's capital"
+_IN_TOWN = re.compile(r"[ \t]*(?:,|in|near|at|outside|of)\b[^.!?\n]{0,40}$")
+_POINT_KINDS = frozenset({"town", "capital"})
+
+
+def _containers(text: str, mentions: list[Mention]) -> dict[str, Place]:
+    """The town each named site is in: the one named just after it ("in Mogadishu"), else the
+    last named before it (the story's town there)."""
+    out: dict[str, Place] = {}
+    for i, m in enumerate(mentions):
+        if m.place.kind != "site" or m.place.name in out:
+            continue
+        after = next((x for x in mentions[i + 1:] if x.place.kind in _POINT_KINDS), None)
+        if after is not None and _IN_TOWN.match(text, m.end, after.start):
+            out[m.place.name] = after.place
+            continue
+        before = next((x for x in reversed(mentions[:i]) if x.place.kind in _POINT_KINDS and not x.acting), None)
+        if before is not None:
+            out[m.place.name] = before.place
+    return out
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_MODIFIED = re.compile(r"(?:-|[ \t]+)([a-z]+)\b")
+# "Kurdish-held", "US-backed", "Azerbaijani-controlled": a capitalised word with a lower-case
+# tail after a hyphen is a modifier, never a name ("Port-au-Prince" ends in a capital)
+_MODIFIER = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*-[a-z]+")
 _COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}([a-z]+)")
 _AGENT = re.compile(r"\bby\s+$")          # "deployed by Moscow": the state acting
 _NEXT = re.compile(r"(['’]s\b)?[ \t]*([a-z][\w-]*)?")
