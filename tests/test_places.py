@@ -283,3 +283,27 @@ def test_hyphened_modifiers_are_no_names_and_keep_the_town():
 def test_a_direction_keeps_a_country_a_place_not_a_state_acting():
     text = "Turkey deployed troops in northwestern Syria under a deal."
     assert sentence_places(text, "Turkey deployed") == ["Syria"]
+
+
+def test_dotted_initials_name_a_country():
+    text = "The exchange filed for bankruptcy in the U.S. on Friday, and its chief resigned."
+    assert named(text)["U.S."][:2] == ("United States", "country")
+    assert "U.S.-led" not in named("A U.S.-led coalition struck targets in Syria.")
+
+
+def test_sites_in_lower_case_and_opened_by_a_site_word():
+    kabul = "Another bomb went off near the Zorba hotel in Kabul on Thursday."
+    assert named(kabul)["Zorba hotel"][1] == "site"
+    lake = "Engineers cut into an embankment of Lake Zorbchar in Pakistan to save the town."
+    assert named(lake)["Lake Zorbchar"][1] == "site"
+    embassy = "Protesters set fire to the French embassy in Kinshasa on Tuesday."
+    assert "French embassy" in sentence_places(embassy, "Protesters")
+    # a facility word modifying a noun ends no site
+    assert not [m for m in WORLD.parse("The Zorba international coalition met in Kabul.").mentions
+                if m.place.kind == "site"]
+
+
+def test_a_country_that_acts_or_modifies_is_no_evidence_of_the_story_country():
+    text = ("Turkey says tests on Syria attack victims point to sarin. U.S. officials and U.S. forces agreed. "
+            "Dozens were killed in Idlib province on Tuesday.")
+    assert WORLD.parse(text).focus == "SY"

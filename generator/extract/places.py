@@ -62,6 +62,8 @@ class Words:
     appositive: re.Pattern         # words after a name that call it a place (", a small town")
     acting: frozenset[str]
     capital: re.Pattern            # "in the capital", "Afghanistan's capital" (group poss)
+    modifier: re.Pattern           # "Kurdish-held", "US-backed": a word that is no name
+    site_prefixes: frozenset[str]  # "Lake", "Mount": a run they open names a site
     demonyms: dict[str, str]       # lower-case word -> ISO code
     datelines: tuple[re.Pattern, ...]
 
@@ -99,13 +101,16 @@ def words() -> Words:
         appositive=re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{nouns})\b", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
         capital=_capital_rx(_lines("capital_phrases.txt")),
+        modifier=re.compile(rf"[A-Z][\w'’.]*(?:-[\w'’]+)*-(?:{'|'.join(map(re.escape, _lines('modifier_suffixes.txt')))})"),
+        site_prefixes=frozenset(w.lower() for w in _lines("site_prefixes.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
         datelines=tuple(re.compile(p) for p in _lines("datelines.txt")))
 
 
 # A name word: capitalised, with inner apostrophes ("N'Djamena", not "Russia's") and hyphens.
 # The Arabic article may lead a word ("al-Zawiya", "ash-Shughur").
-_WORD = r"(?:(?:al|el|ash|an|ad|as|ar|at|az|ech|esh|es|ed|ez)-)?[A-Z](?:[\w]|['’ʼ](?!s\b)\w|-(?=\w))*"
+# Dotted initials are a word too ("U.S.", "U.K.", "U.S.-led").
+_WORD = r"(?:(?:[A-Z]\.){2,}(?:-\w+)*|(?:(?:al|el|ash|an|ad|as|ar|at|az|ech|esh|es|ed|ez)-)?[A-Z](?:[\w]|['’ʼ](?!s\b)\w|-(?=\w))*)"
 _CONNECT = r"(?:of|de|del|da|do|dos|das|la|le|les|al|el|and|the|au|du|upon|sur|ash)"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:[ \t]+{_CONNECT})*[ \t]+{_WORD})*")
 _TOKEN = re.compile(rf"{_WORD}|\S+")
@@ -182,9 +187,9 @@ class ArticlePlaces:
         for name, site in sites.items():
             noun = name.rsplit(" ", 1)[-1].lower()
             for m in re.finditer(rf"\b(?:an?|the)\s+{re.escape(noun)}\b", self.text[start:end]):
-                after = _NEXT_WORD.match(self.text, start + m.end())
+                after = _MODIFIED.match(self.text, start + m.end())
                 # "an international body", "the assembly line": the word as a modifier is no site
-                if not after or not after.group(1).islower() or after.group(1) in words().not_places:
+                if not after or after.group(1) in words().not_places:
                     found.setdefault(name, site)
                     break
 
@@ -223,6 +228,7 @@ class _Name:
     region_hint: bool     # "the Belgorod region", "X province"
     qualifier: "_Name | None" = None    # "Paris, Texas": Texas
     vote: str = ""                      # the country this name counted for (no support for itself)
+    modifier: bool = False              # "U.S. military", "Turkey says": an actor, not where things are
 
 
 def _place(e: Entry) -> Place:
@@ -270,10 +276,14 @@ class Geoparser:
         words or more ending in a facility word) that is not a known place with its facility."""
         w = self.words
         words = [text[s:e] for s, e in toks]
-        if len(toks) < 2 or words[-1].lower() not in w.facility_words or found:
+        if len(toks) < 2 or found:
             return None
         first = next((i for i, word in enumerate(words) if word.lower() not in w.not_places), len(words))
-        if len(words) - first < 2 or words[first].lower() in w.facility_words:
+        if len(words) - first < 2:
+            return None
+        # "Lake Manchar", "Hotel Amarula"; "the Hayat Hotel", "Baron hotel" (not "Hotel Workers")
+        if not (words[first].lower() in w.site_prefixes and words[-1].lower() not in w.facility_words
+                or words[-1].lower() in w.facility_words and words[first].lower() not in w.facility_words):
             return None
         return toks[first][0], toks[-1][1], text[toks[first][0]:toks[-1][1]]
 
@@ -340,7 +350,7 @@ class Geoparser:
                 if word in w.demonyms:
                     demonyms.append((s, w.demonyms[word]))
                 if not covered[k] and (word in _CONNECTORS or word.rstrip("'") in w.region_words
-                                       or _MODIFIER.fullmatch(text, s, e)
+                                       or w.modifier.fullmatch(text, s, e)
                                        or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)
                                        or word in w.facility_words and any(covered[:k])):
                     covered[k] = True
@@ -361,6 +371,10 @@ class Geoparser:
                 persons.update(n.text for n in found if n.curated is None
                                and all(e.kind == "town" for e in n.candidates))
             found = [n for n in found if any(toks[k][0] == n.start for k in keep)]
+            # "the Baron hotel", "the French embassy": a facility word in lower case ends the site
+            tail = _NEXT_WORD.match(text, run.end())
+            if tail and tail.group(1) in w.facility_words and not found and not self._modifies(text, tail.end()):
+                toks = toks + [tail.span(1)]
             site = self._site(text, toks, found)
             if site is not None:
                 sites.append(site)
@@ -368,10 +382,11 @@ class Geoparser:
                 for n in found:
                     n.locative = bool(w.locative.search(text, max(0, n.start - 40), n.start))
                     n.region_hint = self._region_follows(text, n.end)
+                    n.modifier = not n.locative and self._modifies(text, n.end)
                 out.extend(found)
             elif not covered_any and not run.group().isupper() \
                     and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places
-                                or text[a:b].lower() in w.first_names or _MODIFIER.fullmatch(text, a, b)
+                                or text[a:b].lower() in w.first_names or w.modifier.fullmatch(text, a, b)
                                 for a, b in toks):
                 # a name no gazetteer has: suggested after "in", "near"; a place if the text says so
                 n = _Name(run.start(), run.end(), run.group(), None, (),
@@ -385,14 +400,18 @@ class Geoparser:
                 a.qualifier = b
         return out, demonyms, persons, sites
 
+    def _modifies(self, text: str, end: int) -> bool:
+        """Whether the word ending at `end` modifies a noun after it ("international coalition")."""
+        more = _MODIFIED.match(text, end)
+        return bool(more) and more.group(1) not in self.words.not_places
+
     def _region_follows(self, text: str, end: int, strict: bool = False) -> bool:
         """"the Belgorod region", "Arauca province": a region word after the name. `strict`: not
         as a modifier ("Syrias state news agency", "state-run"), for a name no gazetteer has."""
         m = _NEXT_WORD.match(text, end)
         if not m or m.group(1).lower() not in self.words.region_words:
             return False
-        more = _MODIFIED.match(text, m.end())
-        return not (strict and more and more.group(1) not in self.words.not_places)
+        return not (strict and self._modifies(text, m.end()))
 
     def _suggested(self, text: str, n: _Name) -> bool:
         """After "in", "near", "5 km from": worth suggesting for places.yaml if no gazetteer has it."""
@@ -657,17 +676,16 @@ def _containers(text: str, mentions: list[Mention]) -> dict[str, Place]:
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MODIFIED = re.compile(r"(?:-|[ \t]+)([a-z]+)\b")
-# "Kurdish-held", "US-backed", "Azerbaijani-controlled": a capitalised word with a lower-case
-# tail after a hyphen is a modifier, never a name ("Port-au-Prince" ends in a capital)
-_MODIFIER = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*-[a-z]+")
+
 _COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}([a-z]+)")
 _AGENT = re.compile(r"\bby\s+$")          # "deployed by Moscow": the state acting
 _NEXT = re.compile(r"(['’]s\b)?[ \t]*([a-z][\w-]*)?")
 
 
 def _weight(n: _Name) -> int:
-    """A name in the lead (headline, first sentences) says more about where the story is."""
-    return 2 if n.start < LEAD_CHARS else 1
+    """A name in the lead (headline, first sentences) says more about where the story is; one
+    modifying a noun ("U.S. military") says who acts, not where."""
+    return 0 if n.modifier else 2 if n.start < LEAD_CHARS else 1
 
 
 def _others(countries: Counter, country: str, n: _Name) -> bool:
