@@ -54,6 +54,8 @@ class Words:
     """The language data of geoparsing, loaded once."""
     not_places: frozenset[str]
     first_names: frozenset[str]    # places only after a locative
+    function_words: frozenset[str] # "on", "and": after a name, no noun it modifies
+    place_nouns: frozenset[str]    # "town", "province": a name before one is where ("a Mozambique town")
     region_words: frozenset[str]
     facility_words: frozenset[str]
     locative: re.Pattern
@@ -88,7 +90,9 @@ def words() -> Words:
     region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | {"city", "town", "village", "area"}
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
     return Words(
-        not_places=frozenset(w.lower() for w in _lines("not_places.txt")),
+        not_places=frozenset(w.lower() for w in _lines("not_places.txt") + _lines("function_words.txt")),
+        function_words=frozenset(w.lower() for w in _lines("function_words.txt")),
+        place_nouns=frozenset(w.lower() for w in _lines("place_nouns.txt")) | region,
         first_names=frozenset(w.lower() for w in _lines("first_names.txt")),
         region_words=frozenset(region),
         facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
@@ -189,7 +193,7 @@ class ArticlePlaces:
             for m in re.finditer(rf"\b(?:an?|the)\s+{re.escape(noun)}\b", self.text[start:end]):
                 after = _MODIFIED.match(self.text, start + m.end())
                 # "an international body", "the assembly line": the word as a modifier is no site
-                if not after or after.group(1) in words().not_places:
+                if not after or after.group(1) in words().function_words:
                     found.setdefault(name, site)
                     break
 
@@ -382,7 +386,8 @@ class Geoparser:
                 for n in found:
                     n.locative = bool(w.locative.search(text, max(0, n.start - 40), n.start))
                     n.region_hint = self._region_follows(text, n.end)
-                    n.modifier = not n.locative and self._modifies(text, n.end)
+                    n.modifier = not n.locative and self._modifies(text, n.end) and \
+                        _NEXT_WORD.match(text, n.end).group(1).lower() not in w.place_nouns
                 out.extend(found)
             elif not covered_any and not run.group().isupper() \
                     and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places
@@ -403,7 +408,7 @@ class Geoparser:
     def _modifies(self, text: str, end: int) -> bool:
         """Whether the word ending at `end` modifies a noun after it ("international coalition")."""
         more = _MODIFIED.match(text, end)
-        return bool(more) and more.group(1) not in self.words.not_places
+        return bool(more) and more.group(1) not in self.words.function_words
 
     def _region_follows(self, text: str, end: int, strict: bool = False) -> bool:
         """"the Belgorod region", "Arauca province": a region word after the name. `strict`: not
@@ -503,7 +508,7 @@ class Geoparser:
         for c in self.words.capital.finditer(text, start):
             after = _NEXT_WORD.match(text, c.end())
             word = after.group(1) if after else ""
-            if word[:1].isupper() or word.islower() and word not in self.words.not_places:
+            if word[:1].isupper() or word.islower() and word not in self.words.function_words:
                 continue         # "the capital Mogadishu" names it; "the capital markets" is money
             if c.group("poss"):
                 iso = countries.get(c.start(), "")
