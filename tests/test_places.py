@@ -307,3 +307,19 @@ def test_a_country_that_acts_or_modifies_is_no_evidence_of_the_story_country():
     text = ("Turkey says tests on Syria attack victims point to sarin. U.S. officials and U.S. forces agreed. "
             "Dozens were killed in Idlib province on Tuesday.")
     assert WORLD.parse(text).focus == "SY"
+
+
+def test_is_the_capital_says_what_a_town_is_and_names_no_capital():
+    text = "Floods hit Sindh province, where Karachi is the capital, in Pakistan."
+    assert "Islamabad" not in sentence_places(text, "Floods")
+
+
+def test_a_site_spelt_twice_is_one_and_a_tv_station_is_none():
+    text = "Gunmen stormed the Zorba Hotel in Mogadishu. Blasts were heard near the Zorba hotel on Friday."
+    assert {m.place.name for m in WORLD.parse(text).mentions if m.place.kind == "site"} == {"Zorba Hotel"}
+    assert "TV station" not in named("Gunmen stormed the TV station in Guayaquil, Ecuador.")
+
+
+def test_an_unlisted_village_is_a_town():
+    text = "Bandits raided Zorbaville village in Kaduna State, Nigeria, on Thursday."
+    assert named(text)["Zorbaville"] == ("Zorbaville", "town", "NG")

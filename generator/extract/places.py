@@ -42,6 +42,7 @@ LOCATIVE_TOWN = 100_000   # ... this large, after "in", "near"
 MAX_WORDS = 6
 LEAD_CHARS = 400          # the lead of an article: its names weigh double for the focus
 CURATED_KM = 150          # a curated place and a GeoNames place of its name this near are one
+_TOWN_WORDS = frozenset({"city", "town", "village"})    # after a name: a town ("Kuriga village"), not a region
 
 
 def _lines(name: str) -> list[str]:
@@ -64,6 +65,7 @@ class Words:
     appositive: re.Pattern         # words after a name that call it a place (", a small town")
     acting: frozenset[str]
     capital: re.Pattern            # "in the capital", "Afghanistan's capital" (group poss)
+    copula: re.Pattern             # "Karachi is the capital", "Kinshasa, the capital": says what, names none
     modifier: re.Pattern           # "Kurdish-held", "US-backed": a word that is no name
     site_prefixes: frozenset[str]  # "Lake", "Mount": a run they open names a site
     demonyms: dict[str, str]       # lower-case word -> ISO code
@@ -87,7 +89,7 @@ def words() -> Words:
     nouns = "|".join(re.escape(w) for w in sorted(_lines("place_nouns.txt"), key=len, reverse=True))
     dirs = "|".join(re.escape(w) for w in sorted(_lines("direction_words.txt"), key=len, reverse=True))
     distance = "|".join(re.escape(w) for w in sorted(_lines("distance_words.txt"), key=len, reverse=True))
-    region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | {"city", "town", "village", "area"}
+    region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | _TOWN_WORDS | {"area"}
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
     return Words(
         not_places=frozenset(w.lower() for w in _lines("not_places.txt") + _lines("function_words.txt")),
@@ -104,7 +106,9 @@ def words() -> Words:
         placing=re.compile(rf"\b(?:(?:{nouns})\s+of\s+|(?:{distance})\s+)$", re.I),
         appositive=re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{nouns})\b", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
-        capital=_capital_rx(_lines("capital_phrases.txt")),
+        capital=_capital_rx([p for p in _lines("capital_phrases.txt") if not p.startswith("-")]),
+        copula=re.compile(rf"(?:\b(?:{'|'.join(p[1:] for p in _lines('capital_phrases.txt') if p.startswith('-'))})"
+                          rf"\s+|,\s*)$", re.I),
         modifier=re.compile(rf"[A-Z][\w'’.]*(?:-[\w'’]+)*-(?:{'|'.join(map(re.escape, _lines('modifier_suffixes.txt')))})"),
         site_prefixes=frozenset(w.lower() for w in _lines("site_prefixes.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
@@ -437,8 +441,10 @@ class Geoparser:
             and not _POSSESSIVE.match(text, n.qualifier.end)
         if not (n.region_hint or qualified or self._placed(text, n)):
             return None
-        return Place(n.text, None, None, "region" if n.region_hint else "town",
-                     qualifier.country if qualified else focus)
+        # "the Catatumbo region" is a region; "Kuriga village" a town
+        kind = "region" if n.region_hint and _NEXT_WORD.match(text, n.end).group(1).lower() not in _TOWN_WORDS \
+            else "town"
+        return Place(n.text, None, None, kind, qualifier.country if qualified else focus)
 
     # --- resolution ----------------------------------------------------------
 
@@ -508,7 +514,8 @@ class Geoparser:
         for c in self.words.capital.finditer(text, start):
             after = _NEXT_WORD.match(text, c.end())
             word = after.group(1) if after else ""
-            if word[:1].isupper() or word.islower() and word not in self.words.function_words:
+            if word[:1].isupper() or word.islower() and word not in self.words.function_words \
+                    or not c.group("poss") and self.words.copula.search(text, max(0, c.start() - 12), c.start()):
                 continue         # "the capital Mogadishu" names it; "the capital markets" is money
             if c.group("poss"):
                 iso = countries.get(c.start(), "")
@@ -622,9 +629,11 @@ class Geoparser:
         capitals = self._capitals(text, mentions, focus, line_end)
         mentions.extend(m for m, _ in capitals)
         # named sites have no coordinates: a place by name, in the town the text puts them
+        spelt: dict[str, str] = {}      # "the Hayat hotel" is the Hayat Hotel named before
         for s_, e_, name in sites:
             if s_ >= line_end:
-                mentions.append(Mention(s_, e_, name, Place(name, None, None, "site", focus), True))
+                name = spelt.setdefault(name.lower(), name)
+                mentions.append(Mention(s_, e_, text[s_:e_], Place(name, None, None, "site", focus), True))
         mentions.sort(key=lambda m: m.start)
         within = _containers(text, mentions)
         mentions = [replace(m, place=replace(m.place, country=within[m.place.name].country or m.place.country))
