@@ -323,3 +323,9 @@ def test_a_site_spelt_twice_is_one_and_a_tv_station_is_none():
 def test_an_unlisted_village_is_a_town():
     text = "Bandits raided Zorbaville village in Kaduna State, Nigeria, on Thursday."
     assert named(text)["Zorbaville"] == ("Zorbaville", "town", "NG")
+
+
+def test_two_names_side_by_side_that_the_text_calls_one_town():
+    text = "Rebels fired rockets at a base in Puerto Jordan, a small town in Colombia's Arauca province."
+    assert named(text)["Puerto Jordan"] == ("Puerto Jordan", "town", "CO")
+    assert "Jordan" not in named(text)

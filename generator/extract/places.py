@@ -384,8 +384,13 @@ class Geoparser:
             if tail and tail.group(1) in w.facility_words and not found and not self._modifies(text, tail.end()):
                 toks = toks + [tail.span(1)]
             site = self._site(text, toks, found)
+            whole = _Name(run.start(), run.end(), run.group(), None, (), True, False)
             if site is not None:
                 sites.append(site)
+            elif len(found) > 1 and not any(text[a:b] in _CONNECTORS for a, b in toks) and self._placed(text, whole):
+                # "Puerto Jordan, a small town": two names side by side that the text calls one place
+                whole.locative = bool(w.locative.search(text, max(0, run.start() - 40), run.start()))
+                out.append(whole)
             elif found:
                 for n in found:
                     n.locative = bool(w.locative.search(text, max(0, n.start - 40), n.start))
