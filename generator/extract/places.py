@@ -88,6 +88,7 @@ def words() -> Words:
     loc = "|".join(re.escape(w) for w in locatives)
     nouns = "|".join(re.escape(w) for w in sorted(_lines("place_nouns.txt"), key=len, reverse=True))
     dirs = "|".join(re.escape(w) for w in sorted(_lines("direction_words.txt"), key=len, reverse=True))
+    suffixes = "|".join(re.escape(w) for w in _lines("modifier_suffixes.txt"))
     distance = "|".join(re.escape(w) for w in sorted(_lines("distance_words.txt"), key=len, reverse=True))
     region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | _TOWN_WORDS | {"area"}
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
@@ -109,7 +110,7 @@ def words() -> Words:
         capital=_capital_rx([p for p in _lines("capital_phrases.txt") if not p.startswith("-")]),
         copula=re.compile(rf"(?:\b(?:{'|'.join(p[1:] for p in _lines('capital_phrases.txt') if p.startswith('-'))})"
                           rf"\s+|,\s*)$", re.I),
-        modifier=re.compile(rf"[A-Z][\w'’.]*(?:-[\w'’]+)*-(?:{'|'.join(map(re.escape, _lines('modifier_suffixes.txt')))})"),
+        modifier=re.compile(rf"[A-Z][\w'’.]*(?:-[\w'’]+)*-(?:{suffixes})"),
         site_prefixes=frozenset(w.lower() for w in _lines("site_prefixes.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
         datelines=tuple(re.compile(p) for p in _lines("datelines.txt")))
@@ -118,7 +119,8 @@ def words() -> Words:
 # A name word: capitalised, with inner apostrophes ("N'Djamena", not "Russia's") and hyphens.
 # The Arabic article may lead a word ("al-Zawiya", "ash-Shughur").
 # Dotted initials are a word too ("U.S.", "U.K.", "U.S.-led").
-_WORD = r"(?:(?:[A-Z]\.){2,}(?:-\w+)*|(?:(?:al|el|ash|an|ad|as|ar|at|az|ech|esh|es|ed|ez)-)?[A-Z](?:[\w]|['’ʼ](?!s\b)\w|-(?=\w))*)"
+_WORD = (r"(?:(?:[A-Z]\.){2,}(?:-\w+)*"
+         r"|(?:(?:al|el|ash|an|ad|as|ar|at|az|ech|esh|es|ed|ez)-)?[A-Z](?:[\w]|['’ʼ](?!s\b)\w|-(?=\w))*)")
 _CONNECT = r"(?:of|de|del|da|do|dos|das|la|le|les|al|el|and|the|au|du|upon|sur|ash)"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:[ \t]+{_CONNECT})*[ \t]+{_WORD})*")
 _TOKEN = re.compile(rf"{_WORD}|\S+")
@@ -187,7 +189,6 @@ class ArticlePlaces:
         if not found and self.focus_place is not None:
             found[self.focus_place.name] = self.focus_place
         return tuple(found.values())
-
 
     def _sites_named(self, start: int, end: int, found: dict[str, Place]) -> None:
         """"attacked a hotel", "at the airport": the article's named site of that kind."""
@@ -384,12 +385,10 @@ class Geoparser:
             if tail and tail.group(1) in w.facility_words and not found and not self._modifies(text, tail.end()):
                 toks = toks + [tail.span(1)]
             site = self._site(text, toks, found)
-            whole = _Name(run.start(), run.end(), run.group(), None, (), True, False)
+            whole = self._joined(text, run, toks) if len(found) > 1 else None
             if site is not None:
                 sites.append(site)
-            elif len(found) > 1 and not any(text[a:b] in _CONNECTORS for a, b in toks) and self._placed(text, whole):
-                # "Puerto Jordan, a small town": two names side by side that the text calls one place
-                whole.locative = bool(w.locative.search(text, max(0, run.start() - 40), run.start()))
+            elif whole is not None:
                 out.append(whole)
             elif found:
                 for n in found:
@@ -413,6 +412,15 @@ class Geoparser:
             if re.fullmatch(r",[ \t]*", text[a.end:b.start]):
                 a.qualifier = b
         return out, demonyms, persons, sites
+
+    def _joined(self, text: str, run: re.Match, toks: list[tuple[int, int]]) -> _Name | None:
+        """"Puerto Jordan, a small town": names side by side (no connector) that the text calls
+        one place are one name no gazetteer has."""
+        if any(text[a:b] in _CONNECTORS for a, b in toks):
+            return None
+        whole = _Name(run.start(), run.end(), run.group(), None, (),
+                      bool(self.words.locative.search(text, max(0, run.start() - 40), run.start())), False)
+        return whole if self._placed(text, whole) else None
 
     def _modifies(self, text: str, end: int) -> bool:
         """Whether the word ending at `end` modifies a noun after it ("international coalition")."""
