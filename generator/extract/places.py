@@ -9,8 +9,12 @@ the other places and regions it names, and qualifiers ("Paris, Texas", "the
 Belgorod region"). A small town abroad is taken only with such support, so a
 first name, a title or "UN" never becomes a village in another country. The
 dateline ("KYIV, Ukraine —") is where the reporter files from: it counts
-toward the focus, but is not the place of the events. Words before names
-("in", "near") and word lists are data in `resources/en/places/`.
+toward the focus, but is not the place of the events. A name no gazetteer has
+that the text calls a place ("the town of Palma", "the Catatumbo region") is a
+place without coordinates, and a suggestion for places.yaml; a named site ("the
+Hayat Hotel") is in the town named with it. A sentence naming no place, or only
+a country, goes on where the story is. Words before names ("in", "near") and
+word lists are data in `resources/en/places/`.
 """
 from __future__ import annotations
 
