@@ -329,3 +329,9 @@ def test_two_names_side_by_side_that_the_text_calls_one_town():
     text = "Rebels fired rockets at a base in Puerto Jordan, a small town in Colombia's Arauca province."
     assert named(text)["Puerto Jordan"] == ("Puerto Jordan", "town", "CO")
     assert "Jordan" not in named(text)
+
+
+def test_an_unlisted_town_lies_in_the_region_that_qualifies_it():
+    text = ("Bandits kidnapped 80 pupils in Zorbaville, Kaduna State, on Thursday. "
+            "The governor visited Zorbaville on Friday.")
+    assert sentence_places(text, "The governor") == ["Zorbaville", "Kaduna", "Nigeria"]

@@ -675,6 +675,11 @@ class Geoparser:
             region = self.index.region(entry.admin1) if entry.admin1 else None
             if region is not None:
                 rmap.setdefault(m.place.name, _place(region))
+        for n in names:
+            # "in Kuriga, Kaduna State": an unlisted town lies in the region that qualifies it
+            q = by_name.get(id(n.qualifier))
+            if n.text in unlisted and q is not None and q.kind in ("region", "governorate"):
+                rmap.setdefault(unlisted[n.text].name, q)
         result = ArticlePlaces(focus=focus, focus_place=cmap.get(focus), dateline=dl, dateline_end=line_end,
                                mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap,
                                regions=rmap, text=text, demonyms=tuple(demonyms), within=within)
