@@ -213,8 +213,14 @@ def pf_page(served_pagefind):
 
 
 def _results(page):
-    page.wait_for_function(r"/^(\d+ events?\b|No events)/.test(document.querySelector('.tl-search-status').textContent)")
-    page.wait_for_timeout(300)
+    """The links of the first page of results, once the status has counted them and the
+    list shows them all (a batch appears when its last fragment has loaded: slow under load)."""
+    page.wait_for_function(r"""() => {
+        const said = document.querySelector('.tl-search-status').textContent;
+        if (/^No events/.test(said)) return true;
+        const n = /^(\d+) events?\b/.exec(said);
+        return n && document.querySelectorAll('.tl-search-results > li').length === Math.min(+n[1], 20);
+    }""")
     return [a.get_attribute("href").split("#")[1] for a in page.locator(".tl-search-title").all()]
 
 
@@ -235,6 +241,7 @@ def test_search_filters_and_order_are_in_the_address(pf_page):
     assert page.locator(".tl-search-filters label", has_text="Saraqib").first.locator("input").is_checked()
     # a query on top narrows further, and joins the address
     page.locator("#tl-search-input").fill("Saraqib")
+    page.wait_for_function("location.search.includes('q=Saraqib')")     # the new search has started
     _results(page)
     assert "q=Saraqib" in page.url and "place=Saraqib" in page.url and "sort=asc" in page.url
     # each result says its date, place and type
