@@ -91,9 +91,9 @@ def _build(config, root: Path) -> dict[str, float]:
             build(config)
         finally:
             timings["mkdocs"] = time.perf_counter() - clock
+            clock = time.perf_counter()
             if indexing is not None:
                 wait([indexing])            # MkDocs failed: its error, not Pagefind's, is raised
-        clock = time.perf_counter()
         if indexing is not None:
             indexing.result()               # Pagefind's error, if any
             shutil.rmtree(site / "pagefind", ignore_errors=True)
