@@ -222,8 +222,9 @@ def test_ics_lines_fold_without_splitting_characters():
 
 
 def test_large_sites_offer_downloads_by_year(tmp_path, monkeypatch):
-    """A site spanning years whose whole files would pass WHOLE_LIMIT gets a file per year of
-    each format instead (the page says so); the years together hold every event."""
+    """A site spanning years whose whole JSON would pass WHOLE_LIMIT gets JSON, CSV and GeoJSON
+    a year at a time instead (the page says so); the years together hold every event, and
+    `timeline export` still writes any format whole."""
     from generator.export import data
     project = make_project(tmp_path)
     (project / "content/articles/2021-06-02-later.md").write_text(
@@ -231,22 +232,24 @@ def test_large_sites_offer_downloads_by_year(tmp_path, monkeypatch):
     monkeypatch.setattr(data, "WHOLE_LIMIT", 0)
     assert not generate(project).errors
     docs, events = project / "build/docs", collect(project).events
-    assert not (docs / "data/events.json").exists() and not (docs / "data/events.ics").exists()
+    assert not list((docs / "data").glob("events.*")) and not list((docs / "data").glob("timelinejs*"))
+    assert not list((docs / "data").glob("*.ics"))
     years = sorted({e.date.start.year for e in events})
     assert len(years) > 1
     ids = [r["id"] for y in years for r in json.loads((docs / f"data/events-{y}.json").read_text())["events"]]
     assert ids == [e.id for e in events]
+    rows = [r["event_id_cnty"] for y in years
+            for r in csv.DictReader(io.StringIO((docs / f"data/events-{y}.csv").read_text(), newline=""))]
+    assert rows == ids
     for y in years:
-        icalendar.Calendar.from_ical((docs / f"data/events-{y}.ics").read_bytes())
-        json.loads((docs / f"data/timelinejs-{y}.json").read_text())
         geojson.loads((docs / f"data/events-{y}.geojson").read_text())
-        assert list(csv.DictReader(io.StringIO((docs / f"data/events-{y}.csv").read_text(), newline="")))
     page = (docs / "data/index.md").read_text()
     assert "a year at a time" in page and all(f"(events-{y}.csv)" in page for y in years)
-    # the CLI still writes the whole
-    out = tmp_path / "all.json"
-    assert main(["--root", str(project), "export", "--format", "json", "--out", str(out), "-j", "1"]) == 0
-    assert [r["id"] for r in json.loads(out.read_text())["events"]] == ids
+    for fmt in ("json", "ics"):
+        out = tmp_path / f"all.{fmt}"
+        assert main(["--root", str(project), "export", "--format", fmt, "--out", str(out), "-j", "1"]) == 0
+    assert [r["id"] for r in json.loads((tmp_path / "all.json").read_text())["events"]] == ids
+    assert len(icalendar.Calendar.from_ical((tmp_path / "all.ics").read_bytes()).walk("VEVENT")) == len(ids)
 
 
 def test_ics_text_values_read_back_as_written():

@@ -301,6 +301,10 @@ PARTS = {"json": _json_part, "csv": _csv_part, "geojson": _geojson_part, "timeli
 # a browser or spreadsheet chokes on (and GitHub refuses files over 100 MB), and each edit
 # would rewrite them all. Such sites offer a file per year; `timeline export` writes the whole.
 WHOLE_LIMIT = 10 * 2**20
+# The formats a large site offers per year. A calendar or a TimelineJS slideshow of ten
+# thousand events a year is of no use, and those two files were a third of the downloads
+# (GitHub Pages publishes at most 1 GB); `timeline export` still writes them.
+BY_YEAR = ("json", "csv", "geojson")
 
 
 def year_path(path: str, year: int) -> str:
@@ -309,30 +313,34 @@ def year_path(path: str, year: int) -> str:
     return f"{stem}-{year}{dot}{ext}"
 
 
+def _month_parts(site: SiteInput, fmt: str) -> tuple[str, ...]:
+    return tuple(site.per_month(("export", fmt, site.site_url), lambda part: PARTS[fmt](part, site)))
+
+
 def data_files(site: SiteInput) -> dict[str, str]:
-    """Every download, by its path in the site: each format whole, and when a whole file would
-    pass WHOLE_LIMIT on a site spanning years, each format per year instead (whole still for
-    the formats under the limit). Written month by month: under `timeline serve` an edit
-    re-serialises only its months and rewrites only the files holding them; the others are
-    last run's very strings, which the writer skips (export/writer.py)."""
-    formats = tuple(WRITERS)
-    months = tuple(site.per_month(("export", site.site_url),
-                                  lambda part: tuple(PARTS[f](part, site) for f in formats)))
-    years: dict[int, list[tuple[str, ...]]] = {}
-    for part, serialised in zip(site.months or (site.events,), months):
+    """Every download, by its path in the site: each format whole while its JSON is under
+    WHOLE_LIMIT; past that, on a site spanning years, the BY_YEAR formats a year at a time
+    (and whole too for those still under the limit). Written month by month: under `timeline
+    serve` an edit re-serialises only its months and rewrites only the files holding them;
+    the others are last run's very strings, which the writer skips (export/writer.py)."""
+    parts = {"json": _month_parts(site, "json")}
+    years: dict[int, list[int]] = {}          # year -> its months' positions in the parts
+    for i, part in enumerate(site.months or (site.events,)):
         if part:
-            years.setdefault(part[0].date.start.year, []).append(serialised)
-    size = {f: sum(byte_size(m[i]) for m in months) for i, f in enumerate(formats)}    # whole, about
-    by_year = len(years) > 1 and max(size.values()) > WHOLE_LIMIT
+            years.setdefault(part[0].date.start.year, []).append(i)
+    by_year = len(years) > 1 and sum(map(byte_size, parts["json"])) > WHOLE_LIMIT     # JSON: the largest
+    formats = BY_YEAR if by_year else tuple(WRITERS)
     files: dict[str, str] = {}
-    for year, parts in years.items() if by_year else ():
-        texts = site.memo(("export", year), (tuple(parts), site.title, site.description),
-                          lambda: tuple(WRITERS[f](site, tuple(m[i] for m in parts)) for i, f in enumerate(formats)))
-        files.update((year_path(FORMATS[f][0], year), texts[i]) for i, f in enumerate(formats))
-    for i, f in enumerate(formats):
-        if not by_year or size[f] <= WHOLE_LIMIT:
-            files[FORMATS[f][0]] = site.memo(("export", f), (tuple(m[i] for m in months), site.title, site.description),
-                                             lambda: WRITERS[f](site, tuple(m[i] for m in months)))
+    for f in formats:
+        months = parts.get(f) or _month_parts(site, f)
+        if by_year:
+            for year, where in years.items():
+                chosen = tuple(months[i] for i in where)
+                files[year_path(FORMATS[f][0], year)] = site.memo(
+                    ("export", f, year), (chosen, site.title, site.description), lambda: WRITERS[f](site, chosen))
+        if not by_year or sum(map(byte_size, months)) <= WHOLE_LIMIT:
+            files[FORMATS[f][0]] = site.memo(("export", f), (months, site.title, site.description),
+                                             lambda: WRITERS[f](site, months))
     return files
 
 
@@ -409,16 +417,16 @@ def downloads_page(files: dict[str, str], feed: str) -> str:
     years = sorted({int(p.rpartition("-")[2].partition(".")[0]) for p in files
                     if p.startswith("data/") and p.rpartition("-")[2].partition(".")[0].isdigit()})
     if years:
-        missing = [FORMATS[f][0].split("/")[-1] for f in FORMATS if FORMATS[f][0] not in files]
-        lines += ["", "## By year", ""]
-        if missing:
-            lines += [f"The whole of {', '.join(missing)} would be larger than {WHOLE_LIMIT // 2**20} MB, so it is "
-                      "offered a year at a time here; `timeline export` writes it whole.", ""]
-        lines += ["| year | " + " | ".join(_LABELS[f] for f in FORMATS) + " |",
-                  "| --- |" + " --- |" * len(FORMATS)]
+        per_year = [f for f in BY_YEAR if year_path(FORMATS[f][0], years[0]) in files]
+        lines += ["", "## By year", "",
+                  f"This site's events make files larger than {WHOLE_LIMIT // 2**20} MB, so they are offered a year "
+                  f"at a time here, as {', '.join(_LABELS[f] for f in per_year)}. `timeline export` writes any "
+                  "format whole (iCalendar and TimelineJS included).", "",
+                  "| year | " + " | ".join(_LABELS[f] for f in per_year) + " |",
+                  "| --- |" + " --- |" * len(per_year)]
         for year in years:
-            cells = [f"[{_size_label(files[year_path(path, year)])}]({year_path(path, year).split('/')[-1]})"
-                     for path, _ in FORMATS.values()]
+            cells = [f"[{_size_label(files[p])}]({p.split('/')[-1]})"
+                     for p in (year_path(FORMATS[f][0], year) for f in per_year)]
             lines.append(f"| {year} | " + " | ".join(cells) + " |")
     lines += ["", "## Licence", "", LICENCE + " Quotes are short extracts for reference; the full articles "
               "belong to their publishers. Coordinates and country codes come from the site's gazetteer "
