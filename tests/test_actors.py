@@ -314,3 +314,10 @@ def test_a_name_between_the_and_a_noun_of_organisations_is_one():
     text = "Silicon Valley Bank failed. Depositors of the Silicon Valley bank queued."
     assert article_actors(text).between(text.index("Depositors"), len(text)) == ("Silicon Valley Bank",)
     assert names("Shares of the Swiss bank fell.") == []
+
+
+def test_a_name_after_the_is_no_person():
+    # an article before a bare name makes it a place or thing: people are not written "the X Y"
+    assert names("Fighting focused on the Jamiyat al Zahra quarter, which houses offices.") == []
+    assert names("The Karam al Jabal which houses several offices fell.") == []
+    assert names("Shawn Fain said the Jabal Hassan fell.") == ["Shawn Fain"]

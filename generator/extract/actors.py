@@ -31,6 +31,9 @@ _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "de
 # after these a name is a place ("in Cabo Delgado"), not a person ("handed power to ...")
 _WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside", "from",
                     "towards", "toward", "via"})
+# nor after "the": an article before a bare name makes it a place or a thing ("the Jamiyat
+# al Zahra", "the Hague"), as no one writes "the Shawn Fain"
+_NOT_BEFORE_PERSON = _WHERE | {"the"}
 # a place named after these is where something happens, not who acts
 _LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
                        "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
@@ -568,7 +571,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
     if _title_end(scan, i, j) == j:
         return                                           # "the Prime Minister's residence": nobody named
     if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() \
-            and not (i > 0 and toks[i - 1].key in _WHERE) and not _place_of(scan, i, j) \
+            and not (i > 0 and toks[i - 1].key in _NOT_BEFORE_PERSON) and not _place_of(scan, i, j) \
             and not _headline_case(scan, i, j):
         phrase = scan.text[toks[i].start:toks[j - 1].end]
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
