@@ -261,7 +261,7 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
     end = _phrase_at(scan, j, lex.forces, joined=True)
     if end > j:
         force = lex.forces[scan.key(j, end)]
-        scan.take(i, end, f"{lex.adjectives.get(e.country, e.name)} {force}", force)
+        scan.take(i, end, _organ(lex, e.country, force), force)
         return end
     end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
     if end > j:
@@ -275,15 +275,16 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
 
 def _state_actor(scan: _Scan, state: str, code: str, what: str) -> str:
     """A state's organ by one name whatever the wording: "Colombian government", "Colombia's
-    government" and "the government of Colombia" are all "Government of Colombia" (ACLED's
-    form), or the site's name for "Colombian government"; weapons are its military ("Turkish
-    drones": "Turkish military")."""
-    adj = scan.lex.adjectives.get(code, state)
-    if what == "state":
-        return state
-    if what == "government":
-        return scan.site_names.get(phrase_key(f"{adj} government"), f"Government of {state}")
-    return f"{adj} {what}"
+    government" and "the government of Colombia" are all "Colombian government"; weapons are
+    its military ("Turkish drones": "Turkish military")."""
+    return state if what == "state" else _organ(scan.lex, code, what)
+
+
+def _organ(lex: Lexicon, code: str, noun: str) -> str:
+    """One form for every organ of every state, so that a site has one page for each: the
+    demonym and the noun ("Colombian army", "Colombian government"), as news write them; the
+    state's name where the lexicon has no demonym for it."""
+    return f"{lex.adjectives.get(code) or lex.countries.get(code, code)} {noun}"
 
 
 def _qualifiers_end(scan: _Scan, i: int) -> int:
@@ -323,9 +324,8 @@ def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
     q = _qualifiers_end(scan, j) if j < len(scan.toks) and scan.toks[j].glued else j
     end = _phrase_at(scan, q, scan.lex.groups, 2, joined=True)
     if end > q:
-        adj = scan.lex.adjectives.get(e.country, e.name)
         noun = scan.key(q, end)
-        scan.take(i, end, f"{adj} {scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()}",
+        scan.take(i, end, _organ(scan.lex, e.country, scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()),
                   scan.lex.same.get(noun, noun))
         return end
     return i
@@ -353,13 +353,12 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
     end = _phrase_at(scan, i, lex.forces)
     if end > i:
         k = scan.key(i, end)
-        adj = lex.adjectives.get(scan.focus)
         # "Russian military police" where the site named "Russian": whose force it is, is said
         if i > 0 and scan.used[i - 1] and toks[i].glued:
             scan.take(i, end, "")
             return end
-        if k in lex.domestic and adj:
-            scan.take(i, end, f"{adj} {lex.forces[k]}", lex.forces[k])
+        if k in lex.domestic and scan.focus in lex.countries:
+            scan.take(i, end, _organ(lex, scan.focus, lex.forces[k]), lex.forces[k])
             return end
         if lex.forces[k] in scan.last_of and lex.forces[k] != "military" and _refers_back(scan, i):
             scan.take(i, end, scan.last_of[lex.forces[k]])      # "peacekeepers" after "UN peacekeepers"
@@ -368,9 +367,9 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
     if toks[i].key in lex.definite_government and i > 0 and toks[i - 1].key == "the" and toks[i].glued:
         return _definite_government(scan, i)
     if toks[i].key == "ministry" and i > 1 and toks[i - 2].key == "the" and not toks[i - 1].cap \
-            and toks[i].glued and lex.adjectives.get(scan.focus):
+            and toks[i].glued and scan.focus in lex.countries:
         # "said the communications ministry": the ministry of the article's country
-        scan.take(i - 1, i + 1, f"{lex.adjectives[scan.focus]} {toks[i - 1].key} ministry")
+        scan.take(i - 1, i + 1, _organ(lex, scan.focus, f"{toks[i - 1].key} ministry"))
         return i + 1
     q = _qualifiers_end(scan, i)
     end = _phrase_at(scan, q, lex.groups, 2, joined=q > i)
