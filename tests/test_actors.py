@@ -325,3 +325,31 @@ def test_a_name_after_the_is_no_person():
     assert names("Fighting focused on the Jamiyat al Zahra quarter, which houses offices.") == []
     assert names("The Karam al Jabal which houses several offices fell.") == []
     assert names("Shawn Fain said the Jabal Hassan fell.") == ["Shawn Fain"]
+    # but a group is written so: a plural name, or a group noun after it
+    assert names("Rescuers of the White Helmets said 38 died.") == ["White Helmets"]
+    assert names("Heads of the Ahrar al-Sham militant group were killed.") == ["Ahrar al-Sham"]
+
+
+def test_named_craft_their_series_and_owner():
+    text = ("The Northern Space Agency's (NSA) second lunar mission Selene-2 will land on Friday. "
+            "Selene 2's Orla lander touched down. Selene-1 had crashed in 2019 when its rover 'Brin' failed. "
+            "The Selene-2 mission was launched in July.")
+    a = article_actors(text)
+    land = text.index("Selene 2's")
+    # the lander, the craft it belongs to and the agency that owns that craft's series
+    assert set(a.between(land, text.index("Selene-1"))) == {"Orla", "Selene-2", "Northern Space Agency (NSA)"}
+    # an earlier craft of the series is the same agency's
+    assert set(a.between(text.index("Selene-1"), text.index("The Selene-2"))) >= {"Selene-1", "Brin",
+                                                                                 "Northern Space Agency (NSA)"}
+    assert a.between(text.index("The Selene-2"), len(text)) == ("Selene-2", "Northern Space Agency (NSA)")
+
+
+def test_craft_nouns_that_name_weapons_or_bodies_need_a_number():
+    assert names("A Katyusha rocket hit the base.") == []
+    assert names("The Falcon 9 rocket lifted off.") == ["Falcon 9"]
+    assert names("The Mars rover found water.") == []
+    assert names("The UN mission left.") == ["United Nations"]
+
+
+def test_sentences_glued_by_a_full_stop_are_two():
+    assert names("It was put into orbit by the rocket LVM3.The spacecraft left.") == ["LVM3"]

@@ -18,8 +18,9 @@ import yaml
 RESOURCES = Path(__file__).with_name("resources") / "en" / "actors"
 MAX_NGRAM = 8
 
-# A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&".
-_TOKEN = re.compile(r"[^\W_](?:[\w&’'.-]*[\w.])?")
+# A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&"; a
+# dot before a capitalised word ends it, as two sentences glued ("rocket LVM3.The spacecraft").
+_TOKEN = re.compile(r"[^\W_](?:(?:[\w&’'-]|\.(?![A-Z][a-z]))*[\w.])?")
 POSSESSIVE = re.compile(r"['’]s?$")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
 # "al-Assad", "bin-Salman": a name word behind its particle
@@ -110,6 +111,8 @@ class Lexicon:
     refer_after: frozenset = frozenset()   # words after which a bare group noun refers back
     institutions: frozenset = frozenset()
     particles: frozenset = frozenset()   # lower-case words inside personal names ("da", "bin")
+    crafts: dict = field(default_factory=dict)   # folded noun of craft -> "named" or "numbered"
+    bodies: frozenset = frozenset()   # where craft go ("Moon", "Mars"): no part of a craft's name
     groups: Phrases = field(default_factory=Phrases)   # bare and qualified group nouns
     firsts: frozenset = frozenset()   # the first words of all phrases above: a word not among them starts none
 
@@ -171,6 +174,7 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
     forces = _read_yaml(directory / "forces.yaml") or {}
     references = _read_yaml(directory / "references.yaml") or {}
     groups = _read_yaml(directory / "groups.yaml") or {}
+    crafts = _read_yaml(directory / "crafts.yaml") or {}
     folded = lambda words: frozenset(phrase_key(str(w)) for w in words)   # noqa: E731
     return Lexicon(
         phrases=Phrases(phrases), adjectives=adjectives, countries=countries,
@@ -191,7 +195,9 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         references=_references(references), plural_references=_references(references.get("plural") or {}),
         definite_government=folded(forces.get("definite_government") or ()),
         institutions=folded(_read_list(directory / "institutions.txt")),
-        particles=folded(_read_list(directory / "particles.txt")))
+        particles=folded(_read_list(directory / "particles.txt")),
+        crafts={w: kind for kind in ("numbered", "named") for w in folded(crafts.get(kind) or ())},
+        bodies=folded(crafts.get("bodies") or ()))
 
 
 class Token(NamedTuple):

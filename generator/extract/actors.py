@@ -31,9 +31,6 @@ _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "la", "du", "de
 # after these a name is a place ("in Cabo Delgado"), not a person ("handed power to ...")
 _WHERE = frozenset({"in", "near", "at", "inside", "into", "across", "throughout", "within", "around", "outside", "from",
                     "towards", "toward", "via"})
-# nor after "the": an article before a bare name makes it a place or a thing ("the Jamiyat
-# al Zahra", "the Hague"), as no one writes "the Shawn Fain"
-_NOT_BEFORE_PERSON = _WHERE | {"the"}
 # a place named after these is where something happens, not who acts
 _LOCATIVE = frozenset({"in", "near", "to", "at", "from", "inside", "across", "into", "on", "over", "throughout",
                        "within", "around", "outside", "of", "northern", "southern", "eastern", "western", "central",
@@ -71,6 +68,8 @@ class _Scan:
     pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
     agent_end: int = -1                               # the token after the last state taken as agent
     titled: list = field(default_factory=list)        # (position, folded title, name)
+    crafts: dict = field(default_factory=dict)        # folded name of a craft -> its name as first written
+    owners: list = field(default_factory=list)        # (folded series of a craft, token of its owner's possessive)
 
     def take(self, i: int, j: int, name: str, noun: str = "") -> None:
         """Tokens i..j-1 name `name` (none if empty): as the site calls it, when its actors.yaml
@@ -207,7 +206,7 @@ def _defined_acronyms(scan: _Scan) -> None:
         start = next((k for k in words if toks[k].text[0] == t.text[0]), None)
         if start is None or i - start < 2 and len(t.text) > 2:
             continue
-        full = text[toks[start].start:toks[i - 1].end].strip()
+        full = _bare_end(scan, start, i).strip()        # "... Organisation's (ISRO)": without the possessive
         # known by its full name or its acronym ("... in Iraq and Syria (ISIS)"), or named by the site
         known = next((e for e in (scan.lex.phrases.get(scan.key(start, i)), scan.lex.phrases.get(t.key))
                       if e and e.kind not in ("adj", "seat", "state")), None)
@@ -570,7 +569,8 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
     if _title_end(scan, i, j) == j:
         return                                           # "the Prime Minister's residence": nobody named
     if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() \
-            and not (i > 0 and toks[i - 1].key in _NOT_BEFORE_PERSON) and not _place_of(scan, i, j) \
+            and not (i > 0 and toks[i - 1].key in _WHERE) and not _place_of(scan, i, j) \
+            and not (i > 0 and toks[i - 1].key == "the" and not _group_name(scan, i, j)) \
             and not _headline_case(scan, i, j):
         phrase = scan.text[toks[i].start:toks[j - 1].end]
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
@@ -578,6 +578,18 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         if any(toks[k].key in scan.lex.particles for k in range(i, j)) and _gazetteer_has(_bare_end(scan, i, j)):
             return                                       # "Rio de Janeiro's governor": a place, not a person
         _person(scan, i, j)
+
+
+def _group_name(scan: _Scan, i: int, j: int) -> bool:
+    """A name after "the" is no person (no one writes "the Shawn Fain"): a group when it ends in
+    a plural ("the White Helmets", "the Local Coordination Committees") or a group noun follows
+    ("the Ahrar al-Sham militant group"), else a place or a thing ("the Jamiyat al Zahra")."""
+    toks = scan.toks
+    last = toks[j - 1].key
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")) and not toks[j - 1].possessive:
+        return True
+    return any(toks[k].glued and not toks[k].cap and toks[k].key in scan.lex.anaphora
+               for k in range(j, min(j + 2, len(toks))))
 
 
 def _bare_end(scan: _Scan, i: int, j: int) -> str:
@@ -590,6 +602,123 @@ def _gazetteer_has(phrase: str) -> bool:
     many people share a full name with a town ("Benito Juárez"), few with "de" or "al" do."""
     from ..geoindex import default_index, key
     return bool(default_index().lookup(key(phrase)))
+
+
+def _name_word(scan: _Scan, k: int) -> bool:
+    """Token k may be part of a craft's name: capitalised or a number, unused, and no state."""
+    t = scan.toks[k]
+    if scan.used[k] or t.key in scan.lex.not_names or t.key in scan.lex.bodies or not (t.cap or t.key[-1:].isdigit()):
+        return False
+    e = scan.lex.phrases.get(t.key)
+    return not (e and e.kind in ("adj", "state", "seat"))
+
+
+def _series(key: str) -> str:
+    """ "chandrayaan 3" -> "chandrayaan": the craft of a series share the name before the number."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].isdigit() else key
+
+
+def _craft_names(scan: _Scan, n: int) -> list[tuple[int, int]]:
+    """The names that may be written with the craft noun at token n, as tokens (a, b): before
+    it ("Vikram lander", "Chandrayaan-3 lunar mission"), then after it ("mission Chandrayaan-3",
+    "lander 'Vikram'")."""
+    toks, text = scan.toks, scan.text
+    out = []
+    end = n
+    if n > 1 and toks[n].glued and not toks[n - 1].cap and toks[n - 1].key.isalpha() and _name_word(scan, n - 2) \
+            and toks[n - 1].glued and not toks[n - 2].possessive:
+        end = n - 1                                     # one modifier: "Chandrayaan-3 lunar mission"
+    a = end
+    while a > 0 and toks[a].glued and _name_word(scan, a - 1) and not (a < end and toks[a - 1].possessive):
+        a -= 1
+    if a < end and toks[a].cap and (end == n or any(c.isdigit() for c in text[toks[a].start:toks[end - 1].end])):
+        out.append((a, end))
+    b = n + 1
+    if b < len(toks) and text[toks[n].end:toks[b].start].strip() in ("", "'", "‘", "\"", "“", "(") \
+            and toks[b].cap and _name_word(scan, b):
+        while b < len(toks) and _name_word(scan, b) and (b == n + 1 or (toks[b].glued and not toks[b - 1].possessive)):
+            b += 1
+        out.append((n + 1, b))
+    return out
+
+
+def _owner(scan: _Scan, n: int) -> int:
+    """The token of the possessive that owns the craft noun at n ("ISRO's third Moon mission",
+    "India's heavy lift rocket"): up to three modifiers back, over a bracketed acronym; or -1."""
+    toks, text = scan.toks, scan.text
+    for k in range(n - 1, max(-1, n - 5), -1):
+        if text[toks[k].end:toks[k + 1].start].strip(" ()"):
+            return -1
+        if toks[k].possessive:
+            return k
+    return -1
+
+
+def _crafts(scan: _Scan) -> None:
+    """Named craft ("Vikram lander", "the rocket LVM3"), then every later mention of one and of
+    its series ("Chandrayaan-2" after "Chandrayaan-3"); their owners are resolved at the end."""
+    toks, lex = scan.toks, scan.lex
+    for n, t in enumerate(toks):
+        kind = lex.crafts.get(t.key)
+        if not kind or t.cap or scan.used[n]:
+            continue
+        names = [(a, b) for a, b in _craft_names(scan, n)
+                 if kind == "named" or any(c.isdigit() for c in scan.text[toks[a].start:toks[b - 1].end])]
+        if not names:
+            continue
+        a, b = names[0]
+        p = a - 1 if b <= n and a > 0 and toks[a - 1].possessive and toks[a].glued else _owner(scan, n)
+        _craft(scan, a, b)
+        if p >= 0:
+            q = p                                   # an unknown numbered owner is a craft: "Chandrayaan 3's Vikram lander"
+            while q > 0 and toks[q].glued and _name_word(scan, q - 1) and not toks[q - 1].possessive:
+                q -= 1
+            if q <= p and _name_word(scan, p) and toks[q].cap and any(c.isdigit() for c in _bare_end(scan, q, p + 1)):
+                _craft(scan, q, p + 1)
+            scan.owners.append((_series(scan.key(a, b)), p))
+    if not scan.crafts:
+        return
+    series = {_series(k) for k in scan.crafts}
+    for i, t in enumerate(toks):
+        if scan.used[i] or not t.cap:
+            continue
+        for j in (i + 2, i + 1):                    # "Chandrayaan 3", "Chandrayaan-3", "Vikram"
+            if j > len(toks) or (j == i + 2 and not toks[i + 1].glued) or \
+                    (j < len(toks) and toks[j].glued and toks[j].cap and not toks[j - 1].possessive):
+                continue
+            k = scan.key(i, j)
+            if k in scan.crafts or _series(k) in series:
+                _craft(scan, i, j)
+                break
+
+
+def _craft(scan: _Scan, a: int, b: int) -> None:
+    k = scan.key(a, b)
+    name = scan.crafts.setdefault(k, _bare_end(scan, a, b))
+    scan.take(a, b, name)
+
+
+def _owners(scan: _Scan) -> None:
+    """A craft's owner acts with it: every mention of "Chandrayaan-3" names ISRO too, when the
+    article wrote "ISRO's mission Chandrayaan-3"; the owner of one craft of a series owns all."""
+    if not scan.owners:
+        return
+    by_series: dict = {}
+    for series, p in scan.owners:
+        at = [scan.toks[p].start]
+        if p + 1 < len(scan.toks) and scan.text[scan.toks[p].end:scan.toks[p + 1].start].strip() == "(":
+            at.append(scan.toks[p + 1].start)       # "Organisation's (ISRO)"
+        owner = next((m.name for m in scan.found for x in at if m.start <= x < m.end), "")
+        if owner:
+            by_series.setdefault(series, owner)
+    crafts = {name: _series(k) for k, name in scan.crafts.items()}
+    for m in list(scan.found):
+        owner, seen = by_series.get(crafts.get(m.name, "\0")), {m.name}
+        while owner and owner not in seen:          # the lander's craft's agency: Vikram, Chandrayaan-3, ISRO
+            scan.found.append(Mention(m.start, m.end, owner))
+            seen.add(owner)
+            owner = by_series.get(crafts.get(owner, "\0"))
 
 
 def _spelled_out(scan: _Scan) -> None:
@@ -748,6 +877,7 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
         if j == i:
             j = _forces_and_groups(scan, i)
         i = max(j, i + 1)
+    _crafts(scan)
     i = 0
     while i < len(toks):                                 # then capitalised runs, in reading order
         if scan.used[i] or not toks[i].cap:
@@ -765,4 +895,5 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
             scan.found[index] = Mention(m.start, m.end, name)
     _references(scan)
     _spelled_out(scan)
+    _owners(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
