@@ -353,3 +353,18 @@ def test_craft_nouns_that_name_weapons_or_bodies_need_a_number():
 
 def test_sentences_glued_by_a_full_stop_are_two():
     assert names("It was put into orbit by the rocket LVM3.The spacecraft left.") == ["LVM3"]
+
+
+def test_union_leaders_are_the_union_the_text_calls_one():
+    text = ("Ford and union leaders reached a deal on Monday. Union members rejected it. "
+            "Members of TWU 12, the transport workers union, walked out.")
+    a = article_actors(text)
+    assert a.between(0, text.index("Union members")) == ("Ford", "TWU")
+    assert a.between(text.index("Union members"), text.index("Members of")) == ("TWU",)
+    # no union named: "union members" say not which
+    assert names("Union members voted to strike.") == []
+
+
+def test_a_common_noun_opening_a_sentence_is_no_part_of_the_name_after_of():
+    assert names("Members of the NWU said the plant closed.") == ["NWU"]
+    assert names("Supporters of Ana Silva marched.") == ["Ana Silva supporters", "Ana Silva"]

@@ -106,6 +106,7 @@ class Lexicon:
     features: frozenset      # folded
     acts: frozenset
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
+    staff: frozenset = frozenset()   # people of an organisation after its noun ("union leaders")
     plural_references: dict = field(default_factory=dict)   # folded plural noun -> what it refers to, all of it
     definite_government: frozenset = frozenset()   # "the government": the article's country's
     refer_after: frozenset = frozenset()   # words after which a bare group noun refers back
@@ -125,7 +126,8 @@ class Lexicon:
 
 def _references(table: dict) -> dict:
     """noun -> the words an organisation's name may end in to be what it refers to."""
-    return {phrase_key(str(k)): frozenset(str(x).lower() for x in v) for k, v in table.items() if k != "plural"}
+    return {phrase_key(str(k)): frozenset(str(x).lower() for x in v) for k, v in table.items()
+            if k not in ("plural", "staff")}
 
 
 def _geonames(code: str) -> tuple[str, str]:
@@ -193,6 +195,7 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         features=folded(_read_list(directory / "features.txt")),
         acts=folded(_read_list(directory / "acts.txt")),
         references=_references(references), plural_references=_references(references.get("plural") or {}),
+        staff=folded(references.get("staff") or ()),
         definite_government=folded(forces.get("definite_government") or ()),
         institutions=folded(_read_list(directory / "institutions.txt")),
         particles=folded(_read_list(directory / "particles.txt")),

@@ -297,10 +297,11 @@ _COMPANY_HEADS = frozenset({"inc", "corp", "company", "corporation", "group", "h
                             "airways", "bank", "bancorp", "ltd", "llc", "co", "partners"})
 
 
-def _org(scan: _Scan, i: int, name: str, company: bool = False) -> None:
-    """Remember an organisation for "the bank", "the company" later."""
+def _org(scan: _Scan, i: int, name: str, company: bool = False, also: frozenset = frozenset()) -> None:
+    """Remember an organisation for "the bank", "the company" later; `also`: kinds the text
+    gives it ("IAM 751, the machinists union")."""
     last = word_key(name.split()[-1]) if name.split() else ""
-    kinds = {last} | ({"company"} if company or last in _COMPANY_HEADS else set())
+    kinds = {last} | also | ({"company"} if company or last in _COMPANY_HEADS else set())
     bisect.insort(scan.orgs, (scan.toks[i].start, frozenset(kinds), last, name), key=lambda o: o[0])
 
 
@@ -540,6 +541,9 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
     heads = [k for k in range(i, j) if toks[k].key in lex.heads and (k == j - 1 or toks[k + 1].key == "of")]
     if heads:   # "Shares of Northfield Bank": the organisation starts after an "of" before its head
         i = max([k + 1 for k in range(i, heads[0]) if toks[k].key == "of"], default=i)
+    if not heads and j - i > 2 and toks[i].initial and toks[i + 1].key == "of" and toks[i].key not in lex.titles:
+        _run(scan, i + 2, j, places)            # "Members of IAM 751": a common noun opening the sentence
+        return
     if heads and j - i > 1:
         name = scan.text[toks[i].start:toks[j - 1].end]
         name = POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
@@ -805,6 +809,40 @@ def _appositive(scan: _Scan, n: int) -> int:
     return _run_end(scan, k)
 
 
+def _appositives(scan: _Scan) -> None:
+    """ "IAM 751, the machinists union": a name followed by "the" and a noun of organisations is
+    one of that kind, for "union leaders" or "the union" later."""
+    toks, lex = scan.toks, scan.lex
+    starts = [t.start for t in toks]
+    for m in list(scan.found):
+        k = bisect.bisect_left(starts, m.end)
+        while k < len(toks) and toks[k].key.isdigit() and toks[k].glued:
+            k += 1                                   # "IAM 751"
+        if k == 0 or k + 1 >= len(toks) or scan.text[toks[k - 1].end:toks[k].start].strip() != "," \
+                or toks[k].key != "the":
+            continue
+        for n in range(k + 1, min(k + 4, len(toks))):
+            if not toks[n].glued or toks[n].cap:
+                break
+            if toks[n].key in lex.references and not (n + 1 < len(toks) and toks[n + 1].glued and not toks[n + 1].cap):
+                _org(scan, bisect.bisect_left(starts, m.start), m.name, also=lex.references[toks[n].key])
+                break
+
+
+def _staff(scan: _Scan, i: int) -> bool:
+    """ "union leaders", "bank executives": the people of the organisation of that kind named
+    nearest (before, else after); takes them and says so."""
+    toks, lex = scan.toks, scan.lex
+    kinds = lex.references.get(toks[i].key)
+    if not kinds or (toks[i].cap and not toks[i].initial) or i + 1 >= len(toks) or not toks[i + 1].glued or toks[i + 1].key not in lex.staff \
+            or (i > 0 and toks[i - 1].key in ("a", "an") and toks[i].glued):
+        return False
+    name = _nearest([o for o in scan.orgs if o[1] & kinds], toks[i].start)
+    if name:
+        scan.take(i, i + 2, name)
+    return bool(name)
+
+
 def _references(scan: _Scan) -> None:
     """ "the president issued a decree": the person the article gives that title (the last
     before, else the first after); "He said" opening a sentence: the person named last."""
@@ -827,6 +865,8 @@ def _references(scan: _Scan) -> None:
                     scan.take(first, end, name)
         if (t.key == "the" or (t.possessive and t.cap)) and not scan.used[i]:
             _org_reference(scan, i)
+        elif not scan.used[i] and _staff(scan, i):
+            continue
         elif t.initial and t.key in ("he", "she") and t.cap:
             name = _nearest([f for f in scan.persons if f[0] < t.start], t.start)
             if name:
@@ -893,6 +933,7 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
         if name:
             m = scan.found[index]
             scan.found[index] = Mention(m.start, m.end, name)
+    _appositives(scan)
     _references(scan)
     _spelled_out(scan)
     _owners(scan)
