@@ -349,6 +349,8 @@ def test_craft_nouns_that_name_weapons_or_bodies_need_a_number():
     assert names("The Falcon 9 rocket lifted off.") == ["Falcon 9"]
     assert names("The Mars rover found water.") == []
     assert names("The UN mission left.") == ["United Nations"]
+    # an owner's possessive before the noun is no craft's name
+    assert names("Orbital Dynamics Corp's lander concept won.") == ["Orbital Dynamics Corp"]
 
 
 def test_sentences_glued_by_a_full_stop_are_two():

@@ -634,7 +634,7 @@ def _craft_names(scan: _Scan, n: int) -> list[tuple[int, int]]:
             and toks[n - 1].glued and not toks[n - 2].possessive:
         end = n - 1                                     # one modifier: "Chandrayaan-3 lunar mission"
     a = end
-    while a > 0 and toks[a].glued and _name_word(scan, a - 1) and not (a < end and toks[a - 1].possessive):
+    while a > 0 and toks[a].glued and _name_word(scan, a - 1) and not toks[a - 1].possessive:
         a -= 1
     if a < end and toks[a].cap and (end == n or any(c.isdigit() for c in text[toks[a].start:toks[end - 1].end])):
         out.append((a, end))
