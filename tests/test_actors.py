@@ -370,3 +370,8 @@ def test_union_leaders_are_the_union_the_text_calls_one():
 def test_a_common_noun_opening_a_sentence_is_no_part_of_the_name_after_of():
     assert names("Members of the NWU said the plant closed.") == ["NWU"]
     assert names("Supporters of Ana Silva marched.") == ["Ana Silva supporters", "Ana Silva"]
+
+
+def test_investors_and_headline_abbreviations():
+    assert names("Prominent venture capitalists told firms to withdraw funds.", focus="") == ["Venture capitalists"]
+    assert names("TPLF, Ethiopian Gov't Reach Deal") == ["TPLF", "Ethiopian government"]
