@@ -375,3 +375,12 @@ def test_a_common_noun_opening_a_sentence_is_no_part_of_the_name_after_of():
 def test_investors_and_headline_abbreviations():
     assert names("Prominent venture capitalists told firms to withdraw funds.", focus="") == ["Venture capitalists"]
     assert names("The Ethiopian Gov't and the TPLF signed a deal.") == ["Ethiopian government", "TPLF"]
+
+
+def test_a_sites_group_noun_qualified_in_the_text_is_the_texts_reading():
+    rebels = Actor(name="Rebels", aliases=("rebels", "insurgents"))
+    site = site_rx(rebels)
+    assert names("Suspected Islamist insurgents attacked a convoy.", site=site, focus="MZ") == \
+        ["Islamist insurgents (Mozambique)"]
+    assert names("Insurgents attacked a convoy.", site=site, focus="MZ") == ["Rebels"]
+    assert names("Syrian Islamist insurgents took the town.", site=site) == ["Syrian Islamist insurgents"]

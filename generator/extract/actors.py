@@ -183,13 +183,21 @@ def _site(scan: _Scan, site) -> None:
         while j < len(scan.toks) and scan.toks[j].start < stop:
             j += 1
         if j == i or any(scan.used[k] and not any(a < scan.toks[k].end and scan.toks[k].start < b for a, b in claimed)
-                         for k in range(i, j)):
+                         for k in range(i, j)) or _qualified_group(scan, i, j):
             continue
         claimed.append((start, stop))
         for k in range(i, j):
             scan.used[k] = True
         if not actor.monitor:
             scan.found.append(Mention(start, stop, actor.name))
+
+
+def _qualified_group(scan: _Scan, i: int, j: int) -> bool:
+    """A site's group noun the text qualifies ("Suspected Islamist insurgents" where the site
+    calls insurgents "Rebels"): the longer reading is the text's own, as with the site's aliases."""
+    toks, lex = scan.toks, scan.lex
+    return j == i + 1 and i > 0 and toks[i].glued and not toks[i].cap and toks[i].key in lex.groups \
+        and toks[i - 1].key in lex.qualifiers
 
 
 def _defined_acronyms(scan: _Scan) -> None:
@@ -325,8 +333,9 @@ def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
     end = _phrase_at(scan, q, scan.lex.groups, 2, joined=True)
     if end > q:
         noun = scan.key(q, end)
-        scan.take(i, end, _organ(scan.lex, e.country, scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()),
-                  scan.lex.same.get(noun, noun))
+        # "Syrian Islamist insurgents": a qualifier keeps its capital, the noun is lower-case
+        words = " ".join(t.text if t.cap and t.key in scan.lex.qualifiers else t.text.lower() for t in scan.toks[j:end])
+        scan.take(i, end, _organ(scan.lex, e.country, words), scan.lex.same.get(noun, noun))
         return end
     return i
 
