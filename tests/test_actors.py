@@ -384,3 +384,15 @@ def test_a_sites_group_noun_qualified_in_the_text_is_the_texts_reading():
         ["Islamist insurgents (Mozambique)"]
     assert names("Insurgents attacked a convoy.", site=site, focus="MZ") == ["Rebels"]
     assert names("Syrian Islamist insurgents took the town.", site=site) == ["Syrian Islamist insurgents"]
+
+
+def test_place_words_that_are_also_names_count_only_in_their_place():
+    # "Khan" opens place names, "Bill" and "Park" end names of things: elsewhere they are names
+    assert names("Former prime minister Imran Khan was arrested.") == ["Imran Khan"]
+    assert names("Shelling hit Khan Shaykhun on Monday.") == []
+    assert names("Bill Ackman met Park Geun-hye.") == ["Bill Ackman", "Park Geun-hye"]
+    assert names("Lawmakers said the Finance Bill passed.") == []
+
+
+def test_a_title_next_to_a_name_is_no_headline_word():
+    assert names("Acme CEO John Ackman compared the collapse to 2008.") == ["John Ackman"]

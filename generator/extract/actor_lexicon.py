@@ -106,6 +106,7 @@ class Lexicon:
     features: frozenset      # folded
     acts: frozenset
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
+    features_at: dict = field(default_factory=dict)   # folded word -> "first" or "last": a feature only there
     staff: frozenset = frozenset()   # people of an organisation after its noun ("union leaders")
     plural_references: dict = field(default_factory=dict)   # folded plural noun -> what it refers to, all of it
     definite_government: frozenset = frozenset()   # "the government": the article's country's
@@ -192,7 +193,9 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         implied=Phrases({phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()}),
         anaphora=folded(groups.get("anaphora") or ()), refer_after=folded(groups.get("after") or ()),
         not_names=folded(_read_list(directory / "not_names.txt")),
-        features=folded(_read_list(directory / "features.txt")),
+        features=folded(w for w in _read_list(directory / "features.txt") if not w.endswith(")")),
+        features_at={phrase_key(w.split(" (")[0]): w.split(" (")[1].rstrip(")")
+                     for w in _read_list(directory / "features.txt") if w.endswith(")")},
         acts=folded(_read_list(directory / "acts.txt")),
         references=_references(references), plural_references=_references(references.get("plural") or {}),
         staff=folded(references.get("staff") or ()),

@@ -470,7 +470,16 @@ def _name_like(scan: _Scan, i: int, j: int) -> bool:
            for k in range(i, j)):
         return False                                    # "Azerbaijani-controlled Shusha"
     return all(_NAME_WORD.match(_bare(toks[k])) or (k in inner and toks[k].key in lex.particles) for k in range(i, j)) \
-        and not any(toks[k].key in scan.lex.features or toks[k].key in scan.lex.heads for k in range(i, j))
+        and not _has_feature(scan, i, j) and not any(toks[k].key in scan.lex.heads for k in range(i, j))
+
+
+def _has_feature(scan: _Scan, i: int, j: int) -> bool:
+    """A word of places or things is in the run i..j, where it would be one ("Imran Khan" and
+    "Bill Ackman" are people, "Khan Shaykhun" and "the Finance Bill" are not)."""
+    at = scan.lex.features_at
+    return any(scan.toks[k].key in scan.lex.features or
+               at.get(scan.toks[k].key) == ("first" if k == i else "last" if k == j - 1 else "")
+               for k in range(i, j))
 
 
 def _place_of(scan: _Scan, i: int, j: int) -> bool:
@@ -504,7 +513,8 @@ def _headline_case(scan: _Scan, i: int, j: int) -> bool:
     if len(window) >= 8 and sum(t.cap for t in window) >= 0.8 * len(window):
         return True                                     # "28 Terrorists Killed in Idleb Syrian Army Regains"
     near = [k for k in (i - 1, j) if 0 <= k < len(toks) and toks[k].glued and toks[k].cap and not toks[k].initial]
-    return any(toks[k].key in lex.not_names or toks[k].key in _CONNECTORS for k in near)
+    return any((toks[k].key in lex.not_names and toks[k].key not in lex.titles) or toks[k].key in _CONNECTORS
+               for k in near)                           # "Acme CEO John Ackman": a title is no headline word
 
 
 def _person(scan: _Scan, i: int, j: int) -> None:
@@ -559,7 +569,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         scan.take(i, j, name)
         _org(scan, i, name)
         return
-    if any(toks[k].key in lex.features for k in range(i, j)):
+    if _has_feature(scan, i, j):
         end = _phrase_at(scan, j, lex.state_nouns, 2, joined=True)
         if end > j and lex.state_nouns[scan.key(j, end)] == "government" and j - i > 1:
             scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials", not "City officials"
