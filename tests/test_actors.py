@@ -396,3 +396,15 @@ def test_place_words_that_are_also_names_count_only_in_their_place():
 
 def test_a_title_next_to_a_name_is_no_headline_word():
     assert names("Acme CEO John Ackman compared the collapse to 2008.") == ["John Ackman"]
+
+
+def test_a_title_before_a_name_is_that_persons_and_former_is_kept_apart():
+    text = ("Supporters of former Brazilian President Jair Bolsonaro stormed Congress. President Luiz "
+            "Lula da Silva condemned it. The former president, who flew to Miami, has not commented. "
+            "The president said order was restored.")
+    a = article_actors(text)
+    # "Brazilian President" is Bolsonaro's title, not a second president of Brazil
+    assert a.between(0, text.index("President Luiz")) == ("Jair Bolsonaro supporters", "Jair Bolsonaro",
+                                                          "Congress of Brazil")
+    assert a.between(text.index("The former"), text.index("The president")) == ("Jair Bolsonaro",)
+    assert a.between(text.index("The president"), len(text)) == ("Luiz Lula da Silva",)

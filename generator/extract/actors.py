@@ -68,6 +68,7 @@ class _Scan:
     pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
     agent_end: int = -1                               # the token after the last state taken as agent
     titled: list = field(default_factory=list)        # (position, folded title, name)
+    title_at: dict = field(default_factory=dict)      # token opening a name -> the title written before it
     crafts: dict = field(default_factory=dict)        # folded name of a craft -> its name as first written
     owners: list = field(default_factory=list)        # (folded series of a craft, token of its owner's possessive)
 
@@ -273,6 +274,11 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
     end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
     if end > j:
         noun = scan.key(j, end)
+        toks = scan.toks
+        if noun in lex.titles and end < len(toks) and toks[end].glued and toks[end].cap and not scan.used[end]:
+            scan.take(i, end, "")       # "former Brazilian President Jair Bolsonaro": the name's title
+            scan.title_at[end] = _title_key(scan, i, noun)
+            return end
         scan.take(i, end, _state_actor(scan, e.name, e.country, lex.state_nouns[noun]))
         if noun in lex.titles:      # the person the article gives that title, if it names one
             scan.pending.append((len(scan.found) - 1, noun, scan.toks[i].start))
@@ -450,6 +456,16 @@ def _run_end(scan: _Scan, i: int) -> int:
     return j
 
 
+# "former president", "the late prime minister": a title of its own, kept apart from the holder's
+_TITLE_MODIFIERS = frozenset({"former", "late", "ex", "then"})
+
+
+def _title_key(scan: _Scan, k: int, title: str) -> str:
+    """The title written from token k, with the modifier before it ("former president")."""
+    before = scan.toks[k - 1].key if k > 0 else ""
+    return f"{before} {title}" if before in _TITLE_MODIFIERS else title
+
+
 def _title_end(scan: _Scan, i: int, j: int) -> int:
     """The end of the longest title starting at token i, inside i..j."""
     return next((k for k in scan.ends(i, scan.lex.titles, min(4, j - i)) if scan.key(i, k) in scan.lex.titles), i)
@@ -523,6 +539,8 @@ def _person(scan: _Scan, i: int, j: int) -> None:
     scan.take(i, j, name)
     _supporters(scan, i, j, name)
     scan.persons.append((scan.toks[i].start, name))
+    if i in scan.title_at:
+        scan.titled.append((scan.toks[i].start, scan.title_at[i], name))
     last = next((scan.toks[k].key for k in range(j - 1, i - 1, -1) if scan.toks[k].key not in ("jr", "sr", "ii", "iii")), "")
     if last and j - i > 1:
         scan.people.setdefault(last, name)
@@ -551,7 +569,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
                 scan.persons.append((toks[te].start, scan.people[toks[te].key]))
             else:
                 _person(scan, te, j)
-            scan.titled.append((toks[t].start, scan.key(t, te), scan.persons[-1][1]))
+            scan.titled.append((toks[t].start, _title_key(scan, t, scan.key(t, te)), scan.persons[-1][1]))
             return
     if scan.key(i, j) in lex.institutions and lex.countries.get(scan.focus):
         name = POSSESSIVE.sub("", scan.text[toks[i].start:toks[j - 1].end])
@@ -873,10 +891,11 @@ def _references(scan: _Scan) -> None:
             # "the country's prime minister": the title in the article's country
             own = toks[i + 1].key in ("country", "nation") and toks[i + 1].possessive and i + 2 < len(toks)
             first = i + 2 if own else i + 1
+            first += first + 1 < len(toks) and toks[first].key in _TITLE_MODIFIERS     # "the former president"
             end = max((k for k in range(first + 1, min(len(toks), first + 3) + 1)
                        if scan.glued(first, k) and scan.key(first, k) in scan.lex.titles), default=0)
             if end and not toks[end - 1].possessive and not (end < len(toks) and toks[end].key == "of"):
-                title = scan.key(first, end)
+                title = _title_key(scan, first, scan.key(first, end))
                 name = _nearest([f for f in scan.titled if f[1] == title], t.start)
                 if not name and own and scan.lex.countries.get(scan.focus):
                     name = f"{title.title()} of {scan.lex.countries[scan.focus]}"
