@@ -408,3 +408,11 @@ def test_a_title_before_a_name_is_that_persons_and_former_is_kept_apart():
                                                           "Congress of Brazil")
     assert a.between(text.index("The former"), text.index("The president")) == ("Jair Bolsonaro",)
     assert a.between(text.index("The president"), len(text)) == ("Luiz Lula da Silva",)
+
+
+def test_the_terror_group_and_a_central_government():
+    text = "Al-Shabab stormed a hotel. In a statement, the terror group said it held the building."
+    assert article_actors(text).between(text.index("In a"), len(text)) == ("Al-Shabab",)
+    # no group named before: "a terrorist group" names none
+    assert names("It is considered a terrorist group.") == []
+    assert names("It waged an insurgency against Somalia's central government.") == ["Somali government"]
