@@ -71,6 +71,8 @@ def test_the_army_is_the_army_of_the_articles_country():
     assert names("The army said two soldiers died.") == []
     # the site or the places module may say which country the article is about
     assert names("The army said two soldiers died.", focus="PE") == ["Peruvian army"]
+    # a force with a name of its own keeps it
+    assert names('She was detained by the "morality police" in Tehran.', focus="IR") == ["Iranian morality police"]
 
 
 def test_places_are_actors_only_when_they_act():
