@@ -418,3 +418,8 @@ def test_the_terror_group_and_a_central_government():
     # no group named before: "a terrorist group" names none
     assert names("It is considered a terrorist group.") == []
     assert names("It waged an insurgency against Somalia's central government.") == ["Somali government"]
+
+
+def test_a_craft_is_shown_as_the_article_writes_it_most():
+    text = "Selene 2's Orla lander touched down. The Selene-2 mission ended. Selene-2 had flown for a month."
+    assert set(article_actors(text).between(0, len(text))) == {"Orla", "Selene-2"}

@@ -70,6 +70,7 @@ class _Scan:
     titled: list = field(default_factory=list)        # (position, folded title, name)
     title_at: dict = field(default_factory=dict)      # token opening a name -> the title written before it
     crafts: dict = field(default_factory=dict)        # folded name of a craft -> its name as first written
+    craft_forms: dict = field(default_factory=dict)   # that name -> how often each spelling of it is written
     owners: list = field(default_factory=list)        # (folded series of a craft, token of its owner's possessive)
 
     def take(self, i: int, j: int, name: str, noun: str = "") -> None:
@@ -738,6 +739,15 @@ def _craft(scan: _Scan, a: int, b: int) -> None:
     k = scan.key(a, b)
     name = scan.crafts.setdefault(k, _bare_end(scan, a, b))
     scan.take(a, b, name)
+    scan.craft_forms.setdefault(name, Counter())[_bare_end(scan, a, b)] += 1
+
+
+def _craft_spelling(scan: _Scan) -> None:
+    """A craft is shown as the article writes it most ("Chandrayaan-3", not the one "Chandrayaan 3"),
+    so that articles that spell it alike share its page."""
+    names = {name: forms.most_common(1)[0][0] for name, forms in scan.craft_forms.items()}
+    if any(a != b for a, b in names.items()):
+        scan.found = [Mention(m.start, m.end, names.get(m.name, m.name)) for m in scan.found]
 
 
 def _owners(scan: _Scan) -> None:
@@ -975,4 +985,5 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
     _references(scan)
     _spelled_out(scan)
     _owners(scan)
+    _craft_spelling(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
