@@ -423,3 +423,13 @@ def test_the_terror_group_and_a_central_government():
 def test_a_craft_is_shown_as_the_article_writes_it_most():
     text = "Selene 2's Orla lander touched down. The Selene-2 mission ended. Selene-2 had flown for a month."
     assert set(article_actors(text).between(0, len(text))) == {"Orla", "Selene-2"}
+
+
+def test_the_two_sides_are_the_pair_named_last():
+    text = ("TPLF, Ethiopian Gov't reach deal. The mediator said the two sides had agreed on a truce. "
+            "The mediator added that both parties would honour it.")
+    a = article_actors(text)
+    assert a.between(text.index("The mediator"), text.index("The mediator added")) == ("TPLF", "Ethiopian government")
+    assert a.between(text.index("The mediator added"), len(text)) == ("TPLF", "Ethiopian government")
+    # no pair named: "both sides" say not who
+    assert names("Fighting resumed and both sides blamed each other.") == []

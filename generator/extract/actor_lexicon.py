@@ -107,6 +107,7 @@ class Lexicon:
     acts: frozenset
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
     features_at: dict = field(default_factory=dict)   # folded word -> "first" or "last": a feature only there
+    sides: frozenset = frozenset()   # "two sides", "both parties": the pair of actors named last
     staff: frozenset = frozenset()   # people of an organisation after its noun ("union leaders")
     plural_references: dict = field(default_factory=dict)   # folded plural noun -> what it refers to, all of it
     definite_government: frozenset = frozenset()   # "the government": the article's country's
@@ -203,7 +204,7 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         institutions=folded(_read_list(directory / "institutions.txt")),
         particles=folded(_read_list(directory / "particles.txt")),
         crafts={w: kind for kind in ("numbered", "named") for w in folded(crafts.get(kind) or ())},
-        bodies=folded(crafts.get("bodies") or ()))
+        bodies=folded(crafts.get("bodies") or ()), sides=folded(groups.get("sides") or ()))
 
 
 class Token(NamedTuple):

@@ -750,6 +750,24 @@ def _craft_spelling(scan: _Scan) -> None:
         scan.found = [Mention(m.start, m.end, names.get(m.name, m.name)) for m in scan.found]
 
 
+def _sides(scan: _Scan) -> None:
+    """ "the two sides", "both parties": the two actors last named as a pair ("TPLF, Ethiopian
+    Gov't reach deal", "talks between Armenia and Azerbaijan")."""
+    toks, text = scan.toks, scan.text
+    at = [k for k in range(1, len(toks)) if scan.key(k - 1, k + 1) in scan.lex.sides and not scan.used[k]]
+    if not at:
+        return
+    found = sorted(scan.found, key=lambda m: m.start)
+    pairs = [(b.start, a.name, b.name) for a, b in zip(found, found[1:])
+             if a.name != b.name and a.end < b.start and text[a.end:b.start].lower() in (", ", " and ", " and the ", ", the ")]
+    for k in at:
+        before = [p for p in pairs if p[0] < toks[k - 1].start]
+        if before:
+            for name in before[-1][1:]:
+                scan.found.append(Mention(toks[k - 1].start, toks[k].end, name))
+            scan.used[k - 1:k + 1] = [True, True]
+
+
 def _owners(scan: _Scan) -> None:
     """A craft's owner acts with it: every mention of "Chandrayaan-3" names ISRO too, when the
     article wrote "ISRO's mission Chandrayaan-3"; the owner of one craft of a series owns all."""
@@ -986,4 +1004,5 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
     _spelled_out(scan)
     _owners(scan)
     _craft_spelling(scan)
+    _sides(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
