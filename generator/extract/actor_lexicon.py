@@ -18,9 +18,10 @@ import yaml
 RESOURCES = Path(__file__).with_name("resources") / "en" / "actors"
 MAX_NGRAM = 8
 
-# A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&"; a
-# dot before a capitalised word ends it, as two sentences glued ("rocket LVM3.The spacecraft").
-_TOKEN = re.compile(r"[^\W_](?:(?:[\w&’'-]|\.(?![A-Z][a-z]))*[\w.])?")
+# A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&".
+_TOKEN = re.compile(r"[^\W_](?:[\w&’'.-]*[\w.])?")
+# but a dot before a capitalised word ends it: two sentences glued ("rocket LVM3.The spacecraft")
+_GLUED = re.compile(r"(?<=[\w])\.(?=[A-Z][a-z])")
 POSSESSIVE = re.compile(r"['’]s?$")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
 # "al-Assad", "bin-Salman": a name word behind its particle
@@ -108,6 +109,7 @@ class Lexicon:
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
     features_at: dict = field(default_factory=dict)   # folded word -> "first" or "last": a feature only there
     sides: frozenset = frozenset()   # "two sides", "both parties": the pair of actors named last
+    sides_last: frozenset = frozenset()   # their last words, so that only those tokens are looked at
     staff: frozenset = frozenset()   # people of an organisation after its noun ("union leaders")
     plural_references: dict = field(default_factory=dict)   # folded plural noun -> what it refers to, all of it
     definite_government: frozenset = frozenset()   # "the government": the article's country's
@@ -121,6 +123,7 @@ class Lexicon:
 
     def __post_init__(self):
         object.__setattr__(self, "groups", Phrases.of(self.bare_groups | self.qualified_groups))
+        object.__setattr__(self, "sides_last", frozenset(w.split(" ")[-1] for w in self.sides))
         object.__setattr__(self, "firsts", frozenset().union(*(
             t.sizes for t in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers,
                               self.titles, self.implied))))
@@ -226,12 +229,25 @@ def _word(word: str) -> tuple[str, bool, bool]:
             word[-1] in "'’s" and bool(POSSESSIVE.search(word)) and not word.isupper())
 
 
+def _spans(text: str):
+    """(word, start, end) of each word, words glued by a full stop apart (rare: looked for only
+    in words with an inner dot)."""
+    for m in _TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        if "." not in word[1:-1] or not _GLUED.search(word):
+            yield word, start, m.end()
+            continue
+        cut = 0
+        for g in _GLUED.finditer(word):
+            yield word[cut:g.end()], start + cut, start + g.end()
+            cut = g.end()
+        yield word[cut:], start + cut, m.end()
+
+
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     prev_end = 0
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    for word, start, end in _spans(text):
         if word[-1] == "." and not _ABBREV.search(word):   # a full stop, not an abbreviation
             word, end = word[:-1], end - 1
             if not word:

@@ -754,7 +754,9 @@ def _sides(scan: _Scan) -> None:
     """ "the two sides", "both parties": the two actors last named as a pair ("TPLF, Ethiopian
     Gov't reach deal", "talks between Armenia and Azerbaijan")."""
     toks, text = scan.toks, scan.text
-    at = [k for k in range(1, len(toks)) if scan.key(k - 1, k + 1) in scan.lex.sides and not scan.used[k]]
+    last = scan.lex.sides_last
+    at = [k for k in range(1, len(toks)) if toks[k].key in last and scan.key(k - 1, k + 1) in scan.lex.sides
+          and not scan.used[k]]
     if not at:
         return
     found = sorted(scan.found, key=lambda m: m.start)
@@ -931,7 +933,7 @@ def _references(scan: _Scan) -> None:
                     scan.take(first, end, name)
         if (t.key == "the" or (t.possessive and t.cap)) and not scan.used[i]:
             _org_reference(scan, i)
-        elif not scan.used[i] and _staff(scan, i):
+        elif t.key in scan.lex.references and not scan.used[i] and _staff(scan, i):
             continue
         elif t.initial and t.key in ("he", "she") and t.cap:
             name = _nearest([f for f in scan.persons if f[0] < t.start], t.start)
