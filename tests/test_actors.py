@@ -433,3 +433,13 @@ def test_the_two_sides_are_the_pair_named_last():
     assert a.between(text.index("The mediator added"), len(text)) == ("TPLF", "Ethiopian government")
     # no pair named: "both sides" say not who
     assert names("Fighting resumed and both sides blamed each other.") == []
+
+
+def test_agencies_colleges_and_schools_by_their_head_word():
+    assert names("Tesla recalled cars after a probe by the National Highway Traffic Safety Administration.") == \
+        ["Tesla", "National Highway Traffic Safety Administration"]
+    assert names("Nurses struck, the Royal College of Nursing said.") == ["Royal College of Nursing"]
+    # "and" inside a name the head word closes
+    assert names("Pupils of the LEA Primary and Secondary School were kidnapped.") == \
+        ["LEA Primary and Secondary School"]
+    assert names("John Smith and Mary Jones met.") == ["John Smith", "Mary Jones"]

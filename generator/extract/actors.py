@@ -582,6 +582,13 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
     if not heads and j - i > 2 and toks[i].initial and toks[i + 1].key == "of" and toks[i].key not in lex.titles:
         _run(scan, i + 2, j, places)            # "Members of IAM 751": a common noun opening the sentence
         return
+    if heads:       # "LEA Primary and Secondary School": "and" cut the run, the head says it is one name
+        while i > 1 and toks[i - 1].key == "and" and not toks[i - 1].cap and toks[i].glued and toks[i - 1].glued \
+                and toks[i - 2].cap and not scan.used[i - 2] and not toks[i - 2].possessive:
+            i -= 2
+            while i > 0 and toks[i].glued and toks[i - 1].cap and not scan.used[i - 1] \
+                    and toks[i - 1].key not in lex.not_names and not toks[i - 1].possessive:
+                i -= 1
     if heads and j - i > 1:
         name = scan.text[toks[i].start:toks[j - 1].end]
         name = POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
