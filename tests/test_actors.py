@@ -443,3 +443,14 @@ def test_agencies_colleges_and_schools_by_their_head_word():
     assert names("Pupils of the LEA Primary and Secondary School were kidnapped.") == \
         ["LEA Primary and Secondary School"]
     assert names("John Smith and Mary Jones met.") == ["John Smith", "Mary Jones"]
+
+
+def test_a_states_agency_named_by_what_it_does():
+    assert names("Indonesia's disaster agency said 50 people died.") == ["Indonesian disaster agency"]
+    assert names("The Turkish disaster management agency said 24,400 workers were deployed.") == \
+        ["Turkish disaster management agency"]
+    assert names("Japan's agency said it would check.") == []      # which one, it says not
+    # the agency's name follows: that is the actor
+    assert names("Syrian state news agency SANA said rebels fired.") == ["SANA"]
+    assert names("Protesters stormed the President's House and Presidential Secretariat.", focus="") == \
+        ["Protesters", "Presidential Secretariat"]

@@ -272,8 +272,17 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
         force = lex.forces[scan.key(j, end)]
         scan.take(i, end, _organ(lex, e.country, force), force)
         return end
+    end = _organ_end(scan, j)
+    if end > j and end < len(scan.toks) and scan.toks[end].glued and scan.toks[end].cap:
+        scan.take(i, end, "")   # "Syrian news agency SANA", "Japan's space agency JAXA": the name follows
+        return end
+    if end > j:             # "Indonesia's disaster agency": an organ of the state, by what it does
+        words = " ".join(t.text.lower() for t in scan.toks[j:end])
+        scan.take(i, end, _organ(lex, e.country, words))
+        _org(scan, i, scan.found[-1].name)
+        return end
     end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
-    if end > j:
+    if end > j and lex.state_nouns[scan.key(j, end)] != "organ":
         noun = scan.key(j, end)
         toks = scan.toks
         if noun in lex.titles and end < len(toks) and toks[end].glued and toks[end].cap and not scan.used[end]:
@@ -285,6 +294,18 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
             scan.pending.append((len(scan.found) - 1, noun, scan.toks[i].start))
         return end
     return i
+
+
+def _organ_end(scan: _Scan, j: int) -> int:
+    """The end of up to three lower-case words and a noun of a state's organ after token j-1
+    ("disaster management agency", "meteorological department"), or j."""
+    toks = scan.toks
+    for k in range(j, min(j + 4, len(toks))):
+        if not toks[k].glued or toks[k].cap or scan.used[k] or not toks[k].key.isalpha():
+            return j
+        if scan.lex.state_nouns.get(toks[k].key) == "organ":
+            return k + 1 if k > j else j        # the noun alone ("Japan's agency") says not which
+    return j
 
 
 def _state_actor(scan: _Scan, state: str, code: str, what: str) -> str:
@@ -585,10 +606,13 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
     if heads:       # "LEA Primary and Secondary School": "and" cut the run, the head says it is one name
         while i > 1 and toks[i - 1].key == "and" and not toks[i - 1].cap and toks[i].glued and toks[i - 1].glued \
                 and toks[i - 2].cap and not scan.used[i - 2] and not toks[i - 2].possessive:
-            i -= 2
-            while i > 0 and toks[i].glued and toks[i - 1].cap and not scan.used[i - 1] \
-                    and toks[i - 1].key not in lex.not_names and not toks[i - 1].possessive:
-                i -= 1
+            a = i - 2
+            while a > 0 and toks[a].glued and toks[a - 1].cap and not scan.used[a - 1] \
+                    and toks[a - 1].key not in lex.not_names and not toks[a - 1].possessive:
+                a -= 1
+            if _has_feature(scan, a, i - 1) or any(toks[k].key in lex.heads for k in range(a, i - 1)):
+                break                               # "the President's House and Presidential Secretariat": two
+            i = a
     if heads and j - i > 1:
         name = scan.text[toks[i].start:toks[j - 1].end]
         name = POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
