@@ -348,6 +348,7 @@ def test_named_craft_their_series_and_owner():
 
 def test_craft_nouns_that_name_weapons_or_bodies_need_a_number():
     assert names("A Katyusha rocket hit the base.") == []
+    assert names("SpaceX's Starship rocket exploded after launch.") == ["SpaceX", "Starship"]
     assert names("The Falcon 9 rocket lifted off.") == ["Falcon 9"]
     assert names("The Mars rover found water.") == []
     assert names("The UN mission left.") == ["United Nations"]

@@ -736,8 +736,11 @@ def _crafts(scan: _Scan) -> None:
         kind = lex.crafts.get(t.key)
         if not kind or t.cap or scan.used[n]:
             continue
+        # a numbered noun takes a name without a number when an owner's possessive comes first
+        # ("SpaceX's Starship rocket"): weapons are not written so ("a Katyusha rocket")
         names = [(a, b) for a, b in _craft_names(scan, n)
-                 if kind == "named" or any(c.isdigit() for c in scan.text[toks[a].start:toks[b - 1].end])]
+                 if kind == "named" or any(c.isdigit() for c in scan.text[toks[a].start:toks[b - 1].end])
+                 or (b <= n and a > 0 and toks[a - 1].possessive and toks[a].glued)]
         if not names:
             continue
         a, b = names[0]
