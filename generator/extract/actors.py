@@ -310,15 +310,22 @@ def _organ_end(scan: _Scan, j: int) -> int:
 
 def _state_actor(scan: _Scan, state: str, code: str, what: str) -> str:
     """A state's organ by one name whatever the wording: "Colombian government", "Colombia's
-    government" and "the government of Colombia" are all "Colombian government"; weapons are
+    government" and "the government of Colombia" are all "Government of Colombia"; weapons are
     its military ("Turkish drones": "Turkish military")."""
-    return state if what == "state" else _organ(scan.lex, code, what)
+    if what == "state":
+        return state
+    adj = scan.lex.adjectives.get(code)          # the site's name for "Syrian government", if it has one
+    site = scan.site_names.get(phrase_key(f"{adj} {what}")) if adj and what == "government" else None
+    return site or _organ(scan.lex, code, what)
 
 
 def _organ(lex: Lexicon, code: str, noun: str) -> str:
-    """One form for every organ of every state, so that a site has one page for each: the
-    demonym and the noun ("Colombian army", "Colombian government"), as news write them; the
+    """One form per kind, so that a site has one page for each: the government is named like the
+    state's other institutions ("Government of Colombia", as "Parliament of Peru", ACLED's form);
+    forces, agencies and groups by the demonym, as news write them ("Colombian army"), or by the
     state's name where the lexicon has no demonym for it."""
+    if noun == "government":
+        return f"Government of {lex.countries.get(code, code)}"
     return f"{lex.adjectives.get(code) or lex.countries.get(code, code)} {noun}"
 
 
