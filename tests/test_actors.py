@@ -67,6 +67,8 @@ def test_the_army_is_the_army_of_the_articles_country():
     assert article_actors(text).focus == "CO"
     tail = text.index("The army")
     assert article_actors(text).between(tail, len(text)) == ("Colombian army", "Colombian police")
+    # "its armed forces": the forces of whoever "its" is, not the article's country's
+    assert names("The TPLF offensive was repulsed and its armed forces pushed back.", focus="ET") == ["TPLF"]
     # no country named: "the army" says not whose
     assert names("The army said two soldiers died.") == []
     # the site or the places module may say which country the article is about

@@ -401,6 +401,8 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
         if i > 0 and scan.used[i - 1] and toks[i].glued:
             scan.take(i, end, "")
             return end
+        if i > 0 and toks[i - 1].key in ("its", "their") and toks[i].glued:
+            return i                                    # "its armed forces": whose, the sentence says, not the country
         if k in lex.domestic and scan.focus in lex.countries:
             scan.take(i, end, _organ(lex, scan.focus, lex.forces[k]), lex.forces[k])
             return end
