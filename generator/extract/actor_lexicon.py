@@ -20,6 +20,8 @@ MAX_NGRAM = 8
 
 # A word of running text: letters or digits, with inner apostrophes, hyphens, dots and "&".
 _TOKEN = re.compile(r"[^\W_](?:[\w&’'.-]*[\w.])?")
+# but a dot before a capitalised word ends it: two sentences glued ("rocket LVM3.The spacecraft")
+_GLUED = re.compile(r"(?<=[\w])\.(?=[A-Z][a-z])")
 POSSESSIVE = re.compile(r"['’]s?$")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z]\.$|(?:Inc|Corp|Co|Ltd|Jr|Sr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Prof|St)\.$")
 # "al-Assad", "bin-Salman": a name word behind its particle
@@ -105,16 +107,23 @@ class Lexicon:
     features: frozenset      # folded
     acts: frozenset
     references: dict = field(default_factory=dict)   # folded noun -> what it may refer to
+    features_at: dict = field(default_factory=dict)   # folded word -> "first" or "last": a feature only there
+    sides: frozenset = frozenset()   # "two sides", "both parties": the pair of actors named last
+    sides_last: frozenset = frozenset()   # their last words, so that only those tokens are looked at
+    staff: frozenset = frozenset()   # people of an organisation after its noun ("union leaders")
     plural_references: dict = field(default_factory=dict)   # folded plural noun -> what it refers to, all of it
     definite_government: frozenset = frozenset()   # "the government": the article's country's
     refer_after: frozenset = frozenset()   # words after which a bare group noun refers back
     institutions: frozenset = frozenset()
     particles: frozenset = frozenset()   # lower-case words inside personal names ("da", "bin")
+    crafts: dict = field(default_factory=dict)   # folded noun of craft -> "named" or "numbered"
+    bodies: frozenset = frozenset()   # where craft go ("Moon", "Mars"): no part of a craft's name
     groups: Phrases = field(default_factory=Phrases)   # bare and qualified group nouns
     firsts: frozenset = frozenset()   # the first words of all phrases above: a word not among them starts none
 
     def __post_init__(self):
         object.__setattr__(self, "groups", Phrases.of(self.bare_groups | self.qualified_groups))
+        object.__setattr__(self, "sides_last", frozenset(w.split(" ")[-1] for w in self.sides))
         object.__setattr__(self, "firsts", frozenset().union(*(
             t.sizes for t in (self.phrases, self.forces, self.state_nouns, self.groups, self.qualifiers,
                               self.titles, self.implied))))
@@ -122,7 +131,8 @@ class Lexicon:
 
 def _references(table: dict) -> dict:
     """noun -> the words an organisation's name may end in to be what it refers to."""
-    return {phrase_key(str(k)): frozenset(str(x).lower() for x in v) for k, v in table.items() if k != "plural"}
+    return {phrase_key(str(k)): frozenset(str(x).lower() for x in v) for k, v in table.items()
+            if k not in ("plural", "staff")}
 
 
 def _geonames(code: str) -> tuple[str, str]:
@@ -171,6 +181,7 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
     forces = _read_yaml(directory / "forces.yaml") or {}
     references = _read_yaml(directory / "references.yaml") or {}
     groups = _read_yaml(directory / "groups.yaml") or {}
+    crafts = _read_yaml(directory / "crafts.yaml") or {}
     folded = lambda words: frozenset(phrase_key(str(w)) for w in words)   # noqa: E731
     return Lexicon(
         phrases=Phrases(phrases), adjectives=adjectives, countries=countries,
@@ -186,12 +197,17 @@ def load_lexicon(directory: Path = RESOURCES) -> Lexicon:
         implied=Phrases({phrase_key(str(k)): str(v) for k, v in (groups.get("implied") or {}).items()}),
         anaphora=folded(groups.get("anaphora") or ()), refer_after=folded(groups.get("after") or ()),
         not_names=folded(_read_list(directory / "not_names.txt")),
-        features=folded(_read_list(directory / "features.txt")),
+        features=folded(w for w in _read_list(directory / "features.txt") if not w.endswith(")")),
+        features_at={phrase_key(w.split(" (")[0]): w.split(" (")[1].rstrip(")")
+                     for w in _read_list(directory / "features.txt") if w.endswith(")")},
         acts=folded(_read_list(directory / "acts.txt")),
         references=_references(references), plural_references=_references(references.get("plural") or {}),
+        staff=folded(references.get("staff") or ()),
         definite_government=folded(forces.get("definite_government") or ()),
         institutions=folded(_read_list(directory / "institutions.txt")),
-        particles=folded(_read_list(directory / "particles.txt")))
+        particles=folded(_read_list(directory / "particles.txt")),
+        crafts={w: kind for kind in ("numbered", "named") for w in folded(crafts.get(kind) or ())},
+        bodies=folded(crafts.get("bodies") or ()), sides=folded(groups.get("sides") or ()))
 
 
 class Token(NamedTuple):
@@ -213,12 +229,25 @@ def _word(word: str) -> tuple[str, bool, bool]:
             word[-1] in "'’s" and bool(POSSESSIVE.search(word)) and not word.isupper())
 
 
+def _spans(text: str):
+    """(word, start, end) of each word, words glued by a full stop apart (rare: looked for only
+    in words with an inner dot)."""
+    for m in _TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        if "." not in word[1:-1] or not _GLUED.search(word):
+            yield word, start, m.end()
+            continue
+        cut = 0
+        for g in _GLUED.finditer(word):
+            yield word[cut:g.end()], start + cut, start + g.end()
+            cut = g.end()
+        yield word[cut:], start + cut, m.end()
+
+
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     prev_end = 0
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    for word, start, end in _spans(text):
         if word[-1] == "." and not _ABBREV.search(word):   # a full stop, not an abbreviation
             word, end = word[:-1], end - 1
             if not word:

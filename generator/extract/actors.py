@@ -68,6 +68,10 @@ class _Scan:
     pending: list = field(default_factory=list)       # (index in found, title, position): "Kazakhstan's president"
     agent_end: int = -1                               # the token after the last state taken as agent
     titled: list = field(default_factory=list)        # (position, folded title, name)
+    title_at: dict = field(default_factory=dict)      # token opening a name -> the title written before it
+    crafts: dict = field(default_factory=dict)        # folded name of a craft -> its name as first written
+    craft_forms: dict = field(default_factory=dict)   # that name -> how often each spelling of it is written
+    owners: list = field(default_factory=list)        # (folded series of a craft, token of its owner's possessive)
 
     def take(self, i: int, j: int, name: str, noun: str = "") -> None:
         """Tokens i..j-1 name `name` (none if empty): as the site calls it, when its actors.yaml
@@ -181,13 +185,21 @@ def _site(scan: _Scan, site) -> None:
         while j < len(scan.toks) and scan.toks[j].start < stop:
             j += 1
         if j == i or any(scan.used[k] and not any(a < scan.toks[k].end and scan.toks[k].start < b for a, b in claimed)
-                         for k in range(i, j)):
+                         for k in range(i, j)) or _qualified_group(scan, i, j):
             continue
         claimed.append((start, stop))
         for k in range(i, j):
             scan.used[k] = True
         if not actor.monitor:
             scan.found.append(Mention(start, stop, actor.name))
+
+
+def _qualified_group(scan: _Scan, i: int, j: int) -> bool:
+    """A site's group noun the text qualifies ("Suspected Islamist insurgents" where the site
+    calls insurgents "Rebels"): the longer reading is the text's own, as with the site's aliases."""
+    toks, lex = scan.toks, scan.lex
+    return j == i + 1 and i > 0 and toks[i].glued and not toks[i].cap and toks[i].key in lex.groups \
+        and toks[i - 1].key in lex.qualifiers
 
 
 def _defined_acronyms(scan: _Scan) -> None:
@@ -204,7 +216,7 @@ def _defined_acronyms(scan: _Scan) -> None:
         start = next((k for k in words if toks[k].text[0] == t.text[0]), None)
         if start is None or i - start < 2 and len(t.text) > 2:
             continue
-        full = text[toks[start].start:toks[i - 1].end].strip()
+        full = _bare_end(scan, start, i).strip()        # "... Organisation's (ISRO)": without the possessive
         # known by its full name or its acronym ("... in Iraq and Syria (ISIS)"), or named by the site
         known = next((e for e in (scan.lex.phrases.get(scan.key(start, i)), scan.lex.phrases.get(t.key))
                       if e and e.kind not in ("adj", "seat", "state")), None)
@@ -258,11 +270,25 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
     end = _phrase_at(scan, j, lex.forces, joined=True)
     if end > j:
         force = lex.forces[scan.key(j, end)]
-        scan.take(i, end, f"{lex.adjectives.get(e.country, e.name)} {force}", force)
+        scan.take(i, end, _organ(lex, e.country, force), force)
+        return end
+    end = _organ_end(scan, j)
+    if end > j and end < len(scan.toks) and scan.toks[end].glued and scan.toks[end].cap:
+        scan.take(i, end, "")   # "Syrian news agency SANA", "Japan's space agency JAXA": the name follows
+        return end
+    if end > j:             # "Indonesia's disaster agency": an organ of the state, by what it does
+        words = " ".join(t.text.lower() for t in scan.toks[j:end])
+        scan.take(i, end, _organ(lex, e.country, words))
+        _org(scan, i, scan.found[-1].name)
         return end
     end = _phrase_at(scan, j, lex.state_nouns, 3, joined=True)
-    if end > j:
+    if end > j and lex.state_nouns[scan.key(j, end)] != "organ":
         noun = scan.key(j, end)
+        toks = scan.toks
+        if noun in lex.titles and end < len(toks) and toks[end].glued and toks[end].cap and not scan.used[end]:
+            scan.take(i, end, "")       # "former Brazilian President Jair Bolsonaro": the name's title
+            scan.title_at[end] = _title_key(scan, i, noun)
+            return end
         scan.take(i, end, _state_actor(scan, e.name, e.country, lex.state_nouns[noun]))
         if noun in lex.titles:      # the person the article gives that title, if it names one
             scan.pending.append((len(scan.found) - 1, noun, scan.toks[i].start))
@@ -270,17 +296,37 @@ def _force_or_state(scan: _Scan, i: int, j: int, e: Entry) -> int:
     return i
 
 
+def _organ_end(scan: _Scan, j: int) -> int:
+    """The end of up to three lower-case words and a noun of a state's organ after token j-1
+    ("disaster management agency", "meteorological department"), or j."""
+    toks = scan.toks
+    for k in range(j, min(j + 4, len(toks))):
+        if not toks[k].glued or toks[k].cap or scan.used[k] or not toks[k].key.isalpha():
+            return j
+        if scan.lex.state_nouns.get(toks[k].key) == "organ":
+            return k + 1 if k > j else j        # the noun alone ("Japan's agency") says not which
+    return j
+
+
 def _state_actor(scan: _Scan, state: str, code: str, what: str) -> str:
     """A state's organ by one name whatever the wording: "Colombian government", "Colombia's
-    government" and "the government of Colombia" are all "Government of Colombia" (ACLED's
-    form), or the site's name for "Colombian government"; weapons are its military ("Turkish
-    drones": "Turkish military")."""
-    adj = scan.lex.adjectives.get(code, state)
+    government" and "the government of Colombia" are all "Government of Colombia"; weapons are
+    its military ("Turkish drones": "Turkish military")."""
     if what == "state":
         return state
-    if what == "government":
-        return scan.site_names.get(phrase_key(f"{adj} government"), f"Government of {state}")
-    return f"{adj} {what}"
+    adj = scan.lex.adjectives.get(code)          # the site's name for "Syrian government", if it has one
+    site = scan.site_names.get(phrase_key(f"{adj} {what}")) if adj and what == "government" else None
+    return site or _organ(scan.lex, code, what)
+
+
+def _organ(lex: Lexicon, code: str, noun: str) -> str:
+    """One form per kind, so that a site has one page for each: the government is named like the
+    state's other institutions ("Government of Colombia", as "Parliament of Peru", ACLED's form);
+    forces, agencies and groups by the demonym, as news write them ("Colombian army"), or by the
+    state's name where the lexicon has no demonym for it."""
+    if noun == "government":
+        return f"Government of {lex.countries.get(code, code)}"
+    return f"{lex.adjectives.get(code) or lex.countries.get(code, code)} {noun}"
 
 
 def _qualifiers_end(scan: _Scan, i: int) -> int:
@@ -294,10 +340,11 @@ _COMPANY_HEADS = frozenset({"inc", "corp", "company", "corporation", "group", "h
                             "airways", "bank", "bancorp", "ltd", "llc", "co", "partners"})
 
 
-def _org(scan: _Scan, i: int, name: str, company: bool = False) -> None:
-    """Remember an organisation for "the bank", "the company" later."""
+def _org(scan: _Scan, i: int, name: str, company: bool = False, also: frozenset = frozenset()) -> None:
+    """Remember an organisation for "the bank", "the company" later; `also`: kinds the text
+    gives it ("IAM 751, the machinists union")."""
     last = word_key(name.split()[-1]) if name.split() else ""
-    kinds = {last} | ({"company"} if company or last in _COMPANY_HEADS else set())
+    kinds = {last} | also | ({"company"} if company or last in _COMPANY_HEADS else set())
     bisect.insort(scan.orgs, (scan.toks[i].start, frozenset(kinds), last, name), key=lambda o: o[0])
 
 
@@ -320,10 +367,10 @@ def _demonym(scan: _Scan, i: int, j: int, e: Entry) -> int:
     q = _qualifiers_end(scan, j) if j < len(scan.toks) and scan.toks[j].glued else j
     end = _phrase_at(scan, q, scan.lex.groups, 2, joined=True)
     if end > q:
-        adj = scan.lex.adjectives.get(e.country, e.name)
         noun = scan.key(q, end)
-        scan.take(i, end, f"{adj} {scan.text[scan.toks[j].start:scan.toks[end - 1].end].lower()}",
-                  scan.lex.same.get(noun, noun))
+        # "Syrian Islamist insurgents": a qualifier keeps its capital, the noun is lower-case
+        words = " ".join(t.text if t.cap and t.key in scan.lex.qualifiers else t.text.lower() for t in scan.toks[j:end])
+        scan.take(i, end, _organ(scan.lex, e.country, words), scan.lex.same.get(noun, noun))
         return end
     return i
 
@@ -350,13 +397,14 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
     end = _phrase_at(scan, i, lex.forces)
     if end > i:
         k = scan.key(i, end)
-        adj = lex.adjectives.get(scan.focus)
         # "Russian military police" where the site named "Russian": whose force it is, is said
         if i > 0 and scan.used[i - 1] and toks[i].glued:
             scan.take(i, end, "")
             return end
-        if k in lex.domestic and adj:
-            scan.take(i, end, f"{adj} {lex.forces[k]}", lex.forces[k])
+        if i > 0 and toks[i - 1].key in ("its", "their") and toks[i].glued:
+            return i                                    # "its armed forces": whose, the sentence says, not the country
+        if k in lex.domestic and scan.focus in lex.countries:
+            scan.take(i, end, _organ(lex, scan.focus, lex.forces[k]), lex.forces[k])
             return end
         if lex.forces[k] in scan.last_of and lex.forces[k] != "military" and _refers_back(scan, i):
             scan.take(i, end, scan.last_of[lex.forces[k]])      # "peacekeepers" after "UN peacekeepers"
@@ -365,9 +413,9 @@ def _forces_and_groups(scan: _Scan, i: int) -> int:
     if toks[i].key in lex.definite_government and i > 0 and toks[i - 1].key == "the" and toks[i].glued:
         return _definite_government(scan, i)
     if toks[i].key == "ministry" and i > 1 and toks[i - 2].key == "the" and not toks[i - 1].cap \
-            and toks[i].glued and lex.adjectives.get(scan.focus):
+            and toks[i].glued and scan.focus in lex.countries:
         # "said the communications ministry": the ministry of the article's country
-        scan.take(i - 1, i + 1, f"{lex.adjectives[scan.focus]} {toks[i - 1].key} ministry")
+        scan.take(i - 1, i + 1, _organ(lex, scan.focus, f"{toks[i - 1].key} ministry"))
         return i + 1
     q = _qualifiers_end(scan, i)
     end = _phrase_at(scan, q, lex.groups, 2, joined=q > i)
@@ -439,6 +487,16 @@ def _run_end(scan: _Scan, i: int) -> int:
     return j
 
 
+# "former president", "the late prime minister": a title of its own, kept apart from the holder's
+_TITLE_MODIFIERS = frozenset({"former", "late", "ex", "then"})
+
+
+def _title_key(scan: _Scan, k: int, title: str) -> str:
+    """The title written from token k, with the modifier before it ("former president")."""
+    before = scan.toks[k - 1].key if k > 0 else ""
+    return f"{before} {title}" if before in _TITLE_MODIFIERS else title
+
+
 def _title_end(scan: _Scan, i: int, j: int) -> int:
     """The end of the longest title starting at token i, inside i..j."""
     return next((k for k in scan.ends(i, scan.lex.titles, min(4, j - i)) if scan.key(i, k) in scan.lex.titles), i)
@@ -459,7 +517,16 @@ def _name_like(scan: _Scan, i: int, j: int) -> bool:
            for k in range(i, j)):
         return False                                    # "Azerbaijani-controlled Shusha"
     return all(_NAME_WORD.match(_bare(toks[k])) or (k in inner and toks[k].key in lex.particles) for k in range(i, j)) \
-        and not any(toks[k].key in scan.lex.features or toks[k].key in scan.lex.heads for k in range(i, j))
+        and not _has_feature(scan, i, j) and not any(toks[k].key in scan.lex.heads for k in range(i, j))
+
+
+def _has_feature(scan: _Scan, i: int, j: int) -> bool:
+    """A word of places or things is in the run i..j, where it would be one ("Imran Khan" and
+    "Bill Ackman" are people, "Khan Shaykhun" and "the Finance Bill" are not)."""
+    at = scan.lex.features_at
+    return any(scan.toks[k].key in scan.lex.features or
+               at.get(scan.toks[k].key) == ("first" if k == i else "last" if k == j - 1 else "")
+               for k in range(i, j))
 
 
 def _place_of(scan: _Scan, i: int, j: int) -> bool:
@@ -493,7 +560,8 @@ def _headline_case(scan: _Scan, i: int, j: int) -> bool:
     if len(window) >= 8 and sum(t.cap for t in window) >= 0.8 * len(window):
         return True                                     # "28 Terrorists Killed in Idleb Syrian Army Regains"
     near = [k for k in (i - 1, j) if 0 <= k < len(toks) and toks[k].glued and toks[k].cap and not toks[k].initial]
-    return any(toks[k].key in lex.not_names or toks[k].key in _CONNECTORS for k in near)
+    return any((toks[k].key in lex.not_names and toks[k].key not in lex.titles) or toks[k].key in _CONNECTORS
+               for k in near)                           # "Acme CEO John Ackman": a title is no headline word
 
 
 def _person(scan: _Scan, i: int, j: int) -> None:
@@ -502,6 +570,8 @@ def _person(scan: _Scan, i: int, j: int) -> None:
     scan.take(i, j, name)
     _supporters(scan, i, j, name)
     scan.persons.append((scan.toks[i].start, name))
+    if i in scan.title_at:
+        scan.titled.append((scan.toks[i].start, scan.title_at[i], name))
     last = next((scan.toks[k].key for k in range(j - 1, i - 1, -1) if scan.toks[k].key not in ("jr", "sr", "ii", "iii")), "")
     if last and j - i > 1:
         scan.people.setdefault(last, name)
@@ -530,7 +600,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
                 scan.persons.append((toks[te].start, scan.people[toks[te].key]))
             else:
                 _person(scan, te, j)
-            scan.titled.append((toks[t].start, scan.key(t, te), scan.persons[-1][1]))
+            scan.titled.append((toks[t].start, _title_key(scan, t, scan.key(t, te)), scan.persons[-1][1]))
             return
     if scan.key(i, j) in lex.institutions and lex.countries.get(scan.focus):
         name = POSSESSIVE.sub("", scan.text[toks[i].start:toks[j - 1].end])
@@ -539,13 +609,26 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
     heads = [k for k in range(i, j) if toks[k].key in lex.heads and (k == j - 1 or toks[k + 1].key == "of")]
     if heads:   # "Shares of Northfield Bank": the organisation starts after an "of" before its head
         i = max([k + 1 for k in range(i, heads[0]) if toks[k].key == "of"], default=i)
+    if not heads and j - i > 2 and toks[i].initial and toks[i + 1].key == "of" and toks[i].key not in lex.titles:
+        _run(scan, i + 2, j, places)            # "Members of IAM 751": a common noun opening the sentence
+        return
+    if heads:       # "LEA Primary and Secondary School": "and" cut the run, the head says it is one name
+        while i > 1 and toks[i - 1].key == "and" and not toks[i - 1].cap and toks[i].glued and toks[i - 1].glued \
+                and toks[i - 2].cap and not scan.used[i - 2] and not toks[i - 2].possessive:
+            a = i - 2
+            while a > 0 and toks[a].glued and toks[a - 1].cap and not scan.used[a - 1] \
+                    and toks[a - 1].key not in lex.not_names and not toks[a - 1].possessive:
+                a -= 1
+            if _has_feature(scan, a, i - 1) or any(toks[k].key in lex.heads for k in range(a, i - 1)):
+                break                               # "the President's House and Presidential Secretariat": two
+            i = a
     if heads and j - i > 1:
         name = scan.text[toks[i].start:toks[j - 1].end]
         name = POSSESSIVE.sub("", name) if toks[j - 1].possessive else name
         scan.take(i, j, name)
         _org(scan, i, name)
         return
-    if any(toks[k].key in lex.features for k in range(i, j)):
+    if _has_feature(scan, i, j):
         end = _phrase_at(scan, j, lex.state_nouns, 2, joined=True)
         if end > j and lex.state_nouns[scan.key(j, end)] == "government" and j - i > 1:
             scan.take(i, end, scan.text[toks[i].start:toks[j - 1].end])   # "Maui County officials", not "City officials"
@@ -569,6 +652,7 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         return                                           # "the Prime Minister's residence": nobody named
     if j - i <= 4 and _name_like(scan, i, j) and not toks[i].text.isupper() \
             and not (i > 0 and toks[i - 1].key in _WHERE) and not _place_of(scan, i, j) \
+            and not (i > 0 and toks[i - 1].key == "the" and not _group_name(scan, i, j)) \
             and not _headline_case(scan, i, j):
         phrase = scan.text[toks[i].start:toks[j - 1].end]
         if places is not None and any(s == 0 and e == len(phrase) for _, s, e in places.find(phrase)):
@@ -576,6 +660,18 @@ def _run(scan: _Scan, i: int, j: int, places) -> None:
         if any(toks[k].key in scan.lex.particles for k in range(i, j)) and _gazetteer_has(_bare_end(scan, i, j)):
             return                                       # "Rio de Janeiro's governor": a place, not a person
         _person(scan, i, j)
+
+
+def _group_name(scan: _Scan, i: int, j: int) -> bool:
+    """A name after "the" is no person (no one writes "the Shawn Fain"): a group when it ends in
+    a plural ("the White Helmets", "the Local Coordination Committees") or a group noun follows
+    ("the Ahrar al-Sham militant group"), else a place or a thing ("the Jamiyat al Zahra")."""
+    toks = scan.toks
+    last = toks[j - 1].key
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")) and not toks[j - 1].possessive:
+        return True
+    return any(toks[k].glued and not toks[k].cap and toks[k].key in scan.lex.anaphora
+               for k in range(j, min(j + 2, len(toks))))
 
 
 def _bare_end(scan: _Scan, i: int, j: int) -> str:
@@ -588,6 +684,155 @@ def _gazetteer_has(phrase: str) -> bool:
     many people share a full name with a town ("Benito Juárez"), few with "de" or "al" do."""
     from ..geoindex import default_index, key
     return bool(default_index().lookup(key(phrase)))
+
+
+def _name_word(scan: _Scan, k: int) -> bool:
+    """Token k may be part of a craft's name: capitalised or a number, unused, and no state."""
+    t = scan.toks[k]
+    if scan.used[k] or t.key in scan.lex.not_names or t.key in scan.lex.bodies or not (t.cap or t.key[-1:].isdigit()):
+        return False
+    e = scan.lex.phrases.get(t.key)
+    return not (e and e.kind in ("adj", "state", "seat"))
+
+
+def _series(key: str) -> str:
+    """ "chandrayaan 3" -> "chandrayaan": the craft of a series share the name before the number."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].isdigit() else key
+
+
+def _craft_names(scan: _Scan, n: int) -> list[tuple[int, int]]:
+    """The names that may be written with the craft noun at token n, as tokens (a, b): before
+    it ("Vikram lander", "Chandrayaan-3 lunar mission"), then after it ("mission Chandrayaan-3",
+    "lander 'Vikram'")."""
+    toks, text = scan.toks, scan.text
+    out = []
+    end = n
+    if n > 1 and toks[n].glued and not toks[n - 1].cap and toks[n - 1].key.isalpha() and _name_word(scan, n - 2) \
+            and toks[n - 1].glued and not toks[n - 2].possessive:
+        end = n - 1                                     # one modifier: "Chandrayaan-3 lunar mission"
+    a = end
+    while a > 0 and toks[a].glued and _name_word(scan, a - 1) and not toks[a - 1].possessive:
+        a -= 1
+    if a < end and toks[a].cap and (end == n or any(c.isdigit() for c in text[toks[a].start:toks[end - 1].end])):
+        out.append((a, end))
+    b = n + 1
+    if b < len(toks) and text[toks[n].end:toks[b].start].strip() in ("", "'", "‘", "\"", "“", "(") \
+            and toks[b].cap and _name_word(scan, b):
+        while b < len(toks) and _name_word(scan, b) and (b == n + 1 or (toks[b].glued and not toks[b - 1].possessive)):
+            b += 1
+        out.append((n + 1, b))
+    return out
+
+
+def _owner(scan: _Scan, n: int) -> int:
+    """The token of the possessive that owns the craft noun at n ("ISRO's third Moon mission",
+    "India's heavy lift rocket"): up to three modifiers back, over a bracketed acronym; or -1."""
+    toks, text = scan.toks, scan.text
+    for k in range(n - 1, max(-1, n - 5), -1):
+        if text[toks[k].end:toks[k + 1].start].strip(" ()"):
+            return -1
+        if toks[k].possessive:
+            return k
+    return -1
+
+
+def _crafts(scan: _Scan) -> None:
+    """Named craft ("Vikram lander", "the rocket LVM3"), then every later mention of one and of
+    its series ("Chandrayaan-2" after "Chandrayaan-3"); their owners are resolved at the end."""
+    toks, lex = scan.toks, scan.lex
+    for n, t in enumerate(toks):
+        kind = lex.crafts.get(t.key)
+        if not kind or t.cap or scan.used[n]:
+            continue
+        # a numbered noun takes a name without a number when an owner's possessive comes first
+        # ("SpaceX's Starship rocket"): weapons are not written so ("a Katyusha rocket")
+        names = [(a, b) for a, b in _craft_names(scan, n)
+                 if kind == "named" or any(c.isdigit() for c in scan.text[toks[a].start:toks[b - 1].end])
+                 or (b <= n and a > 0 and toks[a - 1].possessive and toks[a].glued)]
+        if not names:
+            continue
+        a, b = names[0]
+        p = a - 1 if b <= n and a > 0 and toks[a - 1].possessive and toks[a].glued else _owner(scan, n)
+        _craft(scan, a, b)
+        if p >= 0:
+            q = p                                   # an unknown numbered owner is a craft: "Chandrayaan 3's Vikram lander"
+            while q > 0 and toks[q].glued and _name_word(scan, q - 1) and not toks[q - 1].possessive:
+                q -= 1
+            if q <= p and _name_word(scan, p) and toks[q].cap and any(c.isdigit() for c in _bare_end(scan, q, p + 1)):
+                _craft(scan, q, p + 1)
+            scan.owners.append((_series(scan.key(a, b)), p))
+    if not scan.crafts:
+        return
+    series = {_series(k) for k in scan.crafts}
+    for i, t in enumerate(toks):
+        if scan.used[i] or not t.cap:
+            continue
+        for j in (i + 2, i + 1):                    # "Chandrayaan 3", "Chandrayaan-3", "Vikram"
+            if j > len(toks) or (j == i + 2 and not toks[i + 1].glued) or \
+                    (j < len(toks) and toks[j].glued and toks[j].cap and not toks[j - 1].possessive):
+                continue
+            k = scan.key(i, j)
+            if k in scan.crafts or _series(k) in series:
+                _craft(scan, i, j)
+                break
+
+
+def _craft(scan: _Scan, a: int, b: int) -> None:
+    k = scan.key(a, b)
+    name = scan.crafts.setdefault(k, _bare_end(scan, a, b))
+    scan.take(a, b, name)
+    scan.craft_forms.setdefault(name, Counter())[_bare_end(scan, a, b)] += 1
+
+
+def _craft_spelling(scan: _Scan) -> None:
+    """A craft is shown as the article writes it most ("Chandrayaan-3", not the one "Chandrayaan 3"),
+    so that articles that spell it alike share its page."""
+    names = {name: forms.most_common(1)[0][0] for name, forms in scan.craft_forms.items()}
+    if any(a != b for a, b in names.items()):
+        scan.found = [Mention(m.start, m.end, names.get(m.name, m.name)) for m in scan.found]
+
+
+def _sides(scan: _Scan) -> None:
+    """ "the two sides", "both parties": the two actors last named as a pair ("TPLF, Ethiopian
+    Gov't reach deal", "talks between Armenia and Azerbaijan")."""
+    toks, text = scan.toks, scan.text
+    last = scan.lex.sides_last
+    at = [k for k in range(1, len(toks)) if toks[k].key in last and scan.key(k - 1, k + 1) in scan.lex.sides
+          and not scan.used[k]]
+    if not at:
+        return
+    found = sorted(scan.found, key=lambda m: m.start)
+    pairs = [(b.start, a.name, b.name) for a, b in zip(found, found[1:])
+             if a.name != b.name and a.end < b.start and text[a.end:b.start].lower() in (", ", " and ", " and the ", ", the ")]
+    for k in at:
+        before = [p for p in pairs if p[0] < toks[k - 1].start]
+        if before:
+            for name in before[-1][1:]:
+                scan.found.append(Mention(toks[k - 1].start, toks[k].end, name))
+            scan.used[k - 1:k + 1] = [True, True]
+
+
+def _owners(scan: _Scan) -> None:
+    """A craft's owner acts with it: every mention of "Chandrayaan-3" names ISRO too, when the
+    article wrote "ISRO's mission Chandrayaan-3"; the owner of one craft of a series owns all."""
+    if not scan.owners:
+        return
+    by_series: dict = {}
+    for series, p in scan.owners:
+        at = [scan.toks[p].start]
+        if p + 1 < len(scan.toks) and scan.text[scan.toks[p].end:scan.toks[p + 1].start].strip() == "(":
+            at.append(scan.toks[p + 1].start)       # "Organisation's (ISRO)"
+        owner = next((m.name for m in scan.found for x in at if m.start <= x < m.end), "")
+        if owner:
+            by_series.setdefault(series, owner)
+    crafts = {name: _series(k) for k, name in scan.crafts.items()}
+    for m in list(scan.found):
+        owner, seen = by_series.get(crafts.get(m.name, "\0")), {m.name}
+        while owner and owner not in seen:          # the lander's craft's agency: Vikram, Chandrayaan-3, ISRO
+            scan.found.append(Mention(m.start, m.end, owner))
+            seen.add(owner)
+            owner = by_series.get(crafts.get(owner, "\0"))
 
 
 def _spelled_out(scan: _Scan) -> None:
@@ -674,6 +919,40 @@ def _appositive(scan: _Scan, n: int) -> int:
     return _run_end(scan, k)
 
 
+def _appositives(scan: _Scan) -> None:
+    """ "IAM 751, the machinists union": a name followed by "the" and a noun of organisations is
+    one of that kind, for "union leaders" or "the union" later."""
+    toks, lex = scan.toks, scan.lex
+    starts = [t.start for t in toks]
+    for m in list(scan.found):
+        k = bisect.bisect_left(starts, m.end)
+        while k < len(toks) and toks[k].key.isdigit() and toks[k].glued:
+            k += 1                                   # "IAM 751"
+        if k == 0 or k + 1 >= len(toks) or scan.text[toks[k - 1].end:toks[k].start].strip() != "," \
+                or toks[k].key != "the":
+            continue
+        for n in range(k + 1, min(k + 4, len(toks))):
+            if not toks[n].glued or toks[n].cap:
+                break
+            if toks[n].key in lex.references and not (n + 1 < len(toks) and toks[n + 1].glued and not toks[n + 1].cap):
+                _org(scan, bisect.bisect_left(starts, m.start), m.name, also=lex.references[toks[n].key])
+                break
+
+
+def _staff(scan: _Scan, i: int) -> bool:
+    """ "union leaders", "bank executives": the people of the organisation of that kind named
+    nearest (before, else after); takes them and says so."""
+    toks, lex = scan.toks, scan.lex
+    kinds = lex.references.get(toks[i].key)
+    if not kinds or (toks[i].cap and not toks[i].initial) or i + 1 >= len(toks) or not toks[i + 1].glued or toks[i + 1].key not in lex.staff \
+            or (i > 0 and toks[i - 1].key in ("a", "an") and toks[i].glued):
+        return False
+    name = _nearest([o for o in scan.orgs if o[1] & kinds], toks[i].start)
+    if name:
+        scan.take(i, i + 2, name)
+    return bool(name)
+
+
 def _references(scan: _Scan) -> None:
     """ "the president issued a decree": the person the article gives that title (the last
     before, else the first after); "He said" opening a sentence: the person named last."""
@@ -685,10 +964,11 @@ def _references(scan: _Scan) -> None:
             # "the country's prime minister": the title in the article's country
             own = toks[i + 1].key in ("country", "nation") and toks[i + 1].possessive and i + 2 < len(toks)
             first = i + 2 if own else i + 1
+            first += first + 1 < len(toks) and toks[first].key in _TITLE_MODIFIERS     # "the former president"
             end = max((k for k in range(first + 1, min(len(toks), first + 3) + 1)
                        if scan.glued(first, k) and scan.key(first, k) in scan.lex.titles), default=0)
             if end and not toks[end - 1].possessive and not (end < len(toks) and toks[end].key == "of"):
-                title = scan.key(first, end)
+                title = _title_key(scan, first, scan.key(first, end))
                 name = _nearest([f for f in scan.titled if f[1] == title], t.start)
                 if not name and own and scan.lex.countries.get(scan.focus):
                     name = f"{title.title()} of {scan.lex.countries[scan.focus]}"
@@ -696,6 +976,8 @@ def _references(scan: _Scan) -> None:
                     scan.take(first, end, name)
         if (t.key == "the" or (t.possessive and t.cap)) and not scan.used[i]:
             _org_reference(scan, i)
+        elif t.key in scan.lex.references and not scan.used[i] and _staff(scan, i):
+            continue
         elif t.initial and t.key in ("he", "she") and t.cap:
             name = _nearest([f for f in scan.persons if f[0] < t.start], t.start)
             if name:
@@ -746,6 +1028,7 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
         if j == i:
             j = _forces_and_groups(scan, i)
         i = max(j, i + 1)
+    _crafts(scan)
     i = 0
     while i < len(toks):                                 # then capitalised runs, in reading order
         if scan.used[i] or not toks[i].cap:
@@ -761,6 +1044,10 @@ def article_actors(text: str, site=(), places=None, focus: str | None = None,
         if name:
             m = scan.found[index]
             scan.found[index] = Mention(m.start, m.end, name)
+    _appositives(scan)
     _references(scan)
     _spelled_out(scan)
+    _owners(scan)
+    _craft_spelling(scan)
+    _sides(scan)
     return ArticleActors(tuple(sorted(scan.found, key=lambda m: (m.start, m.end))), scan.focus)
