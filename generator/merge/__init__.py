@@ -11,10 +11,14 @@ def _key(e: Event):
     return e.date.start, e.date.end, e.article, e.position, e.id
 
 
-def by_start_month(events) -> dict[tuple[int, int], list[Event]]:
-    """(year, month) an event starts in -> its events, in the order given."""
+def by_start_month(events, wanted=None, others: list | None = None) -> dict[tuple[int, int], list[Event]]:
+    """(year, month) an event starts in -> its events, in the order given. With `wanted`, only
+    the events it accepts; the others are appended to `others` (one pass over a decade's events)."""
     months: dict[tuple[int, int], list[Event]] = {}
     for e in events:
+        if wanted is not None and not wanted(e):
+            others.append(e)
+            continue
         start = e.date.start
         month = months.get((start.year, start.month))
         if month is None:

@@ -102,13 +102,9 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
     article then changes the merges of its own months only, which `timeline serve`
     recomputes alone (memo.py)."""
     memo = Memo() if memo is None else memo
-    mergeable, out = [], []
-    for e in events:
-        if e.origin == "extracted" and e.article and e.date.precision in _MERGEABLE and e.id not in keep_apart:
-            mergeable.append(e)
-        else:
-            out.append(e)
-    months = by_start_month(mergeable)
+    out: list[Event] = []
+    months = by_start_month(events, lambda e: e.origin == "extracted" and e.article and
+                            e.date.precision in _MERGEABLE and e.id not in keep_apart, out)
     for month in sorted(months):
         part = tuple(months[month])
         inputs = (settings, part, tuple(published.get(e.article) for e in part))

@@ -35,8 +35,10 @@ def render_site(site: SiteInput) -> dict[str, str]:
         pages.update(shell_pages(days, memo))
     else:
         pages.update({d.path: memo(("markdown", d.path), (d,), d.markdown) for d in days})
-    types = tuple(sorted({e.type for e in site.events}))      # colours shared by the axis and the map
-    counts = month_types(cal)
+    counts = month_types(cal, memo)
+    # every type, for the colours the axis and the map share (events known only to a year too)
+    types = tuple(sorted({t for month in counts.values() for t, _ in month} |
+                         {e.type for events in cal.by_year.values() for e in events}))
     pages.update(month_pages(cal, site))
     pages.update(year_pages(cal, site, lambda y, path: site_axis(cal, types, counts, path, y)))
     pages.update(facet_pages(site))

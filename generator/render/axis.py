@@ -17,16 +17,19 @@ def colour(types: tuple[str, ...], t: str) -> str:
     return COLOURS[types.index(t) % len(COLOURS)] if t in types else COLOURS[-1]
 
 
-def month_types(cal) -> dict[tuple[int, int], tuple[tuple[str, int], ...]]:
-    """(year, month) -> (type, count) for every month with events (day pages and the month's own)."""
+def month_types(cal, memo=None) -> dict[tuple[int, int], tuple[tuple[str, int], ...]]:
+    """(year, month) -> (type, count) for every month with events (day pages and the month's own);
+    with a memo, a month is counted again only when its events change."""
     out = {}
     for ym in cal.months:
-        c: Counter = Counter()
-        for d in cal.days_of_month.get(ym, ()):
-            c.update(e.type for e in cal.by_day[d])
-        c.update(e.type for e in cal.by_month.get(ym, ()))
-        out[ym] = tuple(sorted(c.items()))
+        events = tuple(e for d in cal.days_of_month.get(ym, ()) for e in cal.by_day[d]) + \
+            tuple(cal.by_month.get(ym, ()))
+        out[ym] = memo(("types", ym), events, lambda: _types(events)) if memo else _types(events)
     return out
+
+
+def _types(events) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(Counter(e.type for e in events).items()))
 
 
 def _months(first: tuple[int, int], last: tuple[int, int]):
