@@ -347,3 +347,13 @@ def test_regions_shown_by_their_english_names():
 def test_a_site_followed_by_its_town_after_a_comma():
     text = "Gunmen stormed the Zorba Hotel, Mogadishu, on Friday. Police later arrested two men in Kismayo."
     assert WORLD.parse(text).within["Zorba Hotel"].name == "Mogadishu"
+
+
+def test_a_sentence_naming_no_place_stays_in_the_story_country():
+    text = ("Rebels and troops fought in Saraqib, in Syria's Idlib province, on Sunday. "
+            "Shelling hit Saraqib and Binnish in Syria again. "
+            "Diplomats met in Moscow on Friday. "
+            "The army pressed ahead with its assault on Monday.")
+    # the last sentence that named places was about talks abroad: the story is still in Syria
+    said = sentence_places(text, "The army pressed")
+    assert "Moscow" not in said and "Saraqib" in said

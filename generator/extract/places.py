@@ -171,9 +171,11 @@ class ArticlePlaces:
             # naming no place, or only a country ("in northern Mozambique"), a sentence goes on
             # where the story is, if that is in the country it names
             countries = {p.country for p in found.values()}
-            # ahead, with no country named: the story's, or one its people are ("Saudi National Bank")
+            # with no country named: the story's, or one its people are ("Saudi National Bank")
             ahead = countries or {self.focus} | {iso for at, iso in self.demonyms if start <= at < end}
-            for p in self._story_at(start, countries, ahead):
+            # and looking back too: a line after one about talks in Moscow and Ankara is not in
+            # Moscow ("the regime pressed ahead with an assault"), unless the story is unknown
+            for p in self._story_at(start, countries or {c for c in ahead if c}, ahead):
                 found.setdefault(p.name, p)
         self._sites_named(start, end, found)
         for p in list(found.values()):
