@@ -15,11 +15,12 @@ def test_search_finds_the_event_and_lands_on_its_anchor(served, page):
     page.locator("input.md-search__input").press_sequentially("Jabal al-Zawiya", delay=20)   # as a reader types
     results = page.locator('.md-search-result__item a.md-search-result__link[href*="/2020/03/01/"][href*="#"]')
     results.first.wait_for(state="attached", timeout=15000)
-    hrefs = [a.get_attribute("href") for a in results.all()]
+    # read in one go: Material may still be redrawing the list for the last keystrokes
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     found = [h for h in hrefs if h.split("#")[1] in wanted]
     assert found, hrefs
     anchor = found[0].split("#")[1]
-    link = results.nth(hrefs.index(found[0]))
+    link = page.locator(f'.md-search-result__item a.md-search-result__link[href="{found[0]}"]').first
     if not link.is_visible():       # further hits on one page are folded under "1 more on this page"
         link.locator("xpath=ancestor::details/summary").click()
     link.click()
