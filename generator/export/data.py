@@ -101,13 +101,13 @@ def _joined(parts) -> str:
     return ",\n".join(p for p in parts if p)
 
 
-def _parts(site: SiteInput, fmt: str, write, given: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Each month's serialised events (`given` by data_files, which writes every format)."""
-    return given if given is not None else tuple(write(part, site) for part in site.months or (site.events,))
+def _parts(site: SiteInput, fmt: str, given: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Each month's serialised events (`given` by data_files: some months only, for a year's file)."""
+    return given if given is not None else _month_parts(site, fmt)
 
 
 def events_json(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
-    parts = _parts(site, "json", _json_part, given)
+    parts = _parts(site, "json", given)
     head = json.dumps({"title": site.title, "licence": LICENCE}, ensure_ascii=False)[:-1]
     return f'{head}, "events": [\n{_joined(parts)}\n]}}\n'
 
@@ -152,7 +152,7 @@ def _csv_part(events, site: SiteInput) -> str:
 def events_csv(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
-    parts = _parts(site, "csv", _csv_part, given)
+    parts = _parts(site, "csv", given)
     return out.getvalue() + "".join(parts)
 
 
@@ -178,7 +178,7 @@ def _geojson_part(events, site: SiteInput) -> str:
 
 
 def events_geojson(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
-    parts = _parts(site, "geojson", _geojson_part, given)
+    parts = _parts(site, "geojson", given)
     return f'{{"type": "FeatureCollection", "features": [\n{_joined(parts)}\n]}}\n'
 
 
@@ -211,7 +211,7 @@ def _timelinejs_part(events, site: SiteInput) -> str:
 
 
 def timelinejs(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
-    parts = _parts(site, "timelinejs", _timelinejs_part, given)
+    parts = _parts(site, "timelinejs", given)
     title = json.dumps({"text": {"headline": html.escape(site.title), "text": html.escape(site.description)}},
                        ensure_ascii=False)
     return f'{{"title": {title}, "events": [\n{_joined(parts)}\n]}}\n'
@@ -285,7 +285,7 @@ def events_ics(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
     cal.add("version", "2.0")
     cal.add("x-wr-calname", site.title)
     head, _, tail = cal.to_ical().decode("utf-8").rpartition("END:VCALENDAR")
-    parts = _parts(site, "ics", _ics_part, given)
+    parts = _parts(site, "ics", given)
     return head + "".join(parts) + "END:VCALENDAR" + tail
 
 
@@ -313,7 +313,15 @@ def year_path(path: str, year: int) -> str:
     return f"{stem}-{year}{dot}{ext}"
 
 
+def file_year(path: str) -> int | None:
+    """data/events-2020.json -> 2020 (the inverse of year_path); None for a whole file."""
+    stem = path.rpartition(".")[0]
+    year = stem.rpartition("-")[2]
+    return int(year) if "-" in stem and year.isdigit() else None
+
+
 def _month_parts(site: SiteInput, fmt: str) -> tuple[str, ...]:
+    """Each month's events in one format, kept in the site's memo (SiteInput.per_month)."""
     return tuple(site.per_month(("export", fmt, site.site_url), lambda part: PARTS[fmt](part, site)))
 
 
@@ -323,16 +331,15 @@ def data_files(site: SiteInput) -> dict[str, str]:
     (and whole too for those still under the limit). Written month by month: under `timeline
     serve` an edit re-serialises only its months and rewrites only the files holding them;
     the others are last run's very strings, which the writer skips (export/writer.py)."""
-    parts = {"json": _month_parts(site, "json")}
+    json_months = _month_parts(site, "json")
     years: dict[int, list[int]] = {}          # year -> its months' positions in the parts
     for i, part in enumerate(site.months or (site.events,)):
         if part:
             years.setdefault(part[0].date.start.year, []).append(i)
-    by_year = len(years) > 1 and sum(map(byte_size, parts["json"])) > WHOLE_LIMIT     # JSON: the largest
-    formats = BY_YEAR if by_year else tuple(WRITERS)
+    by_year = len(years) > 1 and sum(map(byte_size, json_months)) > WHOLE_LIMIT     # JSON: the largest
     files: dict[str, str] = {}
-    for f in formats:
-        months = parts.get(f) or _month_parts(site, f)
+    for f in BY_YEAR if by_year else WRITERS:
+        months = json_months if f == "json" else _month_parts(site, f)
         if by_year:
             for year, where in years.items():
                 chosen = tuple(months[i] for i in where)
@@ -414,8 +421,7 @@ def downloads_page(files: dict[str, str], feed: str) -> str:
             lines.append(f"| {link(path)} | {_ABOUT[fmt]} | {_size_label(files[path])} |")
     lines.append(f"| [feed.xml]({href(DOWNLOADS_PAGE, feed)}) | an Atom feed of the newest events | "
                  f"{_size_label(files.get(feed, ''))} |")
-    years = sorted({int(p.rpartition("-")[2].partition(".")[0]) for p in files
-                    if p.startswith("data/") and p.rpartition("-")[2].partition(".")[0].isdigit()})
+    years = sorted({y for y in map(file_year, files) if y is not None})
     if years:
         per_year = [f for f in BY_YEAR if year_path(FORMATS[f][0], years[0]) in files]
         lines += ["", "## By year", "",

@@ -189,17 +189,17 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, where: dict, w
     """
     out: list[list[Event]] = []
     # same-day groups of two or more reports, each with its words and towns (kept up to date)
-    groups: dict[tuple, list[list]] = {}        # [reports, words, towns]
+    groups: dict[tuple, list[list]] = {}        # [reports, words, towns by coordinates]
     for cluster in clusters:
         if len(cluster) < 2:
             out.append(cluster)
             continue
         span = (cluster[0].date.start, cluster[0].date.end)
         words = frozenset().union(*(signatures[m.id] for m in cluster))
-        towns = list({(p.lat, p.lon): p for m in cluster for p in where[m.id]}.values())   # each town once
+        towns = {(p.lat, p.lon): p for m in cluster for p in where[m.id]}     # each town once
         best, best_score = None, settings.min_cluster_similarity
         for group in groups.get(span, ()):
-            if far_apart(towns, group[2], settings):
+            if far_apart(list(towns.values()), list(group[2].values()), settings):
                 continue
             score = similar(words, group[1], weight, settings)
             if score >= best_score:
@@ -207,7 +207,7 @@ def _join_clusters(clusters: list[list[Event]], signatures: dict, where: dict, w
         if best is not None:
             best[0].extend(cluster)
             best[1] = best[1] | words
-            best[2].extend(p for p in towns if all((p.lat, p.lon) != (q.lat, q.lon) for q in best[2]))
+            best[2].update(towns)
         else:
             out.append(cluster)
             groups.setdefault(span, []).append([cluster, words, towns])

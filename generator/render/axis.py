@@ -20,12 +20,8 @@ def colour(types: tuple[str, ...], t: str) -> str:
 def month_types(cal, memo=None) -> dict[tuple[int, int], tuple[tuple[str, int], ...]]:
     """(year, month) -> (type, count) for every month with events (day pages and the month's own);
     with a memo, a month is counted again only when its events change."""
-    out = {}
-    for ym in cal.months:
-        events = tuple(e for d in cal.days_of_month.get(ym, ()) for e in cal.by_day[d]) + \
-            tuple(cal.by_month.get(ym, ()))
-        out[ym] = memo(("types", ym), events, lambda: _types(events)) if memo else _types(events)
-    return out
+    return {ym: memo(("types", ym), events, lambda: _types(events)) if memo else _types(events)
+            for ym, events in cal.month_events.items()}
 
 
 def _types(events) -> tuple[tuple[str, int], ...]:

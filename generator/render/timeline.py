@@ -71,9 +71,14 @@ class Calendar:
         """The last n events of the day pages, newest day first (the home page's list)."""
         return tuple(islice((e for d in reversed(self.days) for e in self.by_day[d]), n))
 
+    @cached_property
+    def month_events(self) -> dict[tuple[int, int], tuple[Event, ...]]:
+        """Each month's events: its days', in order, then those known only to the month."""
+        return {ym: tuple(e for d in self.days_of_month.get(ym, ()) for e in self.by_day[d])
+                + tuple(self.by_month.get(ym, ())) for ym in self.months}
+
     def month_count(self, y: int, m: int) -> int:
-        return sum(len(self.by_day[d]) for d in self.days_of_month.get((y, m), ())) + \
-            len(self.by_month.get((y, m), []))
+        return len(self.month_events.get((y, m), ()))
 
 
 # Front matter of day pages: Material's search ranks the timeline's pages first.
@@ -204,8 +209,7 @@ def headline_events(events) -> tuple[Event, ...]:
 
 def _month_headlines(cal: Calendar, site: SiteInput, y: int, m: int) -> tuple[Event, ...]:
     """headline_events of a month, ranked again only when the month's events change."""
-    events = tuple(e for d in cal.days_of_month.get((y, m), ()) for e in cal.by_day[d]) + \
-        tuple(cal.by_month.get((y, m), ()))
+    events = cal.month_events[(y, m)]
     return site.memo(("headlines", y, m), events, lambda: headline_events(events))
 
 
