@@ -164,6 +164,11 @@ class Cache:
         self.new[key] = codec.encode(value)
         self.values[key] = value
 
+    def put_encoded(self, key: str, data) -> None:
+        """An entry encoded elsewhere (another process or machine, bench/cluster.py);
+        decoded and checked like any other when a build first uses it."""
+        self.new[key] = data
+
     def save(self) -> None:
         if not self.enabled or (self.new.keys() == self.old.keys() and self.new_stats == self.old_stats):
             return

@@ -63,3 +63,23 @@ def test_many_changes_rewrite_the_base_without_unused_entries(tmp_path):
     assert not recent.exists()
     fresh = Cache(tmp_path / "cache", "fp")
     assert fresh.old.keys() == {f"key-{n}" for n in names[150:]}
+
+
+def test_an_entry_encoded_elsewhere_is_used_like_one_extracted_here(tmp_path):
+    """bench/cluster.py: workers on other machines return encoded entries; the driver files them."""
+    from pathlib import Path
+    from generator import codec
+    from generator.config import load_config
+    from generator.extract.batch import FileResult, _extract, _init
+    root = Path(__file__).resolve().parent.parent
+    config = load_config(root)
+    _init(config)
+    text = b"---\ndate: 2021-05-02\n---\nTwo people were killed in Aleppo on Saturday, rescuers said.\n"
+    made = _extract((str(config.content_dir / "articles" / "x.md"), str(config.content_dir), text))
+    assert made.extraction is not None and made.extraction.events
+
+    sent = Cache(tmp_path, "fp", kind=FileResult)
+    sent.put_encoded("k", codec.encode(made))
+    sent.save()
+    back = Cache(tmp_path, "fp", kind=FileResult).get("k")
+    assert back == made
