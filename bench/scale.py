@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))   # corpus.py; ROOT for tests.browser (the local Pages server)
 import corpus  # noqa: E402
-from generator.export.site import build_site  # noqa: E402
+from generator.export.site import SearchIndexing, build_site  # noqa: E402
 from generator.pipeline import Session  # noqa: E402
 
 
@@ -165,10 +165,11 @@ def run(years: int, jobs: int, per_day: float, work: Path, pages: bool = False) 
         as_pages(work / "content" / "articles")
     start = time.perf_counter()
     session = Session(work, jobs)       # as `timeline serve` keeps it between runs
-    report = session.generate()
+    indexing = SearchIndexing(work)     # as `timeline build`: search indexed while pages render
+    report = session.generate(indexing)
     t = report.timings
     generated = time.perf_counter()
-    build_steps = build_site(work)
+    build_steps = build_site(work, indexing.started)
     built = time.perf_counter()
     site = work / "site"
     peak = peak_rss_mb()      # before the browser that measures search runs

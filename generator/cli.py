@@ -124,10 +124,10 @@ def cmd_update(args) -> int:
     return 1 if errors else 0
 
 
-def _generate(args, then: str = "") -> bool:
+def _generate(args, then: str = "", merged=None) -> bool:
     """Write the pages and report; False when --strict and there are errors."""
     from .pipeline import generate
-    report = generate(Path(args.root), args.jobs, not args.no_cache)
+    report = generate(Path(args.root), args.jobs, not args.no_cache, merged)
     report.print(sys.stderr)
     if args.strict and report.errors:
         if then:
@@ -142,11 +142,13 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .export.site import build_site
-    with project_lock(Path(args.root), "timeline build"):
-        if not _generate(args, "building the site"):
+    from .export.site import SearchIndexing, build_site
+    root = Path(args.root)
+    with project_lock(root, "timeline build"):
+        indexing = SearchIndexing(root)        # search indexing while the pages are rendered
+        if not _generate(args, "building the site", indexing):
             return 1
-        build_site(Path(args.root))
+        build_site(root, indexing.started)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import confine
 from .cache import Cache, fingerprint
@@ -101,14 +102,18 @@ class Session:
         config, store = self._start()
         return _collect(config, store, self.jobs, self.memo)
 
-    def generate(self) -> Report:
+    def generate(self, merged: Callable[[Collected], None] | None = None) -> Report:
+        """Write the pages; `merged` is called with the merged events before rendering
+        starts (`timeline build` starts indexing them for search meanwhile: export/site.py)."""
         # what a run keeps (cache, merges, pages) lives on to the next: frozen, the
         # collector never walks those millions of objects again (heap.py)
         with collector_paused(freeze=True):
-            return self._generate()
+            return self._generate(merged)
 
-    def _generate(self) -> Report:
+    def _generate(self, merged: Callable[[Collected], None] | None = None) -> Report:
         c = self.collect()
+        if merged is not None:
+            merged(c)
         clock = time.perf_counter()
         items = tuple((x.article, x.date, x.date_source) for x in c.extractions)
         shape = (c.config.article_pages, c.config.article_text)
@@ -280,8 +285,9 @@ def _unique_ids(curated: list[Event], taken: set[str]) -> tuple[list[Event], lis
     return kept, problems
 
 
-def generate(root: Path, jobs: int = 1, cache: bool = True) -> Report:
-    return Session(root, jobs, cache).generate()
+def generate(root: Path, jobs: int = 1, cache: bool = True,
+             merged: Callable[[Collected], None] | None = None) -> Report:
+    return Session(root, jobs, cache).generate(merged)
 
 
 # Material's search downloads one index of the whole site (about 1.7 KB per

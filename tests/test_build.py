@@ -110,6 +110,43 @@ def test_large_sites_search_with_pagefind(project):
     assert len(records) == len(collect(project).events)
 
 
+def test_search_index_started_before_rendering_is_the_index_built_after(tmp_path):
+    """`timeline build` starts Pagefind on the merged events while the pages are rendered
+    (export/site.index_events): the same index as one built from the written records."""
+    from generator.cli import main
+    from tests.conftest import make_project
+    indexes = {}
+    for how in ("early", "after"):
+        project = make_project(tmp_path / how)
+        site_yaml = project / "site_config/site.yaml"
+        site_yaml.write_text(site_yaml.read_text() + "\nsearch: pagefind\n")
+        if how == "early":
+            assert main(["--root", str(project), "build"]) == 0
+        else:
+            generate(project)
+            build_site(project)
+        indexes[how] = snapshot(project / "site" / "pagefind")
+        assert not (project / "build" / ".pagefind.tmp").exists()
+    assert indexes["early"] == indexes["after"]
+    assert sum(name.startswith("fragment/") for name in indexes["early"]) == len(collect(project).events)
+
+
+def test_pagefind_index_is_byte_identical_from_build_to_build(tmp_path):
+    """Pagefind lists filter values in a hash map's order, different from run to run;
+    export/pagefind.settled sorts them, so the same records give the same files."""
+    from generator.export.pagefind import write_index
+    records = [{"url": f"/e{i}/", "content": f"shelling in town {i}", "meta": {"title": f"E{i}"},
+                "filters": {"place": [f"Town {i % 7}", "Country"], "type": [f"Type {i % 5}"]},
+                "sort": {"date": f"2020-01-{i % 28 + 1:02d}"}} for i in range(40)]
+    builds = []
+    for n in range(3):
+        write_index(records, tmp_path / str(n))
+        builds.append(snapshot(tmp_path / str(n)))
+    assert builds[0] == builds[1] == builds[2]
+    assert "pagefind.js" in builds[0] and any(name.startswith("filter/") for name in builds[0])
+    assert not any("-ui." in name for name in builds[0])        # the ready-made interfaces are not used
+
+
 def test_grouped_article_pages_build_without_broken_links(project):
     from tests.sitecheck import broken_links
     site_yaml = project / "site_config/site.yaml"

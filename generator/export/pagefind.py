@@ -9,15 +9,25 @@ Pagefind indexes as fast as it can (2.8x the CLI on the ten-year bench).
 
 The protocol: each message is base64 of a JSON object {message_id, payload},
 followed by a comma, both ways (pagefind --service).
+
+Pagefind lists each filter's values, and the filters in its metadata file, in an
+order that changes from run to run (Pagefind/pagefind#638: a hash map's order),
+so the same events gave different files. settled() sorts them in the files
+Pagefind hands back and names each rewritten file after its new content, as
+Pagefind names its files: the same records give byte-identical files.
 """
 from __future__ import annotations
 
 import base64
+import gzip
+import hashlib
 import json
 import subprocess
 import threading
 from pathlib import Path
 from typing import Iterable, Iterator
+
+import cbor2
 
 
 class PagefindError(RuntimeError):
@@ -33,24 +43,31 @@ def _executable() -> str:
 
 
 def _encode(message_id: int, payload: dict) -> bytes:
+    # keys sorted: Pagefind keeps the order it is given (of filters, say) in its files,
+    # so records built in memory and records read back from JSON give the same index
     return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload},
-                                       ensure_ascii=False).encode("utf-8")) + b","
+                                       ensure_ascii=False, sort_keys=True).encode("utf-8")) + b","
 
 
 def _answers(stream) -> Iterator[dict]:
-    """The service's answers, one payload at a time; an error answer raises."""
-    buffer = b""
+    """The service's answers, one payload at a time; an error answer raises. An answer
+    can be hundreds of megabytes (GetFiles): its pieces are joined once, at its end."""
+    pieces: list[bytes] = []
     while True:
-        chunk = stream.read1(1 << 16)
+        chunk = stream.read1(1 << 20)
         if not chunk:
             raise PagefindError("pagefind stopped before it answered")
-        buffer += chunk
-        while b"," in buffer:
-            raw, _, buffer = buffer.partition(b",")
+        while b"," in chunk:
+            end, _, chunk = chunk.partition(b",")
+            raw = b"".join(pieces) + end
+            pieces = []
             payload = json.loads(base64.b64decode(raw)).get("payload") or {}
+            del raw
             if payload.get("type") == "Error":
                 raise PagefindError(f"pagefind: {payload.get('message', 'error')}")
             yield payload
+        if chunk:
+            pieces.append(chunk)
 
 
 def write_index(records: Iterable[dict], out: Path, language: str = "en") -> int:
@@ -79,10 +96,11 @@ def write_index(records: Iterable[dict], out: Path, language: str = "en") -> int
         for _ in records:
             next(answers)
         sender.join()
-        proc.stdin.write(_encode(len(records) + 1, {"type": "WriteFiles", "index_id": index,
-                                                    "output_path": str(out.resolve())}))
+        # the files come back in the answer and are written here: Pagefind's own WriteFiles
+        # answered before it had finished writing (a pagefind.js cut at 32 KB, seen once)
+        proc.stdin.write(_encode(len(records) + 1, {"type": "GetFiles", "index_id": index}))
         proc.stdin.flush()
-        next(answers)
+        files = {f["path"]: f["content"] for f in next(answers)["files"] if f["path"] not in _UNUSED}
     except (OSError, ValueError) as exc:
         raise PagefindError(f"pagefind failed: {exc}") from None
     finally:
@@ -93,4 +111,59 @@ def write_index(records: Iterable[dict], out: Path, language: str = "en") -> int
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    for path, data in sorted(settled({p: base64.b64decode(c) for p, c in files.items()}).items()):
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     return len(records)
+
+
+# Pagefind's ready-made interfaces: the search page uses its API (theme/assets/search.js).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+# Pagefind's data files: gzip of this signature followed by CBOR
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _load(data: bytes):
+    data = gzip.decompress(data)
+    if not data.startswith(_SIGNATURE):
+        raise PagefindError("pagefind wrote a data file of a layout this does not know")
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _keyed(files: dict[str, bytes], value, key: str, digits: int, name: str) -> str:
+    """Add `value` as a Pagefind data file keyed like Pagefind's by its content (`key`
+    and that many hex digits of its hash; `name` has {} for the key); returns the key."""
+    data = gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
+    key += hashlib.sha256(data).hexdigest()[:digits]
+    files[name.format(key)] = data
+    return key
+
+
+def settled(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The index's files (path -> bytes) with what Pagefind lists in a run-dependent order
+    sorted: each filter file's values, and the filters in each language's metadata file
+    (each rewritten file renamed after its content, and the entry file pointing to it)."""
+    files = dict(files)
+    entry = files["pagefind-entry.json"].decode("utf-8")
+    for language, info in json.loads(entry)["languages"].items():
+        meta_path = f"pagefind.{info['hash']}.pf_meta"
+        meta = _load(files[meta_path])
+        at = next((i for i, part in enumerate(meta) if isinstance(part, list) and part and all(
+            isinstance(f, list) and len(f) == 2 and f"filter/{f[1]}.pf_filter" in files for f in part)), None)
+        if at is None:
+            continue                 # no filters
+        listed = []
+        for name, key in meta[at]:
+            filter_name, values = _load(files.pop(f"filter/{key}.pf_filter"))
+            listed.append([name, _keyed(files, [filter_name, sorted(values, key=lambda v: v[0])],
+                                        f"{language}_", 7, "filter/{}.pf_filter")])
+        meta[at] = sorted(listed)
+        del files[meta_path]
+        new = _keyed(files, meta, f"{language}_", 10, "pagefind.{}.pf_meta")
+        entry = entry.replace(f'"{info["hash"]}"', f'"{new}"', 1)
+    files["pagefind-entry.json"] = entry.encode("utf-8")
+    return files

@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import contextlib
 import json
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 import os
 import shutil
 import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from ..confine import Escape
 from ..render.home import SEARCH_PAGE
 from .pagefind import write_index
 from .theme import OVERRIDES
-from ..render.search import RECORDS
+from ..render.search import RECORDS, record
 
 DOCS = Path("build/docs")       # where `timeline generate` writes the pages (Config.docs_dir)
 
@@ -66,39 +68,84 @@ def _records(docs: Path) -> list[dict]:
             for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def _linked(records) -> Iterator[dict]:
+    """The event's anchor is also its `link` meta, which the search page follows."""
+    return ({**r, "meta": {**r["meta"], "link": r["url"]}} for r in records)
+
+
 def index_with_pagefind(out: Path, docs: Path) -> None:
     """Pagefind's index of the events themselves (render/search.py, export/pagefind.py) into
-    the folder `out`: one record per event, so that results, filters and counts are events.
-    The event's anchor is also its `link` meta, which the search page follows."""
+    the folder `out`: one record per event, so that results, filters and counts are events."""
     shutil.rmtree(out, ignore_errors=True)
-    write_index(({**r, "meta": {**r["meta"], "link": r["url"]}} for r in _records(docs)), out)
+    write_index(_linked(_records(docs)), out)
 
 
-def _build(config, root: Path) -> dict[str, float]:
+def _aside(root: Path) -> Path:
+    # MkDocs empties the site folder when it starts: the index is written here (build/,
+    # the tool's own folder) and moved in after
+    return root / DOCS.parent / ".pagefind.tmp"
+
+
+def _in_background(fn, *args) -> Future:
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(fn, *args)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def index_events(root: Path, months) -> Future:
+    """Start Pagefind on the merged events (months of them, as pipeline.Collected has
+    them) while the pages are rendered and MkDocs builds (`timeline build`): the
+    index needs only the events, and Pagefind is the longest step of a large build.
+    The records are those render/search.py writes under build/docs/.search/, in the
+    same order (a month a file, files in date order), so the index is the same."""
+    def index() -> None:
+        out = _aside(root)
+        shutil.rmtree(out, ignore_errors=True)
+        write_index(_linked(record(e) for month in months for e in month), out)
+    return _in_background(index)
+
+
+class SearchIndexing:
+    """Given to Session.generate by `timeline build`: starts Pagefind on the merged events
+    (index_events) when the site searches with it; not for a project with errors, whose
+    build may stop before it needs the index. `started` goes to build_site."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.started: Future | None = None
+
+    def __call__(self, collected) -> None:
+        from ..pipeline import search_engine
+        if search_engine(collected.config.search, len(collected.events)) == "pagefind" \
+                and not collected.report.errors:
+            self.started = index_events(self.root, collected.months)
+
+
+def _build(config, root: Path, indexing: Future | None = None) -> dict[str, float]:
     """MkDocs, and Pagefind at the same time when the site uses it (its index needs only
-    the records generated beforehand, and MkDocs empties the site folder when it starts,
-    so the index is written aside and moved in after); seconds per step, "pagefind"
-    being the wait for it after MkDocs."""
-    from concurrent.futures import ThreadPoolExecutor, wait
+    the events: `indexing` when it was started earlier, index_events), the index being
+    moved into the site after; seconds per step, "pagefind" being the wait for it after
+    MkDocs."""
     from mkdocs.commands.build import build
     timings = {}
     site = Path(config["site_dir"])
-    aside = root / DOCS.parent / ".pagefind.tmp"       # build/: the tool's own folder
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        indexing = pool.submit(index_with_pagefind, aside, Path(config["docs_dir"])) if uses_pagefind(root) else None
+    if indexing is None and uses_pagefind(root):
+        indexing = _in_background(index_with_pagefind, _aside(root), Path(config["docs_dir"]))
+    clock = time.perf_counter()
+    try:
+        build(config)
+    finally:
+        timings["mkdocs"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        try:
-            build(config)
-        finally:
-            timings["mkdocs"] = time.perf_counter() - clock
-            clock = time.perf_counter()
-            if indexing is not None:
-                wait([indexing])            # MkDocs failed: its error, not Pagefind's, is raised
         if indexing is not None:
-            indexing.result()               # Pagefind's error, if any
-            shutil.rmtree(site / "pagefind", ignore_errors=True)
-            shutil.move(str(aside), str(site / "pagefind"))
-            timings["pagefind"] = time.perf_counter() - clock
+            wait([indexing])            # MkDocs failed: its error, not Pagefind's, is raised
+    if indexing is not None:
+        indexing.result()               # Pagefind's error, if any
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        shutil.move(str(_aside(root)), str(site / "pagefind"))
+        timings["pagefind"] = time.perf_counter() - clock
     return timings
 
 
@@ -131,8 +178,9 @@ def site_url_warning(root: Path, site_url: str | None) -> str:
             "building (the Pages workflow does); `timeline preview` serves the built site locally")
 
 
-def build_site(root: Path) -> dict[str, float]:
-    """Build site/; returns seconds per step (mkdocs, pagefind)."""
+def build_site(root: Path, indexing: Future | None = None) -> dict[str, float]:
+    """Build site/; returns seconds per step (mkdocs, pagefind). `indexing`: Pagefind's
+    index, when index_events started it."""
     from mkdocs.config import load_config
     _confined(root)
     with _build_env(root):
@@ -140,7 +188,7 @@ def build_site(root: Path) -> dict[str, float]:
         warning = site_url_warning(root, config["site_url"])
         if warning:
             print(warning, file=sys.stderr)
-        return _build(config, root)
+        return _build(config, root, indexing)
 
 
 def serve_site(root: Path, dev_addr: str) -> None:
