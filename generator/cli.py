@@ -187,11 +187,12 @@ def cmd_preview(args) -> int:
 
 
 def cmd_deploy(args) -> int:
-    from .export.site import deploy_site
+    from .export.site import SearchIndexing, deploy_site
     with project_lock(Path(args.root), "timeline deploy"):
-        if not _generate(args, "deploying"):
+        indexing = SearchIndexing(Path(args.root).resolve())
+        if not _generate(args, "deploying", indexing):
             return 1
-        deploy_site(Path(args.root), args.message, args.force)
+        deploy_site(Path(args.root), args.message, args.force, indexing.started)
     return 0
 
 

@@ -202,7 +202,8 @@ def serve_site(root: Path, dev_addr: str) -> None:
           watch=[str(root / "content"), str(root / "site_config")])
 
 
-def deploy_site(root: Path, message: str | None = None, force: bool = False) -> None:
+def deploy_site(root: Path, message: str | None = None, force: bool = False,
+                indexing: Future | None = None) -> None:
     """Build and push site/ to the gh-pages branch (`mkdocs gh-deploy`)."""
     from mkdocs.commands.gh_deploy import gh_deploy
     from mkdocs.config import load_config
@@ -212,5 +213,5 @@ def deploy_site(root: Path, message: str | None = None, force: bool = False) -> 
         warning = site_url_warning(Path("."), config["site_url"])
         if warning:         # the one build that is surely for GitHub Pages
             print(warning, file=sys.stderr)
-        _build(config, Path("."))
+        _build(config, Path("."), indexing)
         gh_deploy(config, message=message, force=force)
