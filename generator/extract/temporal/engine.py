@@ -15,6 +15,7 @@ from datetime import date
 from ...model import DateSpan, out_of_range
 from . import calendar as cal
 from .context import WORD_BEFORE_STOP, Headings, Sentences, TenseReader
+from .literals import folded
 from .normalize import NoValue, fill, template_groups
 from .resolve import Reference, resolve
 from .resources import Language, Rule, load_language
@@ -121,8 +122,16 @@ class Tagger:
     def candidates(self, text: str) -> list[tuple[re.Match, Rule]]:
         found = []
         windows = self.windows(text)
+        low = folded(text)
+        where: dict[tuple, list[tuple[int, int]]] = {}    # (class, literals) -> windows holding one
         for rule in self.rules:
-            for m in (m for s, e in windows[rule.needs] for m in rule.regex.finditer(text, s, e)):
+            spans = windows[rule.needs]
+            if rule.literals and low is not None:
+                key = (rule.needs, rule.literals)
+                if key not in where:
+                    where[key] = _holding(low, spans, rule.literals)
+                spans = where[key]
+            for m in (m for s, e in spans for m in rule.regex.finditer(text, s, e)):
                 if m.end() == m.start():
                     continue
                 if rule.case == "sensitive_words" and not _capitalised(m):
@@ -264,6 +273,14 @@ class Tagger:
         start, end = self._trimmed(text, start, end)
         words = text[start:end]
         return Timex(start, end, words, rule.type, value, "", rule.name, _span(value, words, rule, ""))
+
+
+def _holding(low: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the (lower-cased) text that contain one of the words: a rule needing
+    one cannot match elsewhere, since a match lies within its span."""
+    if not any(w in low for w in words):
+        return []
+    return [(s, e) for s, e in spans if any(low.find(w, s, e) >= 0 for w in words)]
 
 
 def _abbreviations(lang: Language) -> frozenset[str]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .literals import required
+
 RESOURCE_DIR = Path(__file__).with_name("resources")
 _MACRO = re.compile(r"%(\w+)")
 RULE_FILES = ("date", "time", "duration", "set", "interval", "not_date")
@@ -38,6 +40,7 @@ class Rule:
     direction_group: str = ""  # a group whose word sets the direction (conventions: relative_year)
     needs: str = ""          # trigger class: the rule only runs near such a word (speed)
     order: int = 0           # position in the files; earlier wins ties
+    literals: tuple[str, ...] = ()   # every match holds one of these (lower case); () if unknown
 
     @property
     def group(self) -> int | str:
@@ -172,4 +175,5 @@ def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order
                 precision=spec.get("precision", ""), direction=spec.get("direction", "auto"),
                 mod=spec.get("mod", ""), case=case, setting=spec.get("setting", ""),
                 span=spec.get("span", ""), direction_group=spec.get("direction_group", ""),
-                needs=spec.get("needs") or _trigger_class(spec["pattern"]), order=order)
+                needs=spec.get("needs") or _trigger_class(spec["pattern"]), order=order,
+                literals=required(pattern, flags))

@@ -1,0 +1,104 @@
+"""Required words of a rule's pattern: a cheap test of whether it can match at all.
+
+Most rules find nothing in most windows, yet running a regex costs the same
+whether it matches or not. From the parsed pattern we take a set of literal
+strings of which every match must contain one ("ago", or "last" or "past");
+a window holding none of them is skipped without running the rule. The set
+is derived from the rule data, so it follows whatever the YAML says.
+"""
+from __future__ import annotations
+
+import re
+
+try:                                   # the regex parser of the standard library (3.11+)
+    from re import _constants as _c, _parser as _p
+except ImportError:                    # pragma: no cover - older Pythons: no prefilter
+    _c = _p = None
+
+# at most this many strings in a set: more costs about as much as running the rule
+_MAX_SET = 24
+# shorter strings are in nearly every window: they filter nothing
+_MIN_LEN = 3
+
+# Under IGNORECASE these match ASCII letters but lower() does not make them ASCII
+# (or changes the text's length): mapped first, so that positions stay aligned.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str | None:
+    """The text lower-cased as the prefilter compares it; None when that would not keep
+    every character at its position (then every rule runs)."""
+    low = text.translate(_FOLD).lower()
+    return low if len(low) == len(text) else None
+
+
+def required(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Lower-case strings one of which every match of the pattern contains; () if none is known."""
+    if _p is None:
+        return ()
+    try:
+        _, need = _node_seq(list(_p.parse(pattern, flags)))
+    except Exception:    # an unknown construct: no prefilter, the rule always runs
+        return ()
+    # "apr" is found wherever "april" is: the longer strings add nothing
+    return tuple(sorted(w for w in need if not any(o != w and o in w for o in need))) if need else ()
+
+
+def _better(a: set | None, b: set | None) -> set | None:
+    """The more selective of two usable sets: fewer strings, then longer ones."""
+    cands = [s for s in (a, b) if s and len(s) <= _MAX_SET and min(map(len, s)) >= _MIN_LEN]
+    return min(cands, key=lambda s: (len(s), -min(map(len, s)))) if cands else None
+
+
+def _product(a: set, b: set) -> set | None:
+    return {x + y for x in a for y in b} if len(a) * len(b) <= _MAX_SET else None
+
+
+def _node_seq(seq: list) -> tuple[set | None, set | None]:
+    """(exact, need) of a sequence: exact is every string it matches, when few and known;
+    need is a set one of which each match contains."""
+    exact: set | None = {""}
+    run: set | None = {""}            # exact strings of the current stretch of known pieces
+    need = None
+    for op, av in seq:
+        e, n = _node(op, av)
+        need = _better(need, n)
+        if e is not None and run is not None:
+            joined = _product(run, e)
+            if joined is not None:
+                run = joined
+            else:
+                need = _better(need, run)
+                run = e
+        else:
+            need = _better(need, run)
+            run = e
+        exact = _product(exact, e) if exact is not None and e is not None else None
+    need = _better(need, run)
+    return exact, need
+
+
+def _node(op, av) -> tuple[set | None, set | None]:
+    if op is _c.LITERAL:
+        ch = chr(av)
+        # other letters fold in ways lower() does not mirror: not used
+        return ({ch.lower()}, {ch.lower()}) if ch.isascii() else (None, None)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}, None             # zero-width: consumes nothing of the match
+    if op is _c.SUBPATTERN:
+        return _node_seq(list(av[-1]))
+    if op is _c.BRANCH:
+        parts = [_node_seq(list(alt)) for alt in av[1]]
+        exact = set().union(*(e for e, _ in parts)) if all(e is not None for e, _ in parts) else None
+        needs = [n if n is not None else e for e, n in parts]
+        need = set().union(*needs) if all(n for n in needs) and "" not in set().union(*needs) else None
+        return (exact if exact is not None and len(exact) <= _MAX_SET else None), need
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        lo, hi, body = av
+        e, n = _node_seq(list(body))
+        if lo == hi == 1:
+            return e, n
+        if lo == 0 and hi == 1:
+            return ({""} | e if e is not None else None), None
+        return None, (n if lo >= 1 else None)
+    return None, None
