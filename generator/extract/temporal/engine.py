@@ -15,7 +15,7 @@ from datetime import date
 from ...model import DateSpan, out_of_range
 from . import calendar as cal
 from .context import WORD_BEFORE_STOP, Headings, Sentences, TenseReader
-from .literals import folded
+from ..prefilter import folded
 from .normalize import NoValue, fill, template_groups
 from .resolve import Reference, resolve
 from .resources import Language, Rule, load_language

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .literals import required
+from ..prefilter import guarded, required
 
 RESOURCE_DIR = Path(__file__).with_name("resources")
 _MACRO = re.compile(r"%(\w+)")
@@ -167,7 +167,7 @@ def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order
     case = spec.get("case", "insensitive")
     flags = 0 if case == "sensitive" else re.IGNORECASE
     try:
-        regex = re.compile(pattern, flags)
+        regex = guarded(re.compile(pattern, flags))
     except re.error as exc:
         raise ResourceError(f"{path}: rule {name}: bad pattern: {exc}") from None
     return Rule(name=name, regex=regex, type=spec.get("type", default_type),

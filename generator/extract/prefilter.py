@@ -1,19 +1,24 @@
-"""Required words of a rule's pattern: a cheap test of whether it can match at all.
+"""Cheap tests of where a regular expression can match, taken from its parsed pattern.
 
-Most rules find nothing in most windows, yet running a regex costs the same
-whether it matches or not. From the parsed pattern we take a set of literal
-strings of which every match must contain one ("ago", or "last" or "past");
-a window holding none of them is skipped without running the rule. The set
-is derived from the rule data, so it follows whatever the YAML says.
+Most patterns find nothing in most text, yet a search costs the same whether
+it matches or not: Python's engine tries a pattern that opens with a word
+boundary, an optional group or a case-insensitive alternation at every
+position in full. Two exact shortcuts, derived from the pattern itself, so
+they follow whatever the resource files say:
+
+- required(): literal strings of which every match contains one ("ago", or
+  "last" or "past"); text holding none of them is not searched.
+- guarded(): the pattern behind a look-ahead for the characters a match can
+  start with, which rejects most positions in one step.
 """
 from __future__ import annotations
 
 import re
 
 try:                                   # the regex parser of the standard library (3.11+)
-    from re import _constants as _c, _parser as _p
+    from re import _compiler as _k, _constants as _c, _parser as _p
 except ImportError:                    # pragma: no cover - older Pythons: no prefilter
-    _c = _p = None
+    _c = _k = _p = None
 
 # at most this many strings in a set: more costs about as much as running the rule
 _MAX_SET = 24
@@ -102,3 +107,83 @@ def _node(op, av) -> tuple[set | None, set | None]:
             return ({""} | e if e is not None else None), None
         return None, (n if lo >= 1 else None)
     return None, None
+
+
+
+
+_CATEGORY = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s"}
+
+
+def guarded(regex: re.Pattern) -> re.Pattern:
+    """The same pattern (same matches, same groups) behind a look-ahead for the characters
+    its matches can start with; the pattern itself when that is unknown or would not help."""
+    if _p is None or not isinstance(regex.pattern, str):
+        return regex
+    try:
+        parsed = _p.parse(regex.pattern, regex.flags)
+        if _k._get_literal_prefix(parsed, regex.flags)[0] or _k._get_charset_prefix(parsed, regex.flags):
+            return regex     # the engine skips to such starts by itself
+        items, nullable = _first_seq(list(parsed))
+        if items is None or nullable or not items:
+            return regex
+        # the look-ahead is compiled with the pattern's flags: it folds case as the pattern does
+        return re.compile("(?=[" + "".join(sorted(set(items))) + "])(?:" + regex.pattern + ")", regex.flags)
+    except Exception:    # global inline flags, an unknown construct: left as it is
+        return regex
+
+
+def _char(code: int) -> str:
+    c = chr(code)
+    return c if c.isascii() and c.isalnum() else f"\\U{code:08x}"
+
+
+def _first_seq(seq: list) -> tuple[list | None, bool]:
+    """(class items one of which the first character matches, whether the sequence can match
+    nothing); None when unknown."""
+    items: list = []
+    for op, av in seq:
+        found, nullable = _first(op, av)
+        if found is None:
+            return None, False
+        items += found
+        if not nullable:
+            return items, False
+    return items, True
+
+
+def _first(op, av) -> tuple[list | None, bool]:
+    if op is _c.LITERAL:
+        return [_char(av)], False
+    if op is _c.IN:
+        out = []
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                out.append(_char(iav))
+            elif iop is _c.RANGE:
+                out.append(_char(iav[0]) + "-" + _char(iav[1]))
+            elif iop is _c.CATEGORY and str(iav) in _CATEGORY:
+                out.append(_CATEGORY[str(iav)])
+            else:            # a negated or broad class: any character may start it
+                return None, False
+        return out, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return [], True      # zero-width: the next element starts the match
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:   # (?i:...) and the like: its case rules differ from the guard's
+            return None, False
+        return _first_seq(list(av[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first_seq(list(av))
+    if op is _c.BRANCH:
+        items, nullable = [], False
+        for alt in av[1]:
+            found, n = _first_seq(list(alt))
+            if found is None:
+                return None, False
+            items += found
+            nullable = nullable or n
+        return items, nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        found, n = _first_seq(list(av[2]))
+        return found, (n or av[0] == 0) if found is not None else False
+    return None, False

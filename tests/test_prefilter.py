@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from generator.extract.temporal import tagger
-from generator.extract.temporal.literals import folded, required
+from generator.extract.prefilter import folded, guarded, required
 
 
 def test_required_words_of_a_pattern():
@@ -30,3 +30,22 @@ def test_a_rule_matches_only_where_one_of_its_words_is(text):
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
                 assert any(w in low[m.start():m.end()] for w in rule.literals), (rule.name, text)
+
+
+def test_guard_names_the_first_characters():
+    assert guarded(re.compile(r"\b(?:last|past)\s+\w+", re.I)).pattern == r"(?=[lp])(?:\b(?:last|past)\s+\w+)"
+    assert guarded(re.compile(r"(?:early )?\d+")).pattern == r"(?=[\de])(?:(?:early )?\d+)"
+    for unguarded in (r"ago\b", r"\w+x", r"a?", r"(?i)abc", r"[^a]b"):   # prefix the engine uses, or unknown
+        assert guarded(re.compile(unguarded)).pattern == unguarded
+
+
+_ORIGINAL = [re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)\(\?:(.*)\)$", r"\1", r.regex.pattern, flags=re.S), r.regex.flags)
+             for r in tagger().rules]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aMmJjdeoyrs \u212a\u0130\u0131\u017fKk0123-/,.:", max_size=40), st.integers(0, 5))
+def test_a_guarded_pattern_finds_what_the_pattern_finds(text, pos):
+    for rule, original in zip(tagger().rules, _ORIGINAL):
+        assert [m.span() + m.groups() for m in rule.regex.finditer(text, pos)] == \
+               [m.span() + m.groups() for m in original.finditer(text, pos)], rule.name
