@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from generator.extract.temporal import tagger
-from generator.extract.prefilter import folded, guarded, required
+from generator.extract.prefilter import AnyOf, folded, guarded, required
 
 
 def test_required_words_of_a_pattern():
@@ -49,3 +49,22 @@ def test_a_guarded_pattern_finds_what_the_pattern_finds(text, pos):
     for rule, original in zip(tagger().rules, _ORIGINAL):
         assert [m.span() + m.groups() for m in rule.regex.finditer(text, pos)] == \
                [m.span() + m.groups() for m in original.finditer(text, pos)], rule.name
+
+
+def test_any_of_patterns_answers_as_their_alternation():
+    from generator.extract.lexicon import RESOURCES, _patterns
+    pats = [p.pattern for p in _patterns(RESOURCES / "en" / "events" / "not_event.txt")] + [r"^a|b\d", r"(?:^x)y"]
+    one = re.compile("|".join(f"(?:{p})" for p in pats), re.I | re.M)
+    anyof = AnyOf(pats, re.I | re.M)
+    for text in ("Photo: AFP", "He said. (with inputs from PTI)", "ok\nFILE", "We went home", "10:30 GMT +0300",
+                 "b1", "xy", "zab", "the icon and icon", "plain news sentence.", "Pıc.twitter.com/x", "“Quote"):
+        assert anyof.search(text) == bool(one.search(text)), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="photicnwe:/.( )\n\u0130\u0131\u017fPWI\"“0123GMT", max_size=40))
+def test_any_of_clutter_patterns(text):
+    from generator.extract.lexicon import RESOURCES, _patterns, load_lexicon
+    pats = _patterns(RESOURCES / "en" / "events" / "not_event.txt")
+    one = re.compile("|".join(f"(?:{p.pattern})" for p in pats), re.I | re.M)
+    assert load_lexicon("en").not_event.search(text) == bool(one.search(text))

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .prefilter import AnyOf
+
 RESOURCES = Path(__file__).with_name("resources")
 GROUPS = ("conflict", "disaster", "protest", "politics", "law", "economy", "science", "labour", "general")
 _VOWELS = "aeiou"
@@ -149,7 +151,7 @@ class Lexicon:
     irregular_past: frozenset   # "fled", "struck"
     progressive: re.Pattern     # "is burning", "are being evacuated"
     not_past: frozenset         # words in -ed that are adjectives, not past verbs
-    not_event: re.Pattern       # sentences of page clutter (all patterns in one)
+    not_event: AnyOf            # sentences of page clutter (all patterns in one)
     boilerplate: tuple          # text removed before splitting sentences
     datelines: tuple            # a dateline at the start of a paragraph
 
@@ -214,9 +216,9 @@ def load_lexicon(lang: str = "en") -> Lexicon:
                    datelines=_patterns(folder / "dateline.txt", re.M))
 
 
-def _one_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
-    """Patterns searched for in one pass (a sentence is asked about all of them)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", re.I | re.M)
+def _one_of(patterns: tuple[re.Pattern, ...]) -> AnyOf:
+    """Patterns a sentence is asked about all at once (each only where it can match)."""
+    return AnyOf([p.pattern for p in patterns], re.I | re.M)
 
 
 def _read_list(path: Path) -> list[str]:

@@ -30,11 +30,11 @@ _MIN_LEN = 3
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-def folded(text: str) -> str | None:
+def folded(text: str, aligned: bool = True) -> str | None:
     """The text lower-cased as the prefilter compares it; None when that would not keep
-    every character at its position (then every rule runs)."""
+    every character at its position (then every rule runs) unless `aligned` is off."""
     low = text.translate(_FOLD).lower()
-    return low if len(low) == len(text) else None
+    return low if len(low) == len(text) or not aligned else None
 
 
 def required(pattern: str, flags: int = 0) -> tuple[str, ...]:
@@ -187,3 +187,34 @@ def _first(op, av) -> tuple[list | None, bool]:
         found, n = _first_seq(list(av[2]))
         return found, (n or av[0] == 0) if found is not None else False
     return None, False
+
+
+class AnyOf:
+    """Whether a text matches any of several patterns, as one alternation of them would say,
+    each asked only when it can match: those anchored at a line start in one pattern (one
+    test a position), each other one only in a text holding one of its required words."""
+
+    def __init__(self, patterns, flags: int):
+        anchored, self.others = [], []
+        for p in patterns:
+            if p.startswith("^") and _anchored(p, flags):
+                anchored.append(p[1:])
+            else:
+                self.others.append((required(p, flags), guarded(re.compile(p, flags))))
+        self.anchored = re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")", flags) \
+            if anchored else None
+
+    def search(self, text: str) -> bool:
+        if self.anchored is not None and self.anchored.search(text):
+            return True
+        low = folded(text, aligned=False)
+        return any(rx.search(text) for words, rx in self.others if not words or any(w in low for w in words))
+
+
+def _anchored(pattern: str, flags: int) -> bool:
+    """The whole pattern opens with ^ (not one alternative of it, as in "^a|b")."""
+    try:
+        first = list(_p.parse(pattern, flags))[0]
+    except Exception:
+        return False
+    return first[0] is _c.AT and first[1] in (_c.AT_BEGINNING, _c.AT_BEGINNING_LINE)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .prefilter import guarded
 from .temporal.resources import load_language
 
 RESOURCES = Path(__file__).with_name("resources")
@@ -88,7 +89,7 @@ def load_tolls(lang: str = "en") -> Tolls:
         if fixed:
             line = line[:fixed.start()]
         regex = line.replace("{N}", number.replace("GROUP", "n")).replace("{M}", number.replace("GROUP", "m"))
-        patterns.append((re.compile(regex, re.I), int(fixed.group(1)) if fixed else None))
-    background = tuple(re.compile(p, re.I) for p in _lines(folder / "background.txt"))
-    death = re.compile(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I)
+        patterns.append((guarded(re.compile(regex, re.I)), int(fixed.group(1)) if fixed else None))
+    background = tuple(guarded(re.compile(p, re.I)) for p in _lines(folder / "background.txt"))
+    death = guarded(re.compile(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I))
     return Tolls(tuple(patterns), death, background, values, multipliers)
