@@ -124,19 +124,21 @@ class Tagger:
         windows = self.windows(text)
         low = folded(text)
         where: dict[tuple, list[tuple[int, int]]] = {}    # (class, literals) -> windows holding one
+        present: dict[str, bool] = {}                     # literal -> in the text at all
         for rule in self.rules:
             spans = windows[rule.needs]
-            if rule.literals and low is not None:
+            if spans and rule.literals and low is not None:
                 key = (rule.needs, rule.literals)
                 if key not in where:
-                    where[key] = _holding(low, spans, rule.literals)
+                    where[key] = _holding(low, spans, rule.literals, present)
                 spans = where[key]
-            for m in (m for s, e in spans for m in rule.regex.finditer(text, s, e)):
-                if m.end() == m.start():
-                    continue
-                if rule.case == "sensitive_words" and not _capitalised(m):
-                    continue
-                found.append((m, rule))
+            for s, e in spans:
+                for m in rule.regex.finditer(text, s, e):
+                    if m.end() == m.start():
+                        continue
+                    if rule.case == "sensitive_words" and not _capitalised(m):
+                        continue
+                    found.append((m, rule))
         return found
 
     @staticmethod
@@ -275,12 +277,21 @@ class Tagger:
         return Timex(start, end, words, rule.type, value, "", rule.name, _span(value, words, rule, ""))
 
 
-def _holding(low: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> list[tuple[int, int]]:
+def _holding(low: str, spans: list[tuple[int, int]], words: tuple[str, ...],
+             present: dict[str, bool]) -> list[tuple[int, int]]:
     """The spans of the (lower-cased) text that contain one of the words: a rule needing
-    one cannot match elsewhere, since a match lies within its span."""
-    if not any(w in low for w in words):
+    one cannot match elsewhere, since a match lies within its span. `present` keeps which
+    words the text holds at all (rules share them)."""
+    here = []
+    for w in words:
+        hit = present.get(w)
+        if hit is None:
+            hit = present[w] = w in low
+        if hit:
+            here.append(w)
+    if not here:
         return []
-    return [(s, e) for s, e in spans if any(low.find(w, s, e) >= 0 for w in words)]
+    return [(s, e) for s, e in spans if any(low.find(w, s, e) >= 0 for w in here)]
 
 
 def _abbreviations(lang: Language) -> frozenset[str]:
