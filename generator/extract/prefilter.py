@@ -13,6 +13,7 @@ they follow whatever the resource files say:
 """
 from __future__ import annotations
 
+import functools
 import re
 
 try:                                   # the regex parser of the standard library (3.11+)
@@ -47,6 +48,12 @@ def required(pattern: str, flags: int = 0) -> tuple[str, ...]:
         return ()
     # "apr" is found wherever "april" is: the longer strings add nothing
     return tuple(sorted(w for w in need if not any(o != w and o in w for o in need))) if need else ()
+
+
+@functools.lru_cache(maxsize=1024)
+def required_of(regex: re.Pattern) -> tuple[str, ...]:
+    """required() of a compiled pattern (kept: the same patterns are asked about every text)."""
+    return required(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else ()
 
 
 def _better(a: set | None, b: set | None) -> set | None:

@@ -15,6 +15,7 @@ from .resources import Language
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _WORD = re.compile(r"[A-Za-z’']+")
 _LEFT_WORDS = 10
+_MEMO_WORDS = 50_000
 _RIGHT_WORDS = 6
 
 
@@ -119,8 +120,17 @@ class TenseReader:
         self.not_tense = {w.lower() for w in lang.words.get("not_tense", ())}
         self.endpoint = {w.lower() for w in lang.words.get("endpoint_word", ())}
         self.past_preposition = {w.lower() for w in lang.words.get("past_preposition", ())}
+        self._tenses: dict[str, str | None] = {}     # word -> its tense: the same words recur
 
     def _word_tense(self, word: str) -> str | None:
+        hit = self._tenses.get(word, "")
+        if hit == "":
+            if len(self._tenses) > _MEMO_WORDS:      # a long-running process: bounded
+                self._tenses.clear()
+            hit = self._tenses[word] = self._read_tense(word)
+        return hit
+
+    def _read_tense(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
         if w in self.future:
             return "future"
