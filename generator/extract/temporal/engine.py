@@ -96,11 +96,12 @@ class Tagger:
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Stretches of text around each trigger class's words, merged."""
         hits: dict[str, list[tuple[int, int]]] = {name: [] for name in self.lang.triggers}
-        prefixes, triggers = self.lang.trigger_prefixes, self.lang.triggers
+        prefixes, triggers, lengths = self.lang.trigger_prefixes, self.lang.triggers, self.lang.trigger_lengths
         for word in _WORD.finditer(text):
             w = word.group().lower()
-            # one-letter trigger words are keyed by one letter, the rest by two
-            for names in (prefixes.get(w[:2]), prefixes.get(w[:1]) if len(w) > 1 else None):
+            # trigger words are keyed by their first letters (all of a short one)
+            for n in lengths:
+                names = prefixes.get(w[:n]) if len(w) >= n else None
                 for name in names or ():
                     m = triggers[name].match(text, word.start())
                     if m:

@@ -70,7 +70,8 @@ class Language:
     conventions: dict
     number_regex: str
     triggers: dict           # trigger class -> compiled regex of its words
-    trigger_prefixes: dict = None    # first one or two letters (lower case) -> trigger classes to try there
+    trigger_prefixes: dict = None    # first letters (lower case) -> trigger classes to try there
+    trigger_lengths: tuple = ()      # how many first letters of a word to look up, longest first
     scanned_triggers: tuple = ()     # classes found by scanning the whole text instead
 
 
@@ -135,7 +136,12 @@ def load_language(name: str = "en") -> Language:
     }
     prefixes, scanned = _trigger_prefixes(trigger_words)
     return Language(name, tuple(rules), tables, words, conventions, number_regex, triggers,
-                    prefixes, ("digit",) + scanned)
+                    prefixes, tuple(sorted({len(k) for k in prefixes}, reverse=True)), ("digit",) + scanned)
+
+
+# A word is looked up by its first letters, at most this many: enough that few words
+# share them with a trigger word ("mon" for Monday, "mont" for month, not "th"...).
+_KEY_LETTERS = 4
 
 
 def _trigger_prefixes(trigger_words: dict) -> tuple[dict, tuple]:
@@ -143,7 +149,9 @@ def _trigger_prefixes(trigger_words: dict) -> tuple[dict, tuple]:
 
     Every trigger match starts a word; looking a word's first letters up here
     is much cheaper than scanning the text once per class with a long
-    alternation. A class with a word that does not start with an ASCII letter
+    alternation. A trigger word is keyed by its first _KEY_LETTERS letters (all
+    of them when shorter), so a word tries only the classes of trigger words it
+    begins with. A class with a word that does not start with an ASCII letter
     is scanned as before.
     """
     index: dict[str, set] = {}
@@ -154,7 +162,7 @@ def _trigger_prefixes(trigger_words: dict) -> tuple[dict, tuple]:
             continue
         for v in values:
             first_word = re.match(r"[A-Za-z]+", v).group()
-            index.setdefault(first_word[:2].lower(), set()).add(name)
+            index.setdefault(first_word[:_KEY_LETTERS].lower(), set()).add(name)
     return {k: tuple(sorted(v)) for k, v in index.items()}, tuple(scanned)
 
 
