@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from generator.extract.temporal import tagger
-from generator.extract.prefilter import AnyOf, folded, guarded, required
+from generator.extract.prefilter import AnyOf, finditer_at, folded, guarded, required
 
 
 def test_required_words_of_a_pattern():
@@ -68,3 +68,11 @@ def test_any_of_clutter_patterns(text):
     pats = _patterns(RESOURCES / "en" / "events" / "not_event.txt")
     one = re.compile("|".join(f"(?:{p.pattern})" for p in pats), re.I | re.M)
     assert load_lexicon("en").not_event.search(text) == bool(one.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ſKkSsyrianRUSI-\u0130\u0131", max_size=40))
+def test_finditer_at_finds_what_finditer_finds(text):
+    words = ["Syrian", "Russia", "ab", "a b", "k", "Syrian army"]
+    rx = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")\b", re.I)
+    assert [m.span() for m in finditer_at(rx, words, text, folded(text))] == [m.span() for m in rx.finditer(text)]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, Phrases, ResourceError,  # noqa: F401
                             Token, load_lexicon, phrase_key, tokens, word_key)
+from .prefilter import finditer_at, folded
 
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
 # a word of a person's name: "Fain", "al-Assad", "Bankman-Fried", "Seong-yeol" (a Korean given name)
@@ -173,8 +174,10 @@ def _site(scan: _Scan, site) -> None:
     named nowhere."""
     ends = [t.end for t in scan.toks]
     lower = scan.text.lower()      # an actor none of whose aliases occurs is not searched for
+    low = folded(scan.text)        # else only where one of them is written
     found = sorted(((m.start(), m.end(), actor) for actor, rx in site
-                    if any(a.lower() in lower for a in actor.aliases) for m in rx.finditer(scan.text)),
+                    if any(a.lower() in lower for a in actor.aliases)
+                    for m in finditer_at(rx, actor.aliases, scan.text, low)),
                    key=lambda f: (f[0] - f[1], f[0]))
     claimed: list[tuple[int, int]] = []
     scan.site_names = {phrase_key(a): actor.name for actor, _ in site if not actor.monitor for a in actor.aliases}

@@ -225,3 +225,27 @@ def _anchored(pattern: str, flags: int) -> bool:
     except Exception:
         return False
     return first[0] is _c.AT and first[1] in (_c.AT_BEGINNING, _c.AT_BEGINNING_LINE)
+
+
+def finditer_at(regex: re.Pattern, words, text: str, low: str | None):
+    """regex.finditer(text) for a pattern each of whose matches begins with one of `words`
+    (case aside, as in an alternation of names): tried only where one of them is written,
+    not at every position. `low` is folded(text)."""
+    words = [w.lower() for w in words]
+    if low is None or not all(w and w.isascii() for w in words):
+        yield from regex.finditer(text)
+        return
+    starts = set()
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(w, i + 1)
+    pos = 0
+    for at in sorted(starts):
+        if at < pos:
+            continue      # inside the last match: finditer goes on after it
+        m = regex.match(text, at)
+        if m:
+            yield m
+            pos = m.end()
