@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .prefilter import folded, required_of
+from .prefilter import folded, may_match
 
 # A period after these does not end a sentence.
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|No|vs|etc|Inc|Ltd|Co)"
@@ -62,20 +62,16 @@ def nested_repetition(pattern: str) -> bool:
 def remove_boilerplate(text: str, patterns) -> str:
     if not patterns:
         return text
-    needs = [(rx, required_of(rx)) for rx in patterns]
     out = []
     for piece in _pieces(text):
-        low = None
-        for rx, words in needs:
+        low = folded(piece, aligned=False)
+        for rx in patterns:
             # a pattern none of whose required words is in the piece cannot match: not run
-            if words:
-                if low is None:
-                    low = folded(piece, aligned=False)
-                if not any(w in low for w in words):
-                    continue
+            if not may_match(rx, low):
+                continue
             piece, n = rx.subn("", piece)
             if n:
-                low = None        # what is left may hold words it did not
+                low = folded(piece, aligned=False)    # what is left may hold words it did not
         out.append(piece)
     return "".join(out)
 

@@ -79,6 +79,12 @@ def _patterns(path: Path, flags=re.I | re.M) -> tuple[re.Pattern, ...]:
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+@functools.lru_cache(maxsize=None)      # the lexicon's phrases: a fixed set
+def _phrase(phrase: str) -> re.Pattern:
+    """A phrase as whole words."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
 def tokens(sentence: str) -> tuple[str, list[str]]:
     """The sentence in lower case (straight apostrophes) and its words."""
     lowered = sentence.lower().replace("’", "'")
@@ -108,7 +114,7 @@ class Words:
             if w in self.single:
                 return w
             for p in self.phrases.get(w, ()):
-                if re.search(rf"\b{re.escape(p)}\b", lowered):
+                if _phrase(p).search(lowered):
                     return p
         return ""
 
@@ -138,7 +144,7 @@ class FirstGroup:
         for w in words:
             best = min(best, self.single.get(w, best))
             for phrase, i in self.phrases.get(w, ()):
-                if i < best and re.search(rf"\b{re.escape(phrase)}\b", lowered):
+                if i < best and _phrase(phrase).search(lowered):
                     best = i
         return self.names[best] if best < len(self.names) else default
 

@@ -56,6 +56,12 @@ def required_of(regex: re.Pattern) -> tuple[str, ...]:
     return required(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else ()
 
 
+def may_match(regex: re.Pattern, low: str) -> bool:
+    """Whether a text (as folded() gives it) holds one of the words every match of regex holds."""
+    words = required_of(regex)
+    return not words or any(w in low for w in words)
+
+
 def _better(a: set | None, b: set | None) -> set | None:
     """The more selective of two usable sets: fewer strings, then longer ones."""
     cands = [s for s in (a, b) if s and len(s) <= _MAX_SET and min(map(len, s)) >= _MIN_LEN]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .prefilter import guarded
+from .prefilter import folded, guarded, may_match
 from .temporal.resources import load_language
 
 RESOURCES = Path(__file__).with_name("resources")
@@ -55,7 +55,10 @@ class Tolls:
         """The toll the sentence states: the first pattern that matches, its leftmost match."""
         if not self.death_words.search(sentence):
             return None
+        low = folded(sentence, aligned=False)
         for rx, fixed in self.patterns:
+            if not may_match(rx, low):
+                continue
             for m in rx.finditer(sentence):
                 if fixed is not None:
                     return fixed
@@ -67,7 +70,8 @@ class Tolls:
 
     def is_running(self, sentence: str) -> bool:
         """"The war has killed tens of thousands since 2011": background, not a day's event."""
-        return any(rx.search(sentence) for rx in self.background)
+        low = folded(sentence, aligned=False)
+        return any(rx.search(sentence) for rx in self.background if may_match(rx, low))
 
 
 @functools.lru_cache(maxsize=None)
