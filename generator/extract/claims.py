@@ -67,7 +67,10 @@ def claimant(sentence: str, words: ClaimWords, monitors: list[tuple[str, re.Patt
             near = sentence[max(0, tokens[i].start() - 60):tokens[i].start()].rstrip(", ")
             adjacent = lambda m: m.end() == len(near)      # noqa: E731 - the alias ends at the verb
         else:
-            n = next((len(p) for p in words.before_at.get(word, ()) if tuple(lower[i:i + len(p)]) == p), 0)
+            opened = words.before_at.get(word)
+            if not opened:
+                continue
+            n = next((len(p) for p in opened if tuple(lower[i:i + len(p)]) == p), 0)
             if not n or i + n >= len(tokens):
                 continue
             who = _run_forward(sentence, tokens, lower, i + n, words)

@@ -28,14 +28,19 @@ _MIN_LEN = 3
 
 # Under IGNORECASE these match ASCII letters but lower() does not make them ASCII
 # (or changes the text's length): mapped first, so that positions stay aligned.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 def folded(text: str, aligned: bool = True) -> str | None:
     """The text lower-cased as the prefilter compares it; None when that would not keep
     every character at its position (then every rule runs) unless `aligned` is off."""
-    low = text.translate(_FOLD).lower()
-    return low if len(low) == len(text) or not aligned else None
+    n = len(text)
+    if not text.isascii():       # (replacing the few there is is much cheaper than translate())
+        for special, plain in _FOLD:
+            if special in text:
+                text = text.replace(special, plain)
+    low = text.lower()
+    return low if len(low) == n or not aligned else None
 
 
 def required(pattern: str, flags: int = 0) -> tuple[str, ...]:
