@@ -87,7 +87,7 @@ class _Scan:
                 self.last_of[noun] = name
 
     def key(self, i: int, j: int) -> str:
-        return self.toks[i].key if j == i + 1 else " ".join(t.key for t in self.toks[i:j])
+        return self.toks[i].key if j == i + 1 else " ".join([t.key for t in self.toks[i:j]])
 
     def glued(self, i: int, j: int) -> bool:
         """Tokens i..j-1 are one phrase: no punctuation between them."""

@@ -85,10 +85,11 @@ def _phrase(phrase: str) -> re.Pattern:
     return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
-def tokens(sentence: str) -> tuple[str, list[str]]:
+@functools.lru_cache(maxsize=64)      # a sentence is asked whether it reports a happening, then its type
+def tokens(sentence: str) -> tuple[str, tuple[str, ...]]:
     """The sentence in lower case (straight apostrophes) and its words."""
     lowered = sentence.lower().replace("’", "'")
-    return lowered, _WORD.findall(lowered)
+    return lowered, tuple(_WORD.findall(lowered))
 
 
 @dataclass(frozen=True)
