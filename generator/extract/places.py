@@ -290,10 +290,10 @@ class Geoparser:
     def _site(self, text: str, toks: list[tuple[int, int]], found: list[_Name]) -> tuple[int, int, str] | None:
         """"the Hayat Hotel", "Hamid Karzai International Airport": a named site (a run of two
         words or more ending in a facility word) that is not a known place with its facility."""
-        w = self.words
-        words = [text[s:e] for s, e in toks]
         if len(toks) < 2 or found:
             return None
+        w = self.words
+        words = [text[s:e] for s, e in toks]
         first = next((i for i, word in enumerate(words) if word.lower() not in w.not_places), len(words))
         if len(words) - first < 2:
             return None
