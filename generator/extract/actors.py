@@ -17,6 +17,7 @@ outlet only when it acts too ("CNBC reported"), never when credited.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -989,13 +990,19 @@ def _references(scan: _Scan) -> None:
 
 @dataclass(frozen=True)
 class ArticleActors:
-    """The actors named in one article, by position."""
+    """The actors named in one article, in order of position (start, then end)."""
     mentions: tuple[Mention, ...]
     focus: str = ""
 
     def between(self, start: int, end: int) -> tuple[str, ...]:
         """The actors of the text start..end, in order, each once."""
-        return tuple(dict.fromkeys(m.name for m in self.mentions if start <= m.start and m.end <= end))
+        # mentions are in order of position: a sentence looks at its own, not at the article's
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._starts, end)
+        return tuple(dict.fromkeys(m.name for m in self.mentions[lo:hi] if m.end <= end))
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
 
 
 def article_actors(text: str, site=(), places=None, focus: str | None = None,
