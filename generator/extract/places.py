@@ -18,6 +18,7 @@ word lists are data in `resources/en/places/`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -199,8 +200,7 @@ class ArticlePlaces:
 
     def _sites_named(self, start: int, end: int, found: dict[str, Place]) -> None:
         """"attacked a hotel", "at the airport": the article's named site of that kind."""
-        sites = {m.place.name: m.place for m in self.mentions if m.place.kind == "site"}
-        for name, site in sites.items():
+        for name, site in self._sites.items():
             noun = name.rsplit(" ", 1)[-1].lower()
             for m in re.finditer(rf"\b(?:an?|the)\s+{re.escape(noun)}\b", self.text[start:end]):
                 after = _MODIFIED.match(self.text, start + m.end())
@@ -208,6 +208,11 @@ class ArticlePlaces:
                 if not after or after.group(1) in words().function_words:
                     found.setdefault(name, site)
                     break
+
+    @functools.cached_property
+    def _sites(self) -> dict[str, Place]:
+        """The article's named sites (asked by each of its sentences)."""
+        return {m.place.name: m.place for m in self.mentions if m.place.kind == "site"}
 
     def _story_at(self, start: int, countries: set[str], ahead: set[str]) -> list[Place]:
         """Where the story is at `start`, in one of `countries` (any if none): the places of the
