@@ -37,7 +37,7 @@ _CLOCK = re.compile(r"T\d")     # a value with a time of day: "2019-10-27T09:00"
 
 def _words_regex(words) -> re.Pattern:
     alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
-    return guarded(re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)) if alts else re.compile(r"(?!)")
+    return guarded(r"\b(?:" + "|".join(alts) + r")\b", re.I) if alts else re.compile(r"(?!)")
 
 
 class Extractor:

@@ -106,16 +106,16 @@ def words() -> Words:
         region_words=frozenset(region),
         facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
         # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
-        locative=guarded(re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?"
-                                    rf"|(?:{dirs})\s+)?$", re.I)),
-        suggest=guarded(re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))}|{distance})\s+(?:the\s+)?"
-                                   rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I)),
-        placing=guarded(re.compile(rf"\b(?:(?:{nouns})\s+of\s+|(?:{distance})\s+)$", re.I)),
+        locative=guarded(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?"
+                         rf"|(?:{dirs})\s+)?$", re.I),
+        suggest=guarded(rf"\b(?:{'|'.join(map(re.escape, strong))}|{distance})\s+(?:the\s+)?"
+                        rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        placing=guarded(rf"\b(?:(?:{nouns})\s+of\s+|(?:{distance})\s+)$", re.I),
         appositive=re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{nouns})\b", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
         capital=_capital_rx([p for p in _lines("capital_phrases.txt") if not p.startswith("-")]),
-        copula=guarded(re.compile(rf"(?:\b(?:{'|'.join(p[1:] for p in _lines('capital_phrases.txt') if p.startswith('-'))})"
-                                  rf"\s+|,\s*)$", re.I)),
+        copula=guarded(rf"(?:\b(?:{'|'.join(p[1:] for p in _lines('capital_phrases.txt') if p.startswith('-'))})"
+                       rf"\s+|,\s*)$", re.I),
         modifier=re.compile(rf"[A-Z][\w'’.]*(?:-[\w'’]+)*-(?:{suffixes})"),
         site_prefixes=frozenset(w.lower() for w in _lines("site_prefixes.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},

@@ -43,12 +43,18 @@ def folded(text: str, aligned: bool = True) -> str | None:
     return low if len(low) == n or not aligned else None
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(pattern: str, flags: int):
+    """The parse tree (kept a while: a pattern is asked what it requires and how it starts)."""
+    return _p.parse(pattern, flags)
+
+
 def required(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """Lower-case strings one of which every match of the pattern contains; () if none is known."""
     if _p is None:
         return ()
     try:
-        _, need = _node_seq(list(_p.parse(pattern, flags)))
+        _, need = _node_seq(list(_parsed(pattern, flags & ~re.UNICODE)))
     except Exception:    # an unknown construct: no prefilter, the rule always runs
         return ()
     # "apr" is found wherever "april" is: the longer strings add nothing
@@ -84,6 +90,12 @@ def _node_seq(seq: list) -> tuple[set | None, set | None]:
     run: set | None = {""}            # exact strings of the current stretch of known pieces
     need = None
     for op, av in seq:
+        if op is _c.LITERAL and av < 128:
+            # most pieces are letters: each extends the strings (one letter is never a need)
+            ch = chr(av).lower()
+            run = {s + ch for s in run} if run is not None else {ch}
+            exact = {s + ch for s in exact} if exact is not None else None
+            continue
         e, n = _node(op, av)
         need = _better(need, n)
         if e is not None and run is not None:
@@ -111,6 +123,8 @@ def _node(op, av) -> tuple[set | None, set | None]:
     if op is _c.SUBPATTERN:
         return _node_seq(list(av[-1]))
     if op is _c.BRANCH:
+        if len(av[1]) > 2 * _MAX_SET:      # a long list of words: no set of few strings
+            return None, None
         parts = [_node_seq(list(alt)) for alt in av[1]]
         exact = set().union(*(e for e, _ in parts)) if all(e is not None for e, _ in parts) else None
         needs = [n if n is not None else e for e, n in parts]
@@ -132,22 +146,28 @@ def _node(op, av) -> tuple[set | None, set | None]:
 _CATEGORY = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s"}
 
 
-def guarded(regex: re.Pattern) -> re.Pattern:
-    """The same pattern (same matches, same groups) behind a look-ahead for the characters
-    its matches can start with; the pattern itself when that is unknown or would not help."""
-    if _p is None or not isinstance(regex.pattern, str):
-        return regex
+def guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), behind a look-ahead for the characters its matches can
+    start with (same matches, same groups) when that is known and would help."""
+    guard = _guard(pattern, flags) if _p is not None else ""
+    if guard:
+        try:
+            # the look-ahead is compiled with the pattern's flags: it folds case as the pattern does
+            return re.compile(guard + "(?:" + pattern + ")", flags)
+        except re.error:     # global inline flags: left as it is
+            pass
+    return re.compile(pattern, flags)
+
+
+def _guard(pattern: str, flags: int) -> str:
     try:
-        parsed = _p.parse(regex.pattern, regex.flags)
-        if _k._get_literal_prefix(parsed, regex.flags)[0] or _k._get_charset_prefix(parsed, regex.flags):
-            return regex     # the engine skips to such starts by itself
+        parsed = _parsed(pattern, flags & ~re.UNICODE)
+        if _k._get_literal_prefix(parsed, flags)[0] or _k._get_charset_prefix(parsed, flags):
+            return ""        # the engine skips to such starts by itself
         items, nullable = _first_seq(list(parsed))
-        if items is None or nullable or not items:
-            return regex
-        # the look-ahead is compiled with the pattern's flags: it folds case as the pattern does
-        return re.compile("(?=[" + "".join(sorted(set(items))) + "])(?:" + regex.pattern + ")", regex.flags)
-    except Exception:    # global inline flags, an unknown construct: left as it is
-        return regex
+    except Exception:        # a bad pattern (re.compile says why) or an unknown construct
+        return ""
+    return "(?=[" + "".join(sorted(set(items))) + "])" if items and not nullable else ""
 
 
 def _char(code: int) -> str:
@@ -218,7 +238,7 @@ class AnyOf:
             if p.startswith("^") and _anchored(p, flags):
                 anchored.append(p[1:])
             else:
-                self.others.append((required(p, flags), guarded(re.compile(p, flags))))
+                self.others.append((required(p, flags), guarded(p, flags)))
         self.anchored = re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")", flags) \
             if anchored else None
 
@@ -232,7 +252,7 @@ class AnyOf:
 def _anchored(pattern: str, flags: int) -> bool:
     """The whole pattern opens with ^ (not one alternative of it, as in "^a|b")."""
     try:
-        first = list(_p.parse(pattern, flags))[0]
+        first = list(_parsed(pattern, flags & ~re.UNICODE))[0]
     except Exception:
         return False
     return first[0] is _c.AT and first[1] in (_c.AT_BEGINNING, _c.AT_BEGINNING_LINE)

@@ -93,7 +93,7 @@ def load_tolls(lang: str = "en") -> Tolls:
         if fixed:
             line = line[:fixed.start()]
         regex = line.replace("{N}", number.replace("GROUP", "n")).replace("{M}", number.replace("GROUP", "m"))
-        patterns.append((guarded(re.compile(regex, re.I)), int(fixed.group(1)) if fixed else None))
-    background = tuple(guarded(re.compile(p, re.I)) for p in _lines(folder / "background.txt"))
-    death = guarded(re.compile(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I))
+        patterns.append((guarded(regex, re.I), int(fixed.group(1)) if fixed else None))
+    background = tuple(guarded(p, re.I) for p in _lines(folder / "background.txt"))
+    death = guarded(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I)
     return Tolls(tuple(patterns), death, background, values, multipliers)

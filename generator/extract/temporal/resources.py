@@ -175,7 +175,7 @@ def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order
     case = spec.get("case", "insensitive")
     flags = 0 if case == "sensitive" else re.IGNORECASE
     try:
-        regex = guarded(re.compile(pattern, flags))
+        regex = guarded(pattern, flags)
     except re.error as exc:
         raise ResourceError(f"{path}: rule {name}: bad pattern: {exc}") from None
     return Rule(name=name, regex=regex, type=spec.get("type", default_type),
