@@ -246,7 +246,10 @@ class AnyOf:
         if self.anchored is not None and self.anchored.search(text):
             return True
         low = folded(text, aligned=False)
-        return any(rx.search(text) for words, rx in self.others if not words or any(w in low for w in words))
+        for words, rx in self.others:
+            if (not words or any(w in low for w in words)) and rx.search(text):
+                return True
+        return False
 
 
 def _anchored(pattern: str, flags: int) -> bool:

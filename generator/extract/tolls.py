@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .prefilter import folded, guarded, may_match
+from .prefilter import folded, guarded, may_match, required_of
 from .temporal.resources import load_language
 
 RESOURCES = Path(__file__).with_name("resources")
@@ -28,7 +28,7 @@ def _alternation(words) -> str:
 
 @dataclass(frozen=True)
 class Tolls:
-    patterns: tuple          # (compiled regex, fixed count or None)
+    patterns: tuple          # (compiled regex, fixed count or None, words it requires)
     death_words: re.Pattern  # every pattern needs one of these
     background: tuple        # running tolls
     values: dict             # number word -> value ("twelve": 12)
@@ -56,9 +56,9 @@ class Tolls:
         if not self.death_words.search(sentence):
             return None
         low = folded(sentence, aligned=False)
-        for rx, fixed in self.patterns:
-            if not may_match(rx, low):
-                continue
+        for rx, fixed, words in self.patterns:
+            if words and not any(w in low for w in words):
+                continue        # none of the words every match holds: it cannot match
             for m in rx.finditer(sentence):
                 if fixed is not None:
                     return fixed
@@ -93,7 +93,8 @@ def load_tolls(lang: str = "en") -> Tolls:
         if fixed:
             line = line[:fixed.start()]
         regex = line.replace("{N}", number.replace("GROUP", "n")).replace("{M}", number.replace("GROUP", "m"))
-        patterns.append((guarded(regex, re.I), int(fixed.group(1)) if fixed else None))
+        rx = guarded(regex, re.I)
+        patterns.append((rx, int(fixed.group(1)) if fixed else None, required_of(rx)))
     background = tuple(guarded(p, re.I) for p in _lines(folder / "background.txt"))
     death = guarded(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I)
     return Tolls(tuple(patterns), death, background, values, multipliers)
