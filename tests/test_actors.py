@@ -457,3 +457,13 @@ def test_a_states_agency_named_by_what_it_does():
     assert names("Syrian state news agency SANA said rebels fired.") == ["SANA"]
     assert names("Protesters stormed the President's House and Presidential Secretariat.", focus="") == \
         ["Protesters", "Presidential Secretariat"]
+
+
+def test_a_sentence_takes_the_actors_within_it_in_order():
+    from generator.extract.actors import ArticleActors, Mention
+    spans = [(0, 5, "A"), (3, 4, "B"), (6, 9, "C"), (6, 12, "D"), (10, 10, "E"), (10, 15, "A"), (20, 25, "F")]
+    found = ArticleActors(tuple(Mention(*s) for s in spans))
+    for start in range(0, 26):
+        for end in range(start, 27):
+            expected = tuple(dict.fromkeys(m.name for m in found.mentions if start <= m.start and m.end <= end))
+            assert found.between(start, end) == expected

@@ -17,12 +17,14 @@ outlet only when it acts too ("CNBC reported"), never when credited.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .actor_lexicon import (DOMAIN, MAX_NGRAM, POSSESSIVE, Entry, Lexicon, Phrases, ResourceError,  # noqa: F401
                             Token, load_lexicon, phrase_key, tokens, word_key)
+from .prefilter import finditer_at, folded
 
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&-]{1,7}$")
 # a word of a person's name: "Fain", "al-Assad", "Bankman-Fried", "Seong-yeol" (a Korean given name)
@@ -86,7 +88,7 @@ class _Scan:
                 self.last_of[noun] = name
 
     def key(self, i: int, j: int) -> str:
-        return self.toks[i].key if j == i + 1 else " ".join(t.key for t in self.toks[i:j])
+        return self.toks[i].key if j == i + 1 else " ".join([t.key for t in self.toks[i:j]])
 
     def glued(self, i: int, j: int) -> bool:
         """Tokens i..j-1 are one phrase: no punctuation between them."""
@@ -173,8 +175,10 @@ def _site(scan: _Scan, site) -> None:
     named nowhere."""
     ends = [t.end for t in scan.toks]
     lower = scan.text.lower()      # an actor none of whose aliases occurs is not searched for
+    low = folded(scan.text)        # else only where one of them is written
     found = sorted(((m.start(), m.end(), actor) for actor, rx in site
-                    if any(a.lower() in lower for a in actor.aliases) for m in rx.finditer(scan.text)),
+                    if any(a.lower() in lower for a in actor.aliases)
+                    for m in finditer_at(rx, actor.aliases, scan.text, low)),
                    key=lambda f: (f[0] - f[1], f[0]))
     claimed: list[tuple[int, int]] = []
     scan.site_names = {phrase_key(a): actor.name for actor, _ in site if not actor.monitor for a in actor.aliases}
@@ -986,13 +990,19 @@ def _references(scan: _Scan) -> None:
 
 @dataclass(frozen=True)
 class ArticleActors:
-    """The actors named in one article, by position."""
+    """The actors named in one article, in order of position (start, then end)."""
     mentions: tuple[Mention, ...]
     focus: str = ""
 
     def between(self, start: int, end: int) -> tuple[str, ...]:
         """The actors of the text start..end, in order, each once."""
-        return tuple(dict.fromkeys(m.name for m in self.mentions if start <= m.start and m.end <= end))
+        # mentions are in order of position: a sentence looks at its own, not at the article's
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._starts, end)
+        return tuple(dict.fromkeys(m.name for m in self.mentions[lo:hi] if m.end <= end))
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
 
 
 def article_actors(text: str, site=(), places=None, focus: str | None = None,

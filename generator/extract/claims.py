@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .temporal.resources import load_language
@@ -29,6 +29,7 @@ class ClaimWords:
     joiners: frozenset
     nobody: frozenset
     not_in_name: frozenset   # "On", "Saturday": words that open a clause, not a name
+    before_at: dict = field(default=None, compare=False)   # first word -> the phrases of `before` it opens, in order
 
 
 @functools.lru_cache(maxsize=None)
@@ -38,8 +39,11 @@ def load_claim_words(lang: str = "en") -> ClaimWords:
     tagger_words = load_language(lang).words
     openers = _lines(folder / "not_in_name.txt") | {w.lower() for key in ("weekday", "weekday_full", "month")
                                                     for w in tagger_words.get(key, ())}
+    before_at: dict = {}
+    for p in before:        # every word of a sentence is asked: only its own phrases are tried
+        before_at.setdefault(p[0], []).append(p)
     return ClaimWords(_lines(folder / "verbs.txt"), before, _lines(folder / "joiners.txt"),
-                      _lines(folder / "not_claimants.txt"), frozenset(openers))
+                      _lines(folder / "not_claimants.txt"), frozenset(openers), before_at)
 
 
 def _capital(word: str) -> bool:
@@ -63,7 +67,10 @@ def claimant(sentence: str, words: ClaimWords, monitors: list[tuple[str, re.Patt
             near = sentence[max(0, tokens[i].start() - 60):tokens[i].start()].rstrip(", ")
             adjacent = lambda m: m.end() == len(near)      # noqa: E731 - the alias ends at the verb
         else:
-            n = next((len(p) for p in words.before if p[0] == word and tuple(lower[i:i + len(p)]) == p), 0)
+            opened = words.before_at.get(word)
+            if not opened:
+                continue
+            n = next((len(p) for p in opened if tuple(lower[i:i + len(p)]) == p), 0)
             if not n or i + n >= len(tokens):
                 continue
             who = _run_forward(sentence, tokens, lower, i + n, words)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import folded, required_of
+
 # A period after these does not end a sentence.
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|No|vs|etc|Inc|Ltd|Co)"
 # A sentence ends at . ! ? before a space and a capital; or glued to the next ("conflict.The
@@ -60,10 +62,17 @@ def nested_repetition(pattern: str) -> bool:
 def remove_boilerplate(text: str, patterns) -> str:
     if not patterns:
         return text
+    needs = [(rx, required_of(rx)) for rx in patterns]
     out = []
     for piece in _pieces(text):
-        for rx in patterns:
-            piece = rx.sub("", piece)
+        low = folded(piece, aligned=False)
+        for rx, words in needs:
+            # a pattern none of whose required words is in the piece cannot match: not run
+            if words and not any(w in low for w in words):
+                continue
+            piece, n = rx.subn("", piece)
+            if n:
+                low = folded(piece, aligned=False)    # what is left may hold words it did not
         out.append(piece)
     return "".join(out)
 

@@ -13,6 +13,7 @@ from .claims import claimant, load_claim_words
 from .clean import sentences
 from .lexicon import FirstGroup, load_lexicon
 from .places import Geoparser
+from .prefilter import guarded
 from .tolls import load_tolls
 from .temporal import Timex
 
@@ -36,7 +37,7 @@ _CLOCK = re.compile(r"T\d")     # a value with a time of day: "2019-10-27T09:00"
 
 def _words_regex(words) -> re.Pattern:
     alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I) if alts else re.compile(r"(?!)")
+    return guarded(r"\b(?:" + "|".join(alts) + r")\b", re.I) if alts else re.compile(r"(?!)")
 
 
 class Extractor:

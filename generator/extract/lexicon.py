@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .prefilter import AnyOf
+
 RESOURCES = Path(__file__).with_name("resources")
 GROUPS = ("conflict", "disaster", "protest", "politics", "law", "economy", "science", "labour", "general")
 _VOWELS = "aeiou"
@@ -77,10 +79,17 @@ def _patterns(path: Path, flags=re.I | re.M) -> tuple[re.Pattern, ...]:
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def tokens(sentence: str) -> tuple[str, list[str]]:
+@functools.lru_cache(maxsize=None)      # the lexicon's phrases: a fixed set
+def _phrase(phrase: str) -> re.Pattern:
+    """A phrase as whole words."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
+@functools.lru_cache(maxsize=64)      # a sentence is asked whether it reports a happening, then its type
+def tokens(sentence: str) -> tuple[str, tuple[str, ...]]:
     """The sentence in lower case (straight apostrophes) and its words."""
     lowered = sentence.lower().replace("’", "'")
-    return lowered, _WORD.findall(lowered)
+    return lowered, tuple(_WORD.findall(lowered))
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,7 @@ class Words:
             if w in self.single:
                 return w
             for p in self.phrases.get(w, ()):
-                if re.search(rf"\b{re.escape(p)}\b", lowered):
+                if _phrase(p).search(lowered):
                     return p
         return ""
 
@@ -136,7 +145,7 @@ class FirstGroup:
         for w in words:
             best = min(best, self.single.get(w, best))
             for phrase, i in self.phrases.get(w, ()):
-                if i < best and re.search(rf"\b{re.escape(phrase)}\b", lowered):
+                if i < best and _phrase(phrase).search(lowered):
                     best = i
         return self.names[best] if best < len(self.names) else default
 
@@ -149,7 +158,7 @@ class Lexicon:
     irregular_past: frozenset   # "fled", "struck"
     progressive: re.Pattern     # "is burning", "are being evacuated"
     not_past: frozenset         # words in -ed that are adjectives, not past verbs
-    not_event: re.Pattern       # sentences of page clutter (all patterns in one)
+    not_event: AnyOf            # sentences of page clutter (all patterns in one)
     boilerplate: tuple          # text removed before splitting sentences
     datelines: tuple            # a dateline at the start of a paragraph
 
@@ -214,9 +223,9 @@ def load_lexicon(lang: str = "en") -> Lexicon:
                    datelines=_patterns(folder / "dateline.txt", re.M))
 
 
-def _one_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
-    """Patterns searched for in one pass (a sentence is asked about all of them)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", re.I | re.M)
+def _one_of(patterns: tuple[re.Pattern, ...]) -> AnyOf:
+    """Patterns a sentence is asked about all at once (each only where it can match)."""
+    return AnyOf([p.pattern for p in patterns], re.I | re.M)
 
 
 def _read_list(path: Path) -> list[str]:

@@ -18,6 +18,7 @@ word lists are data in `resources/en/places/`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from pathlib import Path
 from ..gazetteer import Gazetteer, distance_km, fold
 from ..geoindex import Entry, Index, default_index, key, score_population
 from ..model import Place
+from .prefilter import guarded
 
 import yaml
 
@@ -104,16 +106,16 @@ def words() -> Words:
         region_words=frozenset(region),
         facility_words=frozenset(w.lower() for w in _lines("facility_words.txt")),
         # "in Kyiv", "near the eastern town of Bakhmut", "in the Somali capital Mogadishu"
-        locative=re.compile(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?"
-                            rf"|(?:{dirs})\s+)?$", re.I),
-        suggest=re.compile(rf"\b(?:{'|'.join(map(re.escape, strong))}|{distance})\s+(?:the\s+)?"
-                           rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
-        placing=re.compile(rf"\b(?:(?:{nouns})\s+of\s+|(?:{distance})\s+)$", re.I),
+        locative=guarded(rf"\b(?:{loc})\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?"
+                         rf"|(?:{dirs})\s+)?$", re.I),
+        suggest=guarded(rf"\b(?:{'|'.join(map(re.escape, strong))}|{distance})\s+(?:the\s+)?"
+                        rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\s+(?:of\s+)?)?$", re.I),
+        placing=guarded(rf"\b(?:(?:{nouns})\s+of\s+|(?:{distance})\s+)$", re.I),
         appositive=re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{nouns})\b", re.I),
         acting=frozenset(w.lower() for w in _lines("acting_words.txt")),
         capital=_capital_rx([p for p in _lines("capital_phrases.txt") if not p.startswith("-")]),
-        copula=re.compile(rf"(?:\b(?:{'|'.join(p[1:] for p in _lines('capital_phrases.txt') if p.startswith('-'))})"
-                          rf"\s+|,\s*)$", re.I),
+        copula=guarded(rf"(?:\b(?:{'|'.join(p[1:] for p in _lines('capital_phrases.txt') if p.startswith('-'))})"
+                       rf"\s+|,\s*)$", re.I),
         modifier=re.compile(rf"[A-Z][\w'’.]*(?:-[\w'’]+)*-(?:{suffixes})"),
         site_prefixes=frozenset(w.lower() for w in _lines("site_prefixes.txt")),
         demonyms={str(d).lower(): str(iso) for iso, ds in demonyms.items() for d in ds},
@@ -198,8 +200,7 @@ class ArticlePlaces:
 
     def _sites_named(self, start: int, end: int, found: dict[str, Place]) -> None:
         """"attacked a hotel", "at the airport": the article's named site of that kind."""
-        sites = {m.place.name: m.place for m in self.mentions if m.place.kind == "site"}
-        for name, site in sites.items():
+        for name, site in self._sites.items():
             noun = name.rsplit(" ", 1)[-1].lower()
             for m in re.finditer(rf"\b(?:an?|the)\s+{re.escape(noun)}\b", self.text[start:end]):
                 after = _MODIFIED.match(self.text, start + m.end())
@@ -207,6 +208,11 @@ class ArticlePlaces:
                 if not after or after.group(1) in words().function_words:
                     found.setdefault(name, site)
                     break
+
+    @functools.cached_property
+    def _sites(self) -> dict[str, Place]:
+        """The article's named sites (asked by each of its sentences)."""
+        return {m.place.name: m.place for m in self.mentions if m.place.kind == "site"}
 
     def _story_at(self, start: int, countries: set[str], ahead: set[str]) -> list[Place]:
         """Where the story is at `start`, in one of `countries` (any if none): the places of the
@@ -289,10 +295,10 @@ class Geoparser:
     def _site(self, text: str, toks: list[tuple[int, int]], found: list[_Name]) -> tuple[int, int, str] | None:
         """"the Hayat Hotel", "Hamid Karzai International Airport": a named site (a run of two
         words or more ending in a facility word) that is not a known place with its facility."""
-        w = self.words
-        words = [text[s:e] for s, e in toks]
         if len(toks) < 2 or found:
             return None
+        w = self.words
+        words = [text[s:e] for s, e in toks]
         first = next((i for i, word in enumerate(words) if word.lower() not in w.not_places), len(words))
         if len(words) - first < 2:
             return None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .prefilter import folded, guarded, may_match, required_of
 from .temporal.resources import load_language
 
 RESOURCES = Path(__file__).with_name("resources")
@@ -27,7 +28,7 @@ def _alternation(words) -> str:
 
 @dataclass(frozen=True)
 class Tolls:
-    patterns: tuple          # (compiled regex, fixed count or None)
+    patterns: tuple          # (compiled regex, fixed count or None, words it requires)
     death_words: re.Pattern  # every pattern needs one of these
     background: tuple        # running tolls
     values: dict             # number word -> value ("twelve": 12)
@@ -54,7 +55,10 @@ class Tolls:
         """The toll the sentence states: the first pattern that matches, its leftmost match."""
         if not self.death_words.search(sentence):
             return None
-        for rx, fixed in self.patterns:
+        low = folded(sentence, aligned=False)
+        for rx, fixed, words in self.patterns:
+            if words and not any(w in low for w in words):
+                continue        # none of the words every match holds: it cannot match
             for m in rx.finditer(sentence):
                 if fixed is not None:
                     return fixed
@@ -66,7 +70,8 @@ class Tolls:
 
     def is_running(self, sentence: str) -> bool:
         """"The war has killed tens of thousands since 2011": background, not a day's event."""
-        return any(rx.search(sentence) for rx in self.background)
+        low = folded(sentence, aligned=False)
+        return any(rx.search(sentence) for rx in self.background if may_match(rx, low))
 
 
 @functools.lru_cache(maxsize=None)
@@ -88,7 +93,8 @@ def load_tolls(lang: str = "en") -> Tolls:
         if fixed:
             line = line[:fixed.start()]
         regex = line.replace("{N}", number.replace("GROUP", "n")).replace("{M}", number.replace("GROUP", "m"))
-        patterns.append((re.compile(regex, re.I), int(fixed.group(1)) if fixed else None))
-    background = tuple(re.compile(p, re.I) for p in _lines(folder / "background.txt"))
-    death = re.compile(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I)
+        rx = guarded(regex, re.I)
+        patterns.append((rx, int(fixed.group(1)) if fixed else None, required_of(rx)))
+    background = tuple(guarded(p, re.I) for p in _lines(folder / "background.txt"))
+    death = guarded(rf"\b(?:{_alternation(_lines(folder / 'death_words.txt'))})\b", re.I)
     return Tolls(tuple(patterns), death, background, values, multipliers)

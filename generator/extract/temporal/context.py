@@ -15,6 +15,7 @@ from .resources import Language
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _WORD = re.compile(r"[A-Za-z’']+")
 _LEFT_WORDS = 10
+_MEMO_WORDS = 50_000
 _RIGHT_WORDS = 6
 
 
@@ -116,11 +117,25 @@ class TenseReader:
         self.past = {w.lower() for w in lang.words.get("past_marker", ())}
         self.not_past = {w.lower() for w in lang.words.get("ed_not_past", ())}
         self.future_phrases = [w for w in self.future if " " in w]
+        # by first word: a clause is asked only about the phrases its own words open
+        self.future_opened: dict[str, list[str]] = {}
+        for phrase in self.future_phrases:
+            self.future_opened.setdefault(phrase.split(" ")[0], []).append(f" {phrase} ")
         self.not_tense = {w.lower() for w in lang.words.get("not_tense", ())}
+        self.not_tense_first = {w.split(" ")[0] for w in self.not_tense}
         self.endpoint = {w.lower() for w in lang.words.get("endpoint_word", ())}
         self.past_preposition = {w.lower() for w in lang.words.get("past_preposition", ())}
+        self._tenses: dict[str, str | None] = {}     # word -> its tense: the same words recur
 
     def _word_tense(self, word: str) -> str | None:
+        hit = self._tenses.get(word, "")
+        if hit == "":
+            if len(self._tenses) > _MEMO_WORDS:      # a long-running process: bounded
+                self._tenses.clear()
+            hit = self._tenses[word] = self._read_tense(word)
+        return hit
+
+    def _read_tense(self, word: str) -> str | None:
         w = word.lower().replace("’", "'")
         if w in self.future:
             return "future"
@@ -132,7 +147,8 @@ class TenseReader:
 
     def _tense_at(self, words: list[str], i: int) -> str | None:
         """The tense words[i] marks, unless it starts a phrase of not_tense ("next to")."""
-        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}".lower() in self.not_tense:
+        if i + 1 < len(words) and words[i].lower() in self.not_tense_first \
+                and f"{words[i]} {words[i + 1]}".lower() in self.not_tense:
             return None
         return self._word_tense(words[i])
 
@@ -141,9 +157,10 @@ class TenseReader:
         text = sentences.text
         left = before = _last_words(text, s0, start, _LEFT_WORDS)
         left_text = " " + " ".join(left).lower() + " "
-        for phrase in self.future_phrases:
-            if f" {phrase} " in left_text:
-                return "future"
+        for word in set(left_text.split()):
+            for phrase in self.future_opened.get(word, ()):
+                if phrase in left_text:
+                    return "future"
         for i in range(len(left) - 1, -1, -1):
             t = self._tense_at(left, i)
             if t == "past" and i > 0 and left[i - 1].lower() == "be":

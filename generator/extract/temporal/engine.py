@@ -15,6 +15,7 @@ from datetime import date
 from ...model import DateSpan, out_of_range
 from . import calendar as cal
 from .context import WORD_BEFORE_STOP, Headings, Sentences, TenseReader
+from ..prefilter import folded
 from .normalize import NoValue, fill, template_groups
 from .resolve import Reference, resolve
 from .resources import Language, Rule, load_language
@@ -95,11 +96,12 @@ class Tagger:
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Stretches of text around each trigger class's words, merged."""
         hits: dict[str, list[tuple[int, int]]] = {name: [] for name in self.lang.triggers}
-        prefixes, triggers = self.lang.trigger_prefixes, self.lang.triggers
+        prefixes, triggers, lengths = self.lang.trigger_prefixes, self.lang.triggers, self.lang.trigger_lengths
         for word in _WORD.finditer(text):
             w = word.group().lower()
-            # one-letter trigger words are keyed by one letter, the rest by two
-            for names in (prefixes.get(w[:2]), prefixes.get(w[:1]) if len(w) > 1 else None):
+            # trigger words are keyed by their first letters (all of a short one)
+            for n in lengths:
+                names = prefixes.get(w[:n]) if len(w) >= n else None
                 for name in names or ():
                     m = triggers[name].match(text, word.start())
                     if m:
@@ -121,13 +123,23 @@ class Tagger:
     def candidates(self, text: str) -> list[tuple[re.Match, Rule]]:
         found = []
         windows = self.windows(text)
+        low = folded(text)
+        where: dict[tuple, list[tuple[int, int]]] = {}    # (class, literals) -> windows holding one
+        present: dict[str, bool] = {}                     # literal -> in the text at all
         for rule in self.rules:
-            for m in (m for s, e in windows[rule.needs] for m in rule.regex.finditer(text, s, e)):
-                if m.end() == m.start():
-                    continue
-                if rule.case == "sensitive_words" and not _capitalised(m):
-                    continue
-                found.append((m, rule))
+            spans = windows[rule.needs]
+            if spans and rule.literals and low is not None:
+                key = (rule.needs, rule.literals)
+                if key not in where:
+                    where[key] = _holding(low, spans, rule.literals, present)
+                spans = where[key]
+            for s, e in spans:
+                for m in rule.regex.finditer(text, s, e):
+                    if m.end() == m.start():
+                        continue
+                    if rule.case == "sensitive_words" and not _capitalised(m):
+                        continue
+                    found.append((m, rule))
         return found
 
     @staticmethod
@@ -264,6 +276,23 @@ class Tagger:
         start, end = self._trimmed(text, start, end)
         words = text[start:end]
         return Timex(start, end, words, rule.type, value, "", rule.name, _span(value, words, rule, ""))
+
+
+def _holding(low: str, spans: list[tuple[int, int]], words: tuple[str, ...],
+             present: dict[str, bool]) -> list[tuple[int, int]]:
+    """The spans of the (lower-cased) text that contain one of the words: a rule needing
+    one cannot match elsewhere, since a match lies within its span. `present` keeps which
+    words the text holds at all (rules share them)."""
+    here = []
+    for w in words:
+        hit = present.get(w)
+        if hit is None:
+            hit = present[w] = w in low
+        if hit:
+            here.append(w)
+    if not here:
+        return []
+    return [(s, e) for s, e in spans if any(low.find(w, s, e) >= 0 for w in here)]
 
 
 def _abbreviations(lang: Language) -> frozenset[str]:

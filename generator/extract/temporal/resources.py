@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from ..prefilter import guarded, required
+
 RESOURCE_DIR = Path(__file__).with_name("resources")
 _MACRO = re.compile(r"%(\w+)")
 RULE_FILES = ("date", "time", "duration", "set", "interval", "not_date")
@@ -38,6 +40,7 @@ class Rule:
     direction_group: str = ""  # a group whose word sets the direction (conventions: relative_year)
     needs: str = ""          # trigger class: the rule only runs near such a word (speed)
     order: int = 0           # position in the files; earlier wins ties
+    literals: tuple[str, ...] = ()   # every match holds one of these (lower case); () if unknown
 
     @property
     def group(self) -> int | str:
@@ -67,7 +70,8 @@ class Language:
     conventions: dict
     number_regex: str
     triggers: dict           # trigger class -> compiled regex of its words
-    trigger_prefixes: dict = None    # first one or two letters (lower case) -> trigger classes to try there
+    trigger_prefixes: dict = None    # first letters (lower case) -> trigger classes to try there
+    trigger_lengths: tuple = ()      # how many first letters of a word to look up, longest first
     scanned_triggers: tuple = ()     # classes found by scanning the whole text instead
 
 
@@ -132,7 +136,12 @@ def load_language(name: str = "en") -> Language:
     }
     prefixes, scanned = _trigger_prefixes(trigger_words)
     return Language(name, tuple(rules), tables, words, conventions, number_regex, triggers,
-                    prefixes, ("digit",) + scanned)
+                    prefixes, tuple(sorted({len(k) for k in prefixes}, reverse=True)), ("digit",) + scanned)
+
+
+# A word is looked up by its first letters, at most this many: enough that few words
+# share them with a trigger word ("mon" for Monday, "mont" for month, not "th"...).
+_KEY_LETTERS = 4
 
 
 def _trigger_prefixes(trigger_words: dict) -> tuple[dict, tuple]:
@@ -140,7 +149,9 @@ def _trigger_prefixes(trigger_words: dict) -> tuple[dict, tuple]:
 
     Every trigger match starts a word; looking a word's first letters up here
     is much cheaper than scanning the text once per class with a long
-    alternation. A class with a word that does not start with an ASCII letter
+    alternation. A trigger word is keyed by its first _KEY_LETTERS letters (all
+    of them when shorter), so a word tries only the classes of trigger words it
+    begins with. A class with a word that does not start with an ASCII letter
     is scanned as before.
     """
     index: dict[str, set] = {}
@@ -151,7 +162,7 @@ def _trigger_prefixes(trigger_words: dict) -> tuple[dict, tuple]:
             continue
         for v in values:
             first_word = re.match(r"[A-Za-z]+", v).group()
-            index.setdefault(first_word[:2].lower(), set()).add(name)
+            index.setdefault(first_word[:_KEY_LETTERS].lower(), set()).add(name)
     return {k: tuple(sorted(v)) for k, v in index.items()}, tuple(scanned)
 
 
@@ -164,7 +175,7 @@ def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order
     case = spec.get("case", "insensitive")
     flags = 0 if case == "sensitive" else re.IGNORECASE
     try:
-        regex = re.compile(pattern, flags)
+        regex = guarded(pattern, flags)
     except re.error as exc:
         raise ResourceError(f"{path}: rule {name}: bad pattern: {exc}") from None
     return Rule(name=name, regex=regex, type=spec.get("type", default_type),
@@ -172,4 +183,5 @@ def _compile_rule(spec: dict, default_type: str, macros: dict, path: Path, order
                 precision=spec.get("precision", ""), direction=spec.get("direction", "auto"),
                 mod=spec.get("mod", ""), case=case, setting=spec.get("setting", ""),
                 span=spec.get("span", ""), direction_group=spec.get("direction_group", ""),
-                needs=spec.get("needs") or _trigger_class(spec["pattern"]), order=order)
+                needs=spec.get("needs") or _trigger_class(spec["pattern"]), order=order,
+                literals=required(pattern, flags))
