@@ -129,6 +129,16 @@ class Cache:
         self.values = {k: v for k, v in self.values.items() if k in self.old}
         return self
 
+    def carry(self, changed) -> None:
+        """This run keeps last run's entries and stats, but for the files (relative paths)
+        in `changed`, which are looked at again: a session's watcher saw no other change
+        (extract/batch.py). The kept ones count as cache hits."""
+        self.new, self.new_stats = dict(self.old), dict(self.old_stats)
+        for rel in changed:
+            seen = self.new_stats.pop(rel, None)
+            if seen is not None:
+                self.new.pop(seen[1], None)      # the key holds the path: no other file's entry
+
     def unchanged(self, rel: str, st: os.stat_result):
         """The entry of a file seen before with this very stat (noted again), if any."""
         seen = self.old_stats.get(rel)

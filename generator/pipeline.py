@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,9 +14,9 @@ from .memo import Memo
 from .export.site import theme_problems
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
-from .extract.batch import FileResult, extract_files
+from .extract.batch import ArticleFiles, FileResult
 from .extract.places import PlaceNames
-from .ingest import discover, list_files
+from .ingest import discover
 from .merge import by_month
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
 from .merge.curated import read_curated
@@ -70,9 +71,14 @@ class Session:
     renders only what that article touches; every run still reads every input
     file's state and gives exactly the pages a fresh build would (memo.py)."""
 
-    def __init__(self, root: Path, jobs: int = 1, cache: bool = True):
+    def __init__(self, root: Path, jobs: int = 1, cache: bool = True, watch: bool = True):
         self.root, self.jobs, self.cache = root, jobs, cache
         self.memo = Memo()
+        # the article files and their results; with `watch`, a run looks only at the
+        # files the kernel reports changed since the last (watch.py)
+        self.files = ArticleFiles(watch)
+        weakref.finalize(self, self.files.close)
+        self._said: dict = {}                                # what each file's result says (_file_problems)
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
         self._store: Cache | None = None
         self._written: dict[str, tuple[str, list]] = {}      # page -> (text, manifest entry) last written
@@ -99,7 +105,7 @@ class Session:
 
     def collect(self) -> Collected:
         config, store = self._start()
-        return _collect(config, store, self.jobs, self.memo)
+        return _collect(config, store, self.jobs, self.memo, self.files, self._said)
 
     def generate(self) -> Report:
         # what a run keeps (cache, merges, pages) lives on to the next: frozen, the
@@ -153,37 +159,31 @@ def session(root: Path, jobs: int = 1, cache: bool = True) -> Session:
 
 
 def collect(root: Path, jobs: int = 1, cache: bool = True) -> Collected:
-    return Session(root, jobs, cache).collect()
+    return Session(root, jobs, cache, watch=False).collect()
 
 
-def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
+def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: ArticleFiles | None = None,
+             said: dict | None = None) -> Collected:
     """Read, extract, correct and merge everything; every file ends up used or reported."""
     clock = time.perf_counter()
     report = Report(problems=list(config.problems))
-    extractions = []
-    files, problems = list_files(config.content_dir / "articles", config.root)
+    files = ArticleFiles(watch=False) if files is None else files
+    results, problems = files.read(config.content_dir / "articles", config, store, jobs)
     report.problems += problems + theme_problems(config.root)
-    for r in extract_files(files, config, store, jobs):
-        report.problems += [_in_content(p) for p in r.problems]
-        x = r.extraction
-        if x is None:
-            continue
-        where = f"content/{x.article.path}"
-        if x.date is None:
-            report.problems.append(Problem(where, None, "no publication date in metadata or text; "
-                                           "listed on the 'Undated articles' page", "warning"))
-        elif x.date_source == "inferred":
-            report.problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
-                                           "text; add 'date:' front matter to confirm it", "warning"))
-        for line, name in x.unknown_places:
-            report.problems.append(Problem(where, line, f"'{name}' reads as a place but no gazetteer has it: "
-                                           "add it to site_config/places.yaml (name, lat, lon) to place its "
-                                           "events", "info"))
-        if x.truncated:
-            report.problems.append(Problem(where, None, f"longer than {MAX_EXTRACT_CHARS:,} characters: events "
-                                           "were read from the first part only; split the file to read it all",
-                                           "warning"))
-        extractions.append(x)
+    said = {} if said is None else said
+    extractions = []
+    for r in results:
+        if r.problems or r.extraction is not None:
+            kept = said.get(id(r))
+            if kept is None or kept[0] is not r:
+                kept = said[id(r)] = r, _file_problems(r)
+            report.problems += kept[1]
+        if r.extraction is not None:
+            extractions.append(r.extraction)
+    if len(said) > 2 * len(results) + 64:      # results of files long changed
+        live = set(map(id, results))
+        for key in [k for k in said if k not in live]:
+            del said[key]
     report.cached = store.hits
     report.problems += store.problems
     store.problems = []
@@ -221,6 +221,31 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     report.problems += _facet_spellings(months, memo)
     report.timings["merge"] = time.perf_counter() - clock
     return Collected(config, extractions, events, report, months)
+
+
+def _file_problems(r: FileResult) -> list[Problem]:
+    """What a build says about one article file (kept per result in a session: the same
+    result says the same)."""
+    problems = [_in_content(p) for p in r.problems]
+    x = r.extraction
+    if x is None:
+        return problems
+    where = f"content/{x.article.path}"
+    if x.date is None:
+        problems.append(Problem(where, None, "no publication date in metadata or text; "
+                                "listed on the 'Undated articles' page", "warning"))
+    elif x.date_source == "inferred":
+        problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
+                                "text; add 'date:' front matter to confirm it", "warning"))
+    for line, name in x.unknown_places:
+        problems.append(Problem(where, line, f"'{name}' reads as a place but no gazetteer has it: "
+                                "add it to site_config/places.yaml (name, lat, lon) to place its "
+                                "events", "info"))
+    if x.truncated:
+        problems.append(Problem(where, None, f"longer than {MAX_EXTRACT_CHARS:,} characters: events "
+                                "were read from the first part only; split the file to read it all",
+                                "warning"))
+    return problems
 
 
 def _first_named(events) -> dict[str, dict[str, str]]:
@@ -281,7 +306,7 @@ def _unique_ids(curated: list[Event], taken: set[str]) -> tuple[list[Event], lis
 
 
 def generate(root: Path, jobs: int = 1, cache: bool = True) -> Report:
-    return Session(root, jobs, cache).generate()
+    return Session(root, jobs, cache, watch=False).generate()
 
 
 # Material's search downloads one index of the whole site (about 1.7 KB per
