@@ -21,7 +21,7 @@ from .model import Problem
 PACKAGE = Path(__file__).resolve().parent
 # Parts of the package that cannot change an extraction result; everything
 # else (new modules included) is part of the fingerprint.
-_NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "memo.py", "heap.py", "lock.py",
+_NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "memo.py", "heap.py", "lock.py", "watch.py",
                    "__main__.py"}
 
 # site_config files that no extraction reads: adding a feed must not re-extract a decade

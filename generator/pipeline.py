@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter, defaultdict
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,7 @@ class Session:
         self.files = ArticleFiles(watch)
         weakref.finalize(self, self.files.close)
         self._said: dict = {}                                # what each file's result says (_file_problems)
+        self.filing = Filing(self.memo)
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
         self._store: Cache | None = None
         self._written: dict[str, tuple[str, list]] = {}      # page -> (text, manifest entry) last written
@@ -88,6 +90,7 @@ class Session:
         if self._config is None or self._config[0] != key:
             self._config = key, load_config(self.root)
             self.memo = Memo()          # titles, vocabulary, search engine: start afresh
+            self.filing = Filing(self.memo)
             self._store = None
         else:
             self.memo.next_run()
@@ -105,7 +108,7 @@ class Session:
 
     def collect(self) -> Collected:
         config, store = self._start()
-        return _collect(config, store, self.jobs, self.memo, self.files, self._said)
+        return _collect(config, store, self.jobs, self.memo, self.files, self._said, self.filing)
 
     def generate(self) -> Report:
         # what a run keeps (cache, merges, pages) lives on to the next: frozen, the
@@ -163,7 +166,7 @@ def collect(root: Path, jobs: int = 1, cache: bool = True) -> Collected:
 
 
 def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: ArticleFiles | None = None,
-             said: dict | None = None) -> Collected:
+             said: dict | None = None, filing: "Filing | None" = None) -> Collected:
     """Read, extract, correct and merge everything; every file ends up used or reported."""
     clock = time.perf_counter()
     report = Report(problems=list(config.problems))
@@ -206,21 +209,113 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: Article
     corrections, problems = ({}, [bad]) if bad else \
         read_corrections(corrections_file, "content/corrections.yaml", vocab)
     report.problems += problems
-    extracted = [e for x in extractions for e in x.events]
-    curated, problems = _unique_ids(curated, {e.id for e in extracted})
-    report.problems += problems
-    events, problems = apply_corrections(extracted + curated, corrections)
-    report.problems += problems
-    published = {x.article.path: x.date for x in extractions if x.date}
-    events = merge_reports(events, published, MergeSettings.from_vocabulary(config.vocabulary),
-                           keep_apart=unmergeable(corrections), memo=memo)
+    settings = MergeSettings.from_vocabulary(config.vocabulary)
+    inputs = (config, tuple(curated), corrections, settings)
+    filed = filing.refile(inputs, files) if filing is not None else None
+    if filed is None:
+        extracted = [e for x in extractions for e in x.events]
+        curated, problems = _unique_ids(curated, {e.id for e in extracted})
+        told = problems
+        events, problems = apply_corrections(extracted + curated, corrections)
+        told += problems
+        corrected = events
+        published = {x.article.path: x.date for x in extractions if x.date}
+        events = merge_reports(events, published, settings, keep_apart=unmergeable(corrections), memo=memo)
+        months = by_month(events, memo)
+        if filing is not None:
+            filing.file(inputs, extractions, corrected, events, months, published, told)
+        report.problems += told
+        report.events = len(events)
+    else:
+        months, report.events, told = filed
+        report.problems += told
     report.articles = len(extractions)
-    report.events = len(events)
-    months = by_month(events, memo)
     events = [e for month in months for e in month]
     report.problems += _facet_spellings(months, memo)
     report.timings["merge"] = time.perf_counter() - clock
     return Collected(config, extractions, events, report, months)
+
+
+class Filing:
+    """The corrected events of a session's last run, by article and by the month they
+    start in, so that a run after an edit of a few articles corrects, merges and files
+    only the months their events (before and after the edit) start in: merge_reports and
+    by_month work month by month, and the other months are last run's. Whatever could
+    reach beyond those months (the configuration, curated events or corrections changed,
+    an id of theirs corrected or found twice) is done all again."""
+
+    def __init__(self, memo: Memo):
+        self.memo = memo
+        self.inputs: tuple | None = None
+
+    def file(self, inputs: tuple, extractions: list, corrected: list, merged: list, months: tuple,
+             published: dict, problems: list) -> None:
+        """Keep what a run done whole gave."""
+        self.inputs, self.problems, self.published = inputs, problems, dict(published)
+        self.ids = Counter(e.id for x in extractions for e in x.events)       # before corrections
+        self.kept = {x.article.path: x for x in extractions}
+        self.events: dict[str, list[Event]] = defaultdict(list)    # article path ("" curated) -> corrected events
+        for e in corrected:
+            self.events[e.article].append(e)
+        self.in_month: dict[tuple, set[str]] = defaultdict(set)    # month -> articles with events then
+        for path, events in self.events.items():
+            for e in events:
+                self.in_month[_month(e)].add(path)
+        self.merged = Counter(map(_month, merged))                 # month -> merged events
+        self.months = {_month(m[0]): m for m in months}
+
+    def refile(self, inputs: tuple, files: ArticleFiles | None):
+        """(months, merged events, problems) after the files' changes, or None: do it all."""
+        if self.inputs is None or files is None or files.touched is None or inputs != self.inputs:
+            return None
+        _, curated, corrections, settings = inputs
+        changed = {}                 # article path -> its extraction now (None: gone)
+        for path in files.touched:
+            old, new = files.before.get(path), files.results.get(path)
+            old, new = old and old.extraction, new and new.extraction
+            if old is not new:
+                for x in (old, new):
+                    if x is not None:
+                        changed[x.article.path] = new
+        gone = [e.id for path in changed if path in self.kept for e in self.kept[path].events]
+        came = [e.id for x in changed.values() if x is not None for e in x.events]
+        named = set(gone) | set(came)
+        if named & {e.id for e in curated} or named & corrections.keys() or any(self.ids[i] > 1 for i in gone):
+            return None
+        self.ids.subtract(gone)
+        self.ids.update(came)
+        touched = set()
+        for path, x in changed.items():
+            for e in self.events.pop(path, ()):
+                touched.add(_month(e))
+                self.in_month[_month(e)].discard(path)
+            self.kept.pop(path, None)
+            self.published.pop(path, None)
+            if x is not None:
+                self.kept[path], self.events[path] = x, list(x.events)
+                if x.date:
+                    self.published[path] = x.date
+                for e in x.events:
+                    touched.add(_month(e))
+                    self.in_month[_month(e)].add(path)
+        paths = sorted(set().union(*(self.in_month[m] for m in touched)))     # "" (curated) first: last
+        paths = paths[1:] + paths[:1] if paths and paths[0] == "" else paths
+        part = [e for path in paths for e in self.events[path] if _month(e) in touched]
+        if any(self.ids[e.id] > 1 for e in part if e.origin != "curated"):
+            return None            # which of two alike is kept may depend on other months
+        merged = merge_reports(part, self.published, settings, keep_apart=unmergeable(corrections), memo=self.memo)
+        for m in touched:
+            self.merged.pop(m, None)
+            self.months.pop(m, None)
+            if not self.in_month[m]:
+                del self.in_month[m]
+        self.merged.update(map(_month, merged))
+        self.months.update((_month(m[0]), m) for m in by_month(merged, self.memo))
+        return tuple(self.months[m] for m in sorted(self.months)), sum(self.merged.values()), list(self.problems)
+
+
+def _month(e: Event) -> tuple[int, int]:
+    return e.date.start.year, e.date.start.month
 
 
 def _file_problems(r: FileResult) -> list[Problem]:

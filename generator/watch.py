@@ -41,8 +41,7 @@ class Watcher:
     def _watch_all(self) -> bool:
         """A watch on the folder and every folder in it (not through links: list_files
         does not enter those)."""
-        for wd in list(self.dirs):
-            self._libc.inotify_rm_watch(self.fd, wd)
+        # watches already there stay (removing one would queue an event that starts afresh again)
         self.dirs = {}
         if not os.path.isdir(self.folder):
             return False

@@ -102,6 +102,9 @@ class ArticleFiles:
         self.listed: list[Problem] = []            # list_files' problems
         self.results: dict[str, FileResult] = {}
         self.links: set[str] = set()               # listed links to files
+        # this run's files looked at again (None: all of them) and their results before
+        self.touched: set[str] | None = None
+        self.before: dict[str, FileResult] = {}
 
     def read(self, folder: Path, config: Config, cache: Cache, jobs: int) -> tuple[list[FileResult], list[Problem]]:
         """Every file's result in path order, and the problems of listing the folder."""
@@ -109,6 +112,7 @@ class ArticleFiles:
             self.close()
             self.watcher = Watcher(str(folder))   # before the folder is read: no change is missed
         changed = self.watcher.changed() if self.watcher else None
+        self.touched, self.before = None, {}
         if changed is None or cache is not self.cache or str(folder) != self.folder:
             self.folder, self.cache = str(folder), cache
             self._list(folder, config)
@@ -131,8 +135,10 @@ class ArticleFiles:
             listed = changed - gone
         prefix = len(str(config.content_dir)) + 1
         cache.carry(p[prefix:].replace(os.sep, "/") for p in changed)
+        self.touched = changed
         for path in changed:
-            self.results.pop(path, None)
+            if path in self.results:
+                self.before[path] = self.results.pop(path)
         cache.hits += len(self.results)
         look = [p for p in sorted(changed) if p in listed]
         self.results.update(zip(look, extract_files(look, config, cache, jobs)))
