@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from itertools import chain
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,7 +253,10 @@ class Filing:
              published: dict, problems: list) -> None:
         """Keep what a run done whole gave."""
         self.inputs, self.problems, self.published = inputs, problems, dict(published)
-        self.ids = Counter(e.id for x in extractions for e in x.events)       # before corrections
+        self.ids = Counter(e.id for e in corrected)       # an id twice: by_month keeps the first
+        self.holders: dict[str, set[str]] = defaultdict(set)        # id -> articles with it
+        for e in corrected:
+            self.holders[e.id].add(e.article)
         self.kept = {x.article.path: x for x in extractions}
         self.events: dict[str, list[Event]] = defaultdict(list)    # article path ("" curated) -> corrected events
         for e in corrected:
@@ -263,6 +267,12 @@ class Filing:
                 self.in_month[_month(e)].add(path)
         self.merged = Counter(map(_month, merged))                 # month -> merged events
         self.months = {_month(m[0]): m for m in months}
+
+    def _part(self, months: set) -> list[Event]:
+        """The corrected events starting in these months, in the order a whole run has them."""
+        paths = sorted(set().union(*(self.in_month[m] for m in months)))     # "" (curated) first: last
+        paths = paths[1:] + paths[:1] if paths and paths[0] == "" else paths
+        return [e for path in paths for e in self.events[path] if _month(e) in months]
 
     def refile(self, inputs: tuple, files: ArticleFiles | None):
         """(months, merged events, problems) after the files' changes, or None: do it all."""
@@ -280,8 +290,8 @@ class Filing:
         gone = [e.id for path in changed if path in self.kept for e in self.kept[path].events]
         came = [e.id for x in changed.values() if x is not None for e in x.events]
         named = set(gone) | set(came)
-        if named & {e.id for e in curated} or named & corrections.keys() or any(self.ids[i] > 1 for i in gone):
-            return None
+        if named & {e.id for e in curated} or named & corrections.keys():
+            return None         # (so their events are their corrected ones)
         self.ids.subtract(gone)
         self.ids.update(came)
         touched = set()
@@ -289,6 +299,7 @@ class Filing:
             for e in self.events.pop(path, ()):
                 touched.add(_month(e))
                 self.in_month[_month(e)].discard(path)
+                self.holders[e.id].discard(path)
             self.kept.pop(path, None)
             self.published.pop(path, None)
             if x is not None:
@@ -298,11 +309,21 @@ class Filing:
                 for e in x.events:
                     touched.add(_month(e))
                     self.in_month[_month(e)].add(path)
-        paths = sorted(set().union(*(self.in_month[m] for m in touched)))     # "" (curated) first: last
-        paths = paths[1:] + paths[:1] if paths and paths[0] == "" else paths
-        part = [e for path in paths for e in self.events[path] if _month(e) in touched]
-        if any(self.ids[e.id] > 1 for e in part if e.origin != "curated"):
-            return None            # which of two alike is kept may depend on other months
+                    self.holders[e.id].add(path)
+        while True:
+            part = self._part(touched)
+            # an id found twice, once outside these months: which one by_month keeps depends on
+            # both, so their months are done too (an article may say one thing twice, and
+            # ids of like sentences in two articles can meet: a title's words and 24 bits)
+            in_part = Counter(e.id for e in part)
+            apart = {i for i in chain(in_part, gone) if self.ids[i] != in_part[i]}
+            more = {_month(e) for i in apart for path in self.holders[i] for e in self.events[path]
+                    if e.id == i} - touched
+            if not apart:
+                break
+            if not more:
+                return None
+            touched |= more
         merged = merge_reports(part, self.published, settings, keep_apart=unmergeable(corrections), memo=self.memo)
         for m in touched:
             self.merged.pop(m, None)

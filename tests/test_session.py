@@ -96,6 +96,11 @@ def _edits(project: Path, watch: bool = True):
     yield "an article deleted", victim.unlink
     moved = sorted(articles.glob("2020-02-*.md"))[0]
     yield "an article renamed", lambda: moved.rename(articles / "renamed.md")
+    twice = articles / "twice.md"
+    text = _article_text(date(2020, 2, 10), 3)
+    yield "an article saying one thing twice", lambda: twice.write_text(
+        text + "\n" + text.rstrip().rpartition("\n")[2] + "\n", encoding="utf-8")
+    yield "that article edited", lambda: twice.write_text(text.replace(" said", " says", 1), encoding="utf-8")
     yield "a hidden file", lambda: (articles / ".draft.md").write_text("# draft\n", encoding="utf-8")
     yield "an article in a new folder", lambda: (articles / "sub").mkdir() or shutil.copy(
         sorted(articles.glob("2019-12-*.md"))[3], articles / "sub" / "copied.md")
