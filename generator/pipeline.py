@@ -26,6 +26,7 @@ from .merge.fields import Vocab
 from .merge.reports import MergeSettings, merge_reports
 from .model import Event, Problem
 from .render import SiteInput, article_infos, basemap, render_site
+from .render.context import ArticleTable
 from .render.slugs import set_apart
 
 
@@ -63,6 +64,7 @@ class Collected:
     events: list[Event]          # corrected, merged, chronological
     report: Report
     months: tuple[tuple[Event, ...], ...] = ()     # the same events cut by month (merge.by_month)
+    refiled: bool = False        # only the months an edit touched were done again (Filing)
 
 
 class Session:
@@ -82,6 +84,7 @@ class Session:
         weakref.finalize(self, self.files.close)
         self._said: dict = {}                                # what each file's result says (_file_problems)
         self.filing = Filing(self.memo)
+        self.articles = ArticleTable()
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
         self._store: Cache | None = None
         self._written: dict[str, tuple[str, list]] = {}      # page -> (text, manifest entry) last written
@@ -120,9 +123,9 @@ class Session:
     def _generate(self) -> Report:
         c = self.collect()
         clock = time.perf_counter()
-        items = tuple((x.article, x.date, x.date_source) for x in c.extractions)
-        shape = (c.config.article_pages, c.config.article_text)
-        articles = self.memo("articles", (shape, items), lambda: article_infos(list(items), *shape, self.memo))
+        changed = self.filing.changed if c.refiled else None
+        articles = self.articles.infos(self.filing.kept, changed, c.config.article_pages, c.config.article_text,
+                                       self.memo)
         pages = render_site(site_input(c, articles, self.memo))
         c.report.timings["render"] = time.perf_counter() - clock
         clock = time.perf_counter()
@@ -234,7 +237,7 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: Article
     events = [e for month in months for e in month]
     report.problems += _facet_spellings(months, memo)
     report.timings["merge"] = time.perf_counter() - clock
-    return Collected(config, extractions, events, report, months)
+    return Collected(config, extractions, events, report, months, refiled=filed is not None)
 
 
 class Filing:
@@ -253,6 +256,7 @@ class Filing:
              published: dict, problems: list) -> None:
         """Keep what a run done whole gave."""
         self.inputs, self.problems, self.published = inputs, problems, dict(published)
+        self.changed: dict = {}         # what the last refile() found changed: article path -> extraction
         self.ids = Counter(e.id for e in corrected)       # an id twice: by_month keeps the first
         self.holders: dict[str, set[str]] = defaultdict(set)        # id -> articles with it
         for e in corrected:
@@ -292,6 +296,7 @@ class Filing:
         named = set(gone) | set(came)
         if named & {e.id for e in curated} or named & corrections.keys():
             return None         # (so their events are their corrected ones)
+        self.changed = changed
         self.ids.subtract(gone)
         self.ids.update(came)
         touched = set()
