@@ -239,3 +239,30 @@ def test_serve_of_a_large_site_rebuilds_changed_pages_only_and_drops_deleted_one
         assert served.get("2020/03/01/") == 200
     assert "Traceback" not in served.err, served.err
     assert "'dirty' build" in served.err          # MkDocs says so on each rebuild of changed pages only
+
+
+def test_session_when_ids_of_two_articles_meet(tmp_path, monkeypatch):
+    """Two articles' events can share an id (a title's words and 24 bits of a hash): the first
+    is kept. Ids made here from the sentence alone, so that like sentences of different
+    articles and months meet; each edit must give what a fresh build gives."""
+    import generator.extract.events as events
+    from generator.model import stable_id
+    monkeypatch.setattr(events, "stable_id", lambda title, path, sentence: stable_id(title, sentence))
+    project = make_project(tmp_path / "project")
+    articles = project / "content" / "articles"
+    line = "Rebel fighters shelled Saraqib, killing three civilians, a war monitor said."
+
+    def write(name: str, day: str, text: str = line) -> None:
+        (articles / name).write_text(f"---\ntitle: {name}\ndate: {day}\n---\n{text}\n", encoding="utf-8")
+
+    write("b.md", "2020-02-10")
+    write("c.md", "2020-01-15")
+    session = Session(project, cache=False)
+    session.generate()
+    for edit in (lambda: write("a.md", "2020-03-05"),                   # sorts first: its event is kept
+                 lambda: (articles / "a.md").unlink(),
+                 lambda: write("b.md", "2020-02-10", line + " " + line),
+                 lambda: (articles / "c.md").unlink()):
+        edit()
+        session.generate()
+        assert snapshot(project / "build" / "docs") == fresh_build(project, tmp_path / "fresh")
