@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from bisect import bisect_left, insort
 from itertools import chain
 import weakref
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ class Session:
         # files the kernel reports changed since the last (watch.py)
         self.files = ArticleFiles(watch)
         weakref.finalize(self, self.files.close)
-        self._said: dict = {}                                # what each file's result says (_file_problems)
+        self.reading = Reading()
         self.filing = Filing(self.memo)
         self.articles = ArticleTable()
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
@@ -112,7 +113,7 @@ class Session:
 
     def collect(self) -> Collected:
         config, store = self._start()
-        return _collect(config, store, self.jobs, self.memo, self.files, self._said, self.filing)
+        return _collect(config, store, self.jobs, self.memo, self.files, self.reading, self.filing)
 
     def generate(self) -> Report:
         # what a run keeps (cache, merges, pages) lives on to the next: frozen, the
@@ -170,27 +171,16 @@ def collect(root: Path, jobs: int = 1, cache: bool = True) -> Collected:
 
 
 def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: ArticleFiles | None = None,
-             said: dict | None = None, filing: "Filing | None" = None) -> Collected:
+             reading: "Reading | None" = None, filing: "Filing | None" = None) -> Collected:
     """Read, extract, correct and merge everything; every file ends up used or reported."""
     clock = time.perf_counter()
     report = Report(problems=list(config.problems))
     files = ArticleFiles(watch=False) if files is None else files
     results, problems = files.read(config.content_dir / "articles", config, store, jobs)
     report.problems += problems + theme_problems(config.root)
-    said = {} if said is None else said
-    extractions = []
-    for r in results:
-        if r.problems or r.extraction is not None:
-            kept = said.get(id(r))
-            if kept is None or kept[0] is not r:
-                kept = said[id(r)] = r, _file_problems(r)
-            report.problems += kept[1]
-        if r.extraction is not None:
-            extractions.append(r.extraction)
-    if len(said) > 2 * len(results) + 64:      # results of files long changed
-        live = set(map(id, results))
-        for key in [k for k in said if k not in live]:
-            del said[key]
+    reading = Reading() if reading is None else reading
+    extractions = reading.update(files, results)
+    report.problems += reading.problems
     report.cached = store.hits
     report.problems += store.problems
     store.problems = []
@@ -238,6 +228,49 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: Article
     report.problems += _facet_spellings(months, memo)
     report.timings["merge"] = time.perf_counter() - clock
     return Collected(config, extractions, events, report, months, refiled=filed is not None)
+
+
+class Reading:
+    """The extractions of a session's article files and what the files' results say, in
+    path order, kept from one run to the next: a run changes the entries of the files
+    the watcher reported only (extract/batch.py, ArticleFiles.touched)."""
+
+    def __init__(self) -> None:
+        self.extractions: list[Extraction] | None = None
+
+    def update(self, files: ArticleFiles, results: list[FileResult]) -> list[Extraction]:
+        if files.touched is None or self.extractions is None or not self._update(files):
+            self.extractions = [r.extraction for r in results if r.extraction is not None]
+            self.said = {}                  # file -> its messages, for files with some
+            for path, r in zip(files.paths, results):
+                if said := _file_problems(r):
+                    self.said[path] = said
+            self.problems = list(chain.from_iterable(self.said.values()))
+        return self.extractions
+
+    def _update(self, files: ArticleFiles) -> bool:
+        again = False
+        for path in files.touched:
+            old, new = files.before.get(path), files.results.get(path)
+            if old is new:
+                continue
+            if old is not None and old.extraction is not None:
+                at = bisect_left(self.extractions, old.extraction.article.path, key=_article_path)
+                if at == len(self.extractions) or self.extractions[at] is not old.extraction:
+                    return False
+                del self.extractions[at]
+            if new is not None and new.extraction is not None:
+                insort(self.extractions, new.extraction, key=_article_path)
+            again |= self.said.pop(path, None) is not None
+            if new is not None and (said := _file_problems(new)):
+                self.said[path], again = said, True
+        if again:
+            self.problems = list(chain.from_iterable(self.said[path] for path in sorted(self.said)))
+        return True
+
+
+def _article_path(x: Extraction) -> str:
+    return x.article.path
 
 
 class Filing:
