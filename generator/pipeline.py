@@ -73,8 +73,10 @@ class Session:
 
     The configuration, the extraction cache and a memo of merges and pages stay
     in memory between runs, so a run after one new article extracts, merges and
-    renders only what that article touches; every run still reads every input
-    file's state and gives exactly the pages a fresh build would (memo.py)."""
+    renders only what that article touches, and gives exactly the pages a fresh
+    build would (memo.py). With `watch` (Linux), the kernel names the article files
+    changed since the last run and only those are looked at (watch.py); without,
+    every file's state is read."""
 
     def __init__(self, root: Path, jobs: int = 1, cache: bool = True, watch: bool = True):
         self.root, self.jobs, self.cache = root, jobs, cache
