@@ -129,7 +129,8 @@ class Session:
         changed = self.filing.changed if c.refiled else None
         articles = self.articles.infos(self.filing.kept, changed, c.config.article_pages, c.config.article_text,
                                        self.memo)
-        pages = render_site(site_input(c, articles, self.memo))
+        groups = self.articles.pages, self.articles.changed_pages
+        pages = render_site(site_input(c, articles, self.memo, groups))
         c.report.timings["render"] = time.perf_counter() - clock
         clock = time.perf_counter()
         c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages, self._written)
@@ -137,14 +138,14 @@ class Session:
         return c.report
 
 
-def site_input(c: Collected, articles: dict, memo: Memo | None = None) -> SiteInput:
+def site_input(c: Collected, articles: dict, memo: Memo | None = None, groups: tuple | None = None) -> SiteInput:
     """What the renderer (and `timeline export`) is given."""
     located = any(p.lat is not None for e in c.events for p in e.places)
     return SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
                      search_engine(c.config.search, len(c.events)), Memo() if memo is None else memo, c.months,
                      site_url=published_url(c.config.root),
                      basemap=basemap.load(c.config.root / ".timeline-cache") if located else None,
-                     map_tiles=c.config.map_tiles, map_attribution=c.config.map_attribution)
+                     map_tiles=c.config.map_tiles, map_attribution=c.config.map_attribution, article_groups=groups)
 
 
 def export_input(root: Path, jobs: int = 1, cache: bool = True) -> tuple[SiteInput, Report]:

@@ -57,6 +57,9 @@ class SiteInput:
     basemap: object = None       # render/basemap.Basemap when events have coordinates
     map_tiles: str = ""          # site.yaml map: tiles: a tile server's URL template, off by default
     map_attribution: str = ""
+    # a session's articles by page (ArticleTable.pages) and the pages whose articles may have
+    # changed since its last run (None: any); None: render/articles.py groups them itself
+    article_groups: tuple | None = field(default=None, compare=False)
 
     def facet_page(self, kind: str, name: str) -> str:
         return facet_page(kind, self.facet_slugs.get(kind, {}).get(name) or plain_slug(name))
@@ -154,11 +157,18 @@ class ArticleTable:
             for path, slug in self.plain.items():
                 self.groups[slug].add(path)
             self.slugs = Counter(info.slug for info in self.table.values())
+            pages: dict[str, list[ArticleInfo]] = defaultdict(list)
+            for info in sorted(self.table.values(), key=page_order):
+                pages[info.page].append(info)
+            self.pages = {page: tuple(infos) for page, infos in pages.items()}
+            self.changed_pages = None
         return self.table
 
     def _update(self, kept: dict, changed, memo: Memo) -> bool:
         groups = {self.plain[p] for p in changed if p in self.plain} | {kept[p].article.slug for p in changed if p in kept}
         before = [self.table[p].slug for g in groups for p in self.groups[g]]
+        redone = {p for g in groups for p in self.groups[g]} | set(changed)
+        pages = {self.table[p].page for p in redone if p in self.table}
         suffixed = [self.table[p].slug for g in groups for p in self.groups[g] if self.table[p].slug != g]
         added = False
         for path in changed:
@@ -186,4 +196,19 @@ class ArticleTable:
             return False
         if added:
             self.table = dict(sorted(self.table.items()))      # in path order, as article_infos
+        redone |= {p for g in groups for p in self.groups[g]}
+        pages |= {self.table[p].page for p in redone if p in self.table}
+        for page in pages:
+            infos = [i for i in self.pages.get(page, ()) if i.path not in redone]
+            infos += [self.table[p] for p in redone if p in self.table and self.table[p].page == page]
+            if infos:
+                self.pages[page] = tuple(sorted(infos, key=page_order))
+            else:
+                self.pages.pop(page, None)
+        self.changed_pages = pages
         return True
+
+
+def page_order(info: ArticleInfo):
+    """The order of articles on a page of articles (and in their index)."""
+    return info.date is None, info.date, info.path
