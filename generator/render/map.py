@@ -75,6 +75,12 @@ def map_files(site: SiteInput, types: tuple[str, ...]) -> dict[str, str]:
             months[part[1][0][0].date.start.year].append(part)
     years = {y: site.memo(("map", "year", y), tuple(parts), lambda: _year_rows(parts))
              for y, parts in sorted(months.items())}
+    # the same years (last run's very sums) give the same files: nothing to join or encode again
+    return site.memo("map", (tuple(years.items()), types, site.basemap, site.map_tiles, site.map_attribution),
+                     lambda: _map_files(site, types, years))
+
+
+def _map_files(site: SiteInput, types: tuple[str, ...], years: dict) -> dict[str, str]:
     places: dict[str, tuple] = {}
     actor_totals: Counter = Counter()
     for _, year_places, year_actors, _ in years.values():
