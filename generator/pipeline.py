@@ -114,17 +114,37 @@ class Session:
             prepare(self._config[1])
 
     def collect(self) -> Collected:
+        self.articles.shape = None      # its changes are the run's: the next generate() redoes the table
+        return self._collect()
+
+    def _collect(self) -> Collected:
         config, store = self._start()
-        return _collect(config, store, self.jobs, self.memo, self.files, self.reading, self.filing)
+        try:
+            return _collect(config, store, self.jobs, self.memo, self.files, self.reading, self.filing)
+        except BaseException:
+            self.forget()
+            raise
 
     def generate(self) -> Report:
         # what a run keeps (cache, merges, pages) lives on to the next: frozen, the
         # collector never walks those millions of objects again (heap.py)
         with collector_paused(freeze=True):
-            return self._generate()
+            try:
+                return self._generate()
+            except BaseException:
+                self.forget()
+                raise
+
+    def forget(self) -> None:
+        """After a run that did not finish (the watcher's news is spent, what was kept may be
+        half changed), the next run reads every file and does every stage whole."""
+        self.files.cache = None
+        self.filing.inputs = None
+        self.reading.extractions = None
+        self.articles.shape = None
 
     def _generate(self) -> Report:
-        c = self.collect()
+        c = self._collect()
         clock = time.perf_counter()
         changed = self.filing.changed if c.refiled else None
         articles = self.articles.infos(self.filing.kept, changed, c.config.article_pages, c.config.article_text,
