@@ -273,3 +273,20 @@ def test_session_when_ids_of_two_articles_meet(tmp_path, monkeypatch):
         edit()
         session.generate()
         assert snapshot(project / "build" / "docs") == fresh_build(project, tmp_path / "fresh")
+
+
+def test_session_after_a_run_that_failed(news, tmp_path, monkeypatch):
+    """A run stopped half-way (the watcher's news spent, what was kept half changed): the
+    next run still gives what a fresh build gives."""
+    import generator.pipeline as pipeline
+    project = tmp_path / "project"
+    shutil.copytree(news, project, ignore=shutil.ignore_patterns("build", ".timeline-cache"))
+    session = Session(project)
+    session.generate()
+    _article(project, date(2020, 1, 7), 5)
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "render_site", lambda site: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            session.generate()
+    session.generate()
+    assert snapshot(project / "build" / "docs") == fresh_build(project, tmp_path / "fresh")
