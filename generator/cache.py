@@ -21,7 +21,7 @@ from .model import Problem
 PACKAGE = Path(__file__).resolve().parent
 # Parts of the package that cannot change an extraction result; everything
 # else (new modules included) is part of the fingerprint.
-_NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "memo.py", "heap.py", "lock.py",
+_NOT_EXTRACTION = {"render", "export", "merge", "cli.py", "pipeline.py", "progress.py", "cache.py", "memo.py", "heap.py", "lock.py", "watch.py",
                    "__main__.py"}
 
 # site_config files that no extraction reads: adding a feed must not re-extract a decade
@@ -128,6 +128,16 @@ class Cache:
         self.new, self.new_stats, self.hits = {}, {}, 0
         self.values = {k: v for k, v in self.values.items() if k in self.old}
         return self
+
+    def carry(self, changed) -> None:
+        """This run keeps last run's entries and stats, but for the files (relative paths)
+        in `changed`, which are looked at again: a session's watcher saw no other change
+        (extract/batch.py). The kept ones count as cache hits."""
+        self.new, self.new_stats = dict(self.old), dict(self.old_stats)
+        for rel in changed:
+            seen = self.new_stats.pop(rel, None)
+            if seen is not None:
+                self.new.pop(seen[1], None)      # the key holds the path: no other file's entry
 
     def unchanged(self, rel: str, st: os.stat_result):
         """The entry of a file seen before with this very stat (noted again), if any."""

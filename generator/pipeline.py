@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import time
+from collections import Counter, defaultdict
+from bisect import bisect_left, insort
+from itertools import chain
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -14,9 +18,9 @@ from .memo import Memo
 from .export.site import theme_problems
 from .export.writer import write_pages
 from .extract import MAX_EXTRACT_CHARS, Extraction, prepare
-from .extract.batch import FileResult, extract_files
+from .extract.batch import ArticleFiles, FileResult
 from .extract.places import PlaceNames
-from .ingest import discover, list_files
+from .ingest import discover
 from .merge import by_month
 from .merge.corrections import apply_corrections, read_corrections, unmergeable
 from .merge.curated import read_curated
@@ -24,6 +28,7 @@ from .merge.fields import Vocab
 from .merge.reports import MergeSettings, merge_reports
 from .model import Event, Problem
 from .render import SiteInput, article_infos, basemap, render_site
+from .render.context import ArticleTable
 from .render.slugs import set_apart
 
 
@@ -61,6 +66,7 @@ class Collected:
     events: list[Event]          # corrected, merged, chronological
     report: Report
     months: tuple[tuple[Event, ...], ...] = ()     # the same events cut by month (merge.by_month)
+    refiled: bool = False        # only the months an edit touched were done again (Filing)
 
 
 class Session:
@@ -68,12 +74,21 @@ class Session:
 
     The configuration, the extraction cache and a memo of merges and pages stay
     in memory between runs, so a run after one new article extracts, merges and
-    renders only what that article touches; every run still reads every input
-    file's state and gives exactly the pages a fresh build would (memo.py)."""
+    renders only what that article touches, and gives exactly the pages a fresh
+    build would (memo.py). With `watch` (Linux), the kernel names the article files
+    changed since the last run and only those are looked at (watch.py); without,
+    every file's state is read."""
 
-    def __init__(self, root: Path, jobs: int = 1, cache: bool = True):
+    def __init__(self, root: Path, jobs: int = 1, cache: bool = True, watch: bool = True):
         self.root, self.jobs, self.cache = root, jobs, cache
         self.memo = Memo()
+        # the article files and their results; with `watch`, a run looks only at the
+        # files the kernel reports changed since the last (watch.py)
+        self.files = ArticleFiles(watch)
+        weakref.finalize(self, self.files.close)
+        self.reading = Reading()
+        self.filing = Filing(self.memo)
+        self.articles = ArticleTable()
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
         self._store: Cache | None = None
         self._written: dict[str, tuple[str, list]] = {}      # page -> (text, manifest entry) last written
@@ -83,6 +98,7 @@ class Session:
         if self._config is None or self._config[0] != key:
             self._config = key, load_config(self.root)
             self.memo = Memo()          # titles, vocabulary, search engine: start afresh
+            self.filing = Filing(self.memo)
             self._store = None
         else:
             self.memo.next_run()
@@ -99,8 +115,16 @@ class Session:
             prepare(self._config[1])
 
     def collect(self) -> Collected:
+        self.articles.shape = None      # its changes are the run's: the next generate() redoes the table
+        return self._collect()
+
+    def _collect(self) -> Collected:
         config, store = self._start()
-        return _collect(config, store, self.jobs, self.memo)
+        try:
+            return _collect(config, store, self.jobs, self.memo, self.files, self.reading, self.filing)
+        except BaseException:
+            self.forget()
+            raise
 
     def generate(self, merged: Callable[[Collected], None] | None = None) -> Report:
         """Write the pages; `merged` is called with the merged events before rendering
@@ -108,17 +132,30 @@ class Session:
         # what a run keeps (cache, merges, pages) lives on to the next: frozen, the
         # collector never walks those millions of objects again (heap.py)
         with collector_paused(freeze=True):
-            return self._generate(merged)
+            try:
+                return self._generate(merged)
+            except BaseException:
+                self.forget()
+                raise
+
+    def forget(self) -> None:
+        """After a run that did not finish (the watcher's news is spent, what was kept may be
+        half changed), the next run reads every file and does every stage whole."""
+        self.files.cache = None
+        self.filing.inputs = None
+        self.reading.extractions = None
+        self.articles.shape = None
 
     def _generate(self, merged: Callable[[Collected], None] | None = None) -> Report:
-        c = self.collect()
+        c = self._collect()
         if merged is not None:
             merged(c)
         clock = time.perf_counter()
-        items = tuple((x.article, x.date, x.date_source) for x in c.extractions)
-        shape = (c.config.article_pages, c.config.article_text)
-        articles = self.memo("articles", (shape, items), lambda: article_infos(list(items), *shape, self.memo))
-        pages = render_site(site_input(c, articles, self.memo))
+        changed = self.filing.changed if c.refiled else None
+        articles = self.articles.infos(self.filing.kept, changed, c.config.article_pages, c.config.article_text,
+                                       self.memo)
+        groups = self.articles.pages, self.articles.changed_pages
+        pages = render_site(site_input(c, articles, self.memo, groups))
         c.report.timings["render"] = time.perf_counter() - clock
         clock = time.perf_counter()
         c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages, self._written)
@@ -126,14 +163,14 @@ class Session:
         return c.report
 
 
-def site_input(c: Collected, articles: dict, memo: Memo | None = None) -> SiteInput:
+def site_input(c: Collected, articles: dict, memo: Memo | None = None, groups: tuple | None = None) -> SiteInput:
     """What the renderer (and `timeline export`) is given."""
     located = any(p.lat is not None for e in c.events for p in e.places)
     return SiteInput(c.config.title, c.config.description, tuple(c.events), articles,
                      search_engine(c.config.search, len(c.events)), Memo() if memo is None else memo, c.months,
                      site_url=published_url(c.config.root),
                      basemap=basemap.load(c.config.root / ".timeline-cache") if located else None,
-                     map_tiles=c.config.map_tiles, map_attribution=c.config.map_attribution)
+                     map_tiles=c.config.map_tiles, map_attribution=c.config.map_attribution, article_groups=groups)
 
 
 def export_input(root: Path, jobs: int = 1, cache: bool = True) -> tuple[SiteInput, Report]:
@@ -158,37 +195,20 @@ def session(root: Path, jobs: int = 1, cache: bool = True) -> Session:
 
 
 def collect(root: Path, jobs: int = 1, cache: bool = True) -> Collected:
-    return Session(root, jobs, cache).collect()
+    return Session(root, jobs, cache, watch=False).collect()
 
 
-def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
+def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: ArticleFiles | None = None,
+             reading: "Reading | None" = None, filing: "Filing | None" = None) -> Collected:
     """Read, extract, correct and merge everything; every file ends up used or reported."""
     clock = time.perf_counter()
     report = Report(problems=list(config.problems))
-    extractions = []
-    files, problems = list_files(config.content_dir / "articles", config.root)
+    files = ArticleFiles(watch=False) if files is None else files
+    results, problems = files.read(config.content_dir / "articles", config, store, jobs)
     report.problems += problems + theme_problems(config.root)
-    for r in extract_files(files, config, store, jobs):
-        report.problems += [_in_content(p) for p in r.problems]
-        x = r.extraction
-        if x is None:
-            continue
-        where = f"content/{x.article.path}"
-        if x.date is None:
-            report.problems.append(Problem(where, None, "no publication date in metadata or text; "
-                                           "listed on the 'Undated articles' page", "warning"))
-        elif x.date_source == "inferred":
-            report.problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
-                                           "text; add 'date:' front matter to confirm it", "warning"))
-        for line, name in x.unknown_places:
-            report.problems.append(Problem(where, line, f"'{name}' reads as a place but no gazetteer has it: "
-                                           "add it to site_config/places.yaml (name, lat, lon) to place its "
-                                           "events", "info"))
-        if x.truncated:
-            report.problems.append(Problem(where, None, f"longer than {MAX_EXTRACT_CHARS:,} characters: events "
-                                           "were read from the first part only; split the file to read it all",
-                                           "warning"))
-        extractions.append(x)
+    reading = Reading() if reading is None else reading
+    extractions = reading.update(files, results)
+    report.problems += reading.problems
     report.cached = store.hits
     report.problems += store.problems
     store.problems = []
@@ -211,21 +231,203 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo) -> Collected:
     corrections, problems = ({}, [bad]) if bad else \
         read_corrections(corrections_file, "content/corrections.yaml", vocab)
     report.problems += problems
-    extracted = [e for x in extractions for e in x.events]
-    curated, problems = _unique_ids(curated, {e.id for e in extracted})
-    report.problems += problems
-    events, problems = apply_corrections(extracted + curated, corrections)
-    report.problems += problems
-    published = {x.article.path: x.date for x in extractions if x.date}
-    events = merge_reports(events, published, MergeSettings.from_vocabulary(config.vocabulary),
-                           keep_apart=unmergeable(corrections), memo=memo)
+    settings = MergeSettings.from_vocabulary(config.vocabulary)
+    inputs = (config, tuple(curated), corrections, settings)
+    filed = filing.refile(inputs, files) if filing is not None else None
+    if filed is None:
+        extracted = [e for x in extractions for e in x.events]
+        curated, problems = _unique_ids(curated, {e.id for e in extracted})
+        told = problems
+        events, problems = apply_corrections(extracted + curated, corrections)
+        told += problems
+        corrected = events
+        published = {x.article.path: x.date for x in extractions if x.date}
+        events = merge_reports(events, published, settings, keep_apart=unmergeable(corrections), memo=memo)
+        months = by_month(events, memo)
+        if filing is not None:
+            filing.file(inputs, extractions, corrected, events, months, published, told)
+        report.problems += told
+        report.events = len(events)
+    else:
+        months, report.events, told = filed
+        report.problems += told
     report.articles = len(extractions)
-    report.events = len(events)
-    months = by_month(events, memo)
     events = [e for month in months for e in month]
     report.problems += _facet_spellings(months, memo)
     report.timings["merge"] = time.perf_counter() - clock
-    return Collected(config, extractions, events, report, months)
+    return Collected(config, extractions, events, report, months, refiled=filed is not None)
+
+
+class Reading:
+    """The extractions of a session's article files and what the files' results say, in
+    path order, kept from one run to the next: a run changes the entries of the files
+    the watcher reported only (extract/batch.py, ArticleFiles.touched)."""
+
+    def __init__(self) -> None:
+        self.extractions: list[Extraction] | None = None
+
+    def update(self, files: ArticleFiles, results: list[FileResult]) -> list[Extraction]:
+        if files.touched is None or self.extractions is None or not self._update(files):
+            self.extractions = [r.extraction for r in results if r.extraction is not None]
+            self.said = {}                  # file -> its messages, for files with some
+            for path, r in zip(files.paths, results):
+                if said := _file_problems(r):
+                    self.said[path] = said
+            self.problems = list(chain.from_iterable(self.said.values()))
+        return self.extractions
+
+    def _update(self, files: ArticleFiles) -> bool:
+        again = False
+        for path in files.touched:
+            old, new = files.before.get(path), files.results.get(path)
+            if old is new:
+                continue
+            if old is not None and old.extraction is not None:
+                at = bisect_left(self.extractions, old.extraction.article.path, key=_article_path)
+                if at == len(self.extractions) or self.extractions[at] is not old.extraction:
+                    return False
+                del self.extractions[at]
+            if new is not None and new.extraction is not None:
+                insort(self.extractions, new.extraction, key=_article_path)
+            again |= self.said.pop(path, None) is not None
+            if new is not None and (said := _file_problems(new)):
+                self.said[path], again = said, True
+        if again:
+            self.problems = list(chain.from_iterable(self.said[path] for path in sorted(self.said)))
+        return True
+
+
+def _article_path(x: Extraction) -> str:
+    return x.article.path
+
+
+class Filing:
+    """The corrected events of a session's last run, by article and by the month they
+    start in, so that a run after an edit of a few articles corrects, merges and files
+    only the months their events (before and after the edit) start in: merge_reports and
+    by_month work month by month, and the other months are last run's. Whatever could
+    reach beyond those months (the configuration, curated events or corrections changed,
+    an id of theirs corrected or found twice) is done all again."""
+
+    def __init__(self, memo: Memo):
+        self.memo = memo
+        self.inputs: tuple | None = None
+
+    def file(self, inputs: tuple, extractions: list, corrected: list, merged: list, months: tuple,
+             published: dict, problems: list) -> None:
+        """Keep what a run done whole gave."""
+        self.inputs, self.problems, self.published = inputs, problems, dict(published)
+        self.changed: dict = {}         # what the last refile() found changed: article path -> extraction
+        self.ids = Counter(e.id for e in corrected)       # an id twice: by_month keeps the first
+        self.holders: dict[str, set[str]] = defaultdict(set)        # id -> articles with it
+        for e in corrected:
+            self.holders[e.id].add(e.article)
+        self.kept = {x.article.path: x for x in extractions}
+        self.events: dict[str, list[Event]] = defaultdict(list)    # article path ("" curated) -> corrected events
+        for e in corrected:
+            self.events[e.article].append(e)
+        self.in_month: dict[tuple, set[str]] = defaultdict(set)    # month -> articles with events then
+        for path, events in self.events.items():
+            for e in events:
+                self.in_month[_month(e)].add(path)
+        self.merged = Counter(map(_month, merged))                 # month -> merged events
+        self.months = {_month(m[0]): m for m in months}
+
+    def _part(self, months: set) -> list[Event]:
+        """The corrected events starting in these months, in the order a whole run has them."""
+        paths = sorted(set().union(*(self.in_month[m] for m in months)))     # "" (curated) first: last
+        paths = paths[1:] + paths[:1] if paths and paths[0] == "" else paths
+        return [e for path in paths for e in self.events[path] if _month(e) in months]
+
+    def refile(self, inputs: tuple, files: ArticleFiles | None):
+        """(months, merged events, problems) after the files' changes, or None: do it all."""
+        if self.inputs is None or files is None or files.touched is None or inputs != self.inputs:
+            return None
+        _, curated, corrections, settings = inputs
+        changed = {}                 # article path -> its extraction now (None: gone)
+        for path in files.touched:
+            old, new = files.before.get(path), files.results.get(path)
+            old, new = old and old.extraction, new and new.extraction
+            if old is not new:
+                for x in (old, new):
+                    if x is not None:
+                        changed[x.article.path] = new
+        gone = [e.id for path in changed if path in self.kept for e in self.kept[path].events]
+        came = [e.id for x in changed.values() if x is not None for e in x.events]
+        named = set(gone) | set(came)
+        if named & {e.id for e in curated} or named & corrections.keys():
+            return None         # (so their events are their corrected ones)
+        self.changed = changed
+        self.ids.subtract(gone)
+        self.ids.update(came)
+        touched = set()
+        for path, x in changed.items():
+            for e in self.events.pop(path, ()):
+                touched.add(_month(e))
+                self.in_month[_month(e)].discard(path)
+                self.holders[e.id].discard(path)
+            self.kept.pop(path, None)
+            self.published.pop(path, None)
+            if x is not None:
+                self.kept[path], self.events[path] = x, list(x.events)
+                if x.date:
+                    self.published[path] = x.date
+                for e in x.events:
+                    touched.add(_month(e))
+                    self.in_month[_month(e)].add(path)
+                    self.holders[e.id].add(path)
+        while True:
+            part = self._part(touched)
+            # an id found twice, once outside these months: which one by_month keeps depends on
+            # both, so their months are done too (an article may say one thing twice, and
+            # ids of like sentences in two articles can meet: a title's words and 24 bits)
+            in_part = Counter(e.id for e in part)
+            apart = {i for i in chain(in_part, gone) if self.ids[i] != in_part[i]}
+            more = {_month(e) for i in apart for path in self.holders[i] for e in self.events[path]
+                    if e.id == i} - touched
+            if not apart:
+                break
+            if not more:
+                return None
+            touched |= more
+        merged = merge_reports(part, self.published, settings, keep_apart=unmergeable(corrections), memo=self.memo)
+        for m in touched:
+            self.merged.pop(m, None)
+            self.months.pop(m, None)
+            if not self.in_month[m]:
+                del self.in_month[m]
+        self.merged.update(map(_month, merged))
+        self.months.update((_month(m[0]), m) for m in by_month(merged, self.memo))
+        return tuple(self.months[m] for m in sorted(self.months)), sum(self.merged.values()), list(self.problems)
+
+
+def _month(e: Event) -> tuple[int, int]:
+    return e.date.start.year, e.date.start.month
+
+
+def _file_problems(r: FileResult) -> list[Problem]:
+    """What a build says about one article file (kept per result in a session: the same
+    result says the same)."""
+    problems = [_in_content(p) for p in r.problems]
+    x = r.extraction
+    if x is None:
+        return problems
+    where = f"content/{x.article.path}"
+    if x.date is None:
+        problems.append(Problem(where, None, "no publication date in metadata or text; "
+                                "listed on the 'Undated articles' page", "warning"))
+    elif x.date_source == "inferred":
+        problems.append(Problem(where, None, f"publication date {x.date} inferred from the "
+                                "text; add 'date:' front matter to confirm it", "warning"))
+    for line, name in x.unknown_places:
+        problems.append(Problem(where, line, f"'{name}' reads as a place but no gazetteer has it: "
+                                "add it to site_config/places.yaml (name, lat, lon) to place its "
+                                "events", "info"))
+    if x.truncated:
+        problems.append(Problem(where, None, f"longer than {MAX_EXTRACT_CHARS:,} characters: events "
+                                "were read from the first part only; split the file to read it all",
+                                "warning"))
+    return problems
 
 
 def _first_named(events) -> dict[str, dict[str, str]]:
@@ -287,7 +489,7 @@ def _unique_ids(curated: list[Event], taken: set[str]) -> tuple[list[Event], lis
 
 def generate(root: Path, jobs: int = 1, cache: bool = True,
              merged: Callable[[Collected], None] | None = None) -> Report:
-    return Session(root, jobs, cache).generate(merged)
+    return Session(root, jobs, cache, watch=False).generate(merged)
 
 
 # Material's search downloads one index of the whole site (about 1.7 KB per

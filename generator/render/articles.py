@@ -9,7 +9,7 @@ import html
 from collections import defaultdict
 
 from ..model import MONTH_NAMES, Event, long_date
-from .context import ArticleInfo, SiteInput
+from .context import ArticleInfo, SiteInput, page_order
 from .event import DATE_SOURCE_LABEL, event_url
 from .headline import headline
 from .text import a, esc, front_matter, heading, plural, safe_url
@@ -22,20 +22,50 @@ INDEX = "articles/index.md"
 
 
 def article_pages(site: SiteInput) -> dict[str, str]:
-    taken: dict[str, list[Event]] = defaultdict(list)
-    for part in site.per_month("taken", _taken):
-        for path, events in part.items():
-            taken[path].extend(events)
-    by_page: dict[str, list[ArticleInfo]] = defaultdict(list)
-    for info in sorted(site.articles.values(), key=lambda a: (a.date is None, a.date, a.path)):
-        by_page[info.page].append(info)
-    pages = {}
-    for page, infos in by_page.items():
-        infos = tuple(infos)
-        events = tuple(tuple(taken[info.path]) for info in infos)
-        pages[page] = site.memo(page, (infos, events), lambda: _page(page, infos, events))
-    pages[INDEX] = site.memo(INDEX, tuple(site.articles.values()), lambda: _index(site, by_page))
+    parts = site.per_month("taken", _taken)
+    kept = site.memo(("article pages",), (), _Kept)        # the same object run after run
+    if site.article_groups is None or kept.parts is None or site.article_groups[1] is None:
+        by_page: dict[str, list[ArticleInfo]] = defaultdict(list)
+        for info in sorted(site.articles.values(), key=page_order):
+            by_page[info.page].append(info)
+        by_page = {page: tuple(infos) for page, infos in by_page.items()}
+        kept.taken = {}
+        for part in parts:
+            for path, events in part.items():
+                kept.taken.setdefault(path, []).extend(events)
+        kept.taken = {path: tuple(events) for path, events in kept.taken.items()}
+        kept.pages = {}
+        look = by_page
+    else:
+        # only the pages of changed articles, and of articles whose events are in months
+        # that changed (a month's part is last run's very object when it did not)
+        by_page, look = site.article_groups
+        before, now = {id(p) for p in kept.parts}, {id(p) for p in parts}
+        moved = set().union(*(p for p in parts if id(p) not in before), *(p for p in kept.parts if id(p) not in now))
+        for path in moved:
+            kept.taken[path] = tuple(e for part in parts for e in part.get(path, ()))
+        look = set(look) | {site.articles[p].page for p in moved if p in site.articles}
+    kept.parts = parts
+    for page in look:
+        infos = by_page.get(page)
+        if infos is None:
+            kept.pages.pop(page, None)
+            continue
+        events = tuple(kept.taken.get(info.path, ()) for info in infos)
+        kept.pages[page] = site.memo(page, (infos, events), lambda: _page(page, infos, events))
+    pages = dict(kept.pages)
+    pages[INDEX] = site.memo(INDEX, tuple(by_page.items()), lambda: _index(site, by_page))
     return pages
+
+
+class _Kept:
+    """article_pages of the last run in a session: the months' parts it was made from, each
+    article's events, and each page."""
+
+    def __init__(self) -> None:
+        self.parts: list | None = None
+        self.taken: dict[str, tuple[Event, ...]] = {}
+        self.pages: dict[str, str] = {}
 
 
 def _page(page: str, infos: tuple[ArticleInfo, ...], events: tuple[tuple[Event, ...], ...]) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, TypeVar
@@ -56,6 +57,9 @@ class SiteInput:
     basemap: object = None       # render/basemap.Basemap when events have coordinates
     map_tiles: str = ""          # site.yaml map: tiles: a tile server's URL template, off by default
     map_attribution: str = ""
+    # a session's articles by page (ArticleTable.pages) and the pages whose articles may have
+    # changed since its last run (None: any); None: render/articles.py groups them itself
+    article_groups: tuple | None = field(default=None, compare=False)
 
     def facet_page(self, kind: str, name: str) -> str:
         return facet_page(kind, self.facet_slugs.get(kind, {}).get(name) or plain_slug(name))
@@ -94,24 +98,117 @@ def article_infos(items: list[tuple[Article, date | None, str | None]], grouping
     quote the sentences they come from), one without is shown (the user's own).
     """
     memo = Memo() if memo is None else memo
-    monthly = grouping == "monthly" or (grouping == "auto" and len(items) > GROUP_ABOVE_ARTICLES)
+    monthly = _monthly(grouping, len(items))
     out: dict[str, ArticleInfo] = {}
     taken: set[str] = set()
     for article, when, source in sorted(items, key=lambda t: t[0].path):
         slug = article.slug
         if slug in taken:
-            slug = f"{slug}-{hashlib.sha1(article.path.encode('utf-8')).hexdigest()[:6]}"
+            slug = _suffixed(article)
         taken.add(slug)
-        if monthly:
-            page, anchor = (f"articles/{when.year:04d}/{when.month:02d}/index.md" if when
-                            else "articles/undated/index.md"), slug
-        else:
-            page, anchor = article_page(slug), ""
-        # "an original link" as the page shows one: a web address (text.safe_url)
-        withheld = text == "never" or (text == "auto" and bool(safe_url(article.url)))
-        # the same object as last run when nothing changed: pages compare it by identity
-        out[article.path] = memo(("article", article.path), (article, when, source, slug, page, anchor, withheld),
-                                 lambda: ArticleInfo(article.path, slug, article.title, when, source, article.source,
-                                                     article.url, "" if withheld else article.body, page, anchor,
-                                                     withheld, article.date_basis))
+        out[article.path] = _info(article, when, source, slug, monthly, text, memo)
     return out
+
+
+def _monthly(grouping: str, articles: int) -> bool:
+    return grouping == "monthly" or (grouping == "auto" and articles > GROUP_ABOVE_ARTICLES)
+
+
+def _suffixed(article: Article) -> str:
+    return f"{article.slug}-{hashlib.sha1(article.path.encode('utf-8')).hexdigest()[:6]}"
+
+
+def _info(article: Article, when: date | None, source: str | None, slug: str, monthly: bool, text: str,
+          memo: Memo) -> ArticleInfo:
+    if monthly:
+        page, anchor = (f"articles/{when.year:04d}/{when.month:02d}/index.md" if when
+                        else "articles/undated/index.md"), slug
+    else:
+        page, anchor = article_page(slug), ""
+    # "an original link" as the page shows one: a web address (text.safe_url)
+    withheld = text == "never" or (text == "auto" and bool(safe_url(article.url)))
+    # the same object as last run when nothing changed: pages compare it by identity
+    return memo(("article", article.path), (article, when, source, slug, page, anchor, withheld),
+                lambda: ArticleInfo(article.path, slug, article.title, when, source, article.source,
+                                    article.url, "" if withheld else article.body, page, anchor,
+                                    withheld, article.date_basis))
+
+
+class ArticleTable:
+    """article_infos of a session, kept from one run to the next: after an edit, only the
+    changed articles and those sharing a plain slug with them are looked at again (the
+    first by path keeps the slug). Where a suffixed slug is another article's plain one,
+    which gets which depends on every article before: then all are made again."""
+
+    def __init__(self) -> None:
+        self.shape: tuple | None = None
+        self.table: dict[str, ArticleInfo] = {}
+
+    def infos(self, kept: dict, changed, grouping: str, text: str, memo: Memo) -> dict[str, ArticleInfo]:
+        """kept: article path -> its extraction (article, date, date_source); changed: the
+        paths whose extraction may differ from last run's, or None (any)."""
+        shape = (grouping, text, _monthly(grouping, len(kept)))
+        if changed is None or shape != self.shape or not self._update(kept, changed, memo):
+            self.shape = shape
+            self.table = article_infos([(x.article, x.date, x.date_source) for x in kept.values()],
+                                       grouping, text, memo)
+            self.plain = {path: x.article.slug for path, x in kept.items()}
+            self.groups: dict[str, set[str]] = defaultdict(set)       # plain slug -> its articles
+            for path, slug in self.plain.items():
+                self.groups[slug].add(path)
+            self.slugs = Counter(info.slug for info in self.table.values())
+            pages: dict[str, list[ArticleInfo]] = defaultdict(list)
+            for info in sorted(self.table.values(), key=page_order):
+                pages[info.page].append(info)
+            self.pages = {page: tuple(infos) for page, infos in pages.items()}
+            self.changed_pages = None
+        return self.table
+
+    def _update(self, kept: dict, changed, memo: Memo) -> bool:
+        groups = {self.plain[p] for p in changed if p in self.plain} | {kept[p].article.slug for p in changed if p in kept}
+        before = [self.table[p].slug for g in groups for p in self.groups[g]]
+        redone = {p for g in groups for p in self.groups[g]} | set(changed)
+        pages = {self.table[p].page for p in redone if p in self.table}
+        suffixed = [self.table[p].slug for g in groups for p in self.groups[g] if self.table[p].slug != g]
+        added = False
+        for path in changed:
+            if path in self.plain:
+                self.groups[self.plain.pop(path)].discard(path)
+            if path in kept:
+                self.plain[path] = kept[path].article.slug
+                self.groups[self.plain[path]].add(path)
+                added |= path not in self.table
+            else:
+                self.table.pop(path, None)
+        after = []
+        _, text, monthly = self.shape
+        for g in groups:
+            for i, path in enumerate(sorted(self.groups[g])):
+                x = kept[path]
+                slug = _suffixed(x.article) if i else g
+                self.table[path] = _info(x.article, x.date, x.date_source, slug, monthly, text, memo)
+                after.append(slug)
+                if i:
+                    suffixed.append(slug)
+        self.slugs.subtract(before)
+        self.slugs.update(after)
+        if any(self.groups.get(s) for s in suffixed) or any(self.slugs[s] > 1 for s in after):
+            return False
+        if added:
+            self.table = dict(sorted(self.table.items()))      # in path order, as article_infos
+        redone |= {p for g in groups for p in self.groups[g]}
+        pages |= {self.table[p].page for p in redone if p in self.table}
+        for page in pages:
+            infos = [i for i in self.pages.get(page, ()) if i.path not in redone]
+            infos += [self.table[p] for p in redone if p in self.table and self.table[p].page == page]
+            if infos:
+                self.pages[page] = tuple(sorted(infos, key=page_order))
+            else:
+                self.pages.pop(page, None)
+        self.changed_pages = pages
+        return True
+
+
+def page_order(info: ArticleInfo):
+    """The order of articles on a page of articles (and in their index)."""
+    return info.date is None, info.date, info.path

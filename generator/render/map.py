@@ -75,6 +75,12 @@ def map_files(site: SiteInput, types: tuple[str, ...]) -> dict[str, str]:
             months[part[1][0][0].date.start.year].append(part)
     years = {y: site.memo(("map", "year", y), tuple(parts), lambda: _year_rows(parts))
              for y, parts in sorted(months.items())}
+    # the same years (last run's very sums) give the same files: nothing to join or encode again
+    return site.memo("map", (tuple(years.items()), types, site.basemap, site.map_tiles, site.map_attribution),
+                     lambda: _map_files(site, types, years, months))
+
+
+def _map_files(site: SiteInput, types: tuple[str, ...], years: dict, months: dict) -> dict[str, str]:
     places: dict[str, tuple] = {}
     actor_totals: Counter = Counter()
     for _, year_places, year_actors, _ in years.values():
@@ -101,21 +107,24 @@ def map_files(site: SiteInput, types: tuple[str, ...]) -> dict[str, str]:
     }
     files = {"map/summary.json": json.dumps(summary, ensure_ascii=False, separators=(",", ":")) + "\n"}
     index = (tuple(names), types, tuple(actors))
-    for y, (_, _, _, records) in years.items():
-        files[f"map/{y}.json"] = site.memo(("map", y), (records, index), lambda: _year_file(records, pi, ti, ai))
+    for y, parts in months.items():
+        # month by month: an edit serialises its months again, not its year
+        rows = [site.memo(("map rows", y, rs[0][0].date.start.month), (rs, index), lambda: _event_rows(rs, pi, ti, ai))
+                for _, rs in parts]
+        files[f"map/{y}.json"] = '{"events":[' + ",".join(r for r in rows if r) + "]}\n"
     if site.basemap is not None:
         files["map/basemap.json"] = site.memo("map/basemap.json", (site.basemap,), site.basemap.world_json)
     files[MAP_PAGE] = map_page(site, names, places, totals)
     return files
 
 
-def _year_file(records, pi: dict, ti: dict, ai: dict) -> str:
-    """A year's located events: places, start, end, precision, type, actors (as indexes into
-    the summary's lists), title and link."""
+def _event_rows(records, pi: dict, ti: dict, ai: dict) -> str:
+    """Located events, the rows of a year's file (map/YYYY.json, between its brackets): places,
+    start, end, precision, type, actors (as indexes into the summary's lists), title and link."""
     rows = [[[pi[p] for p in where], e.date.start.isoformat(), e.date.end.isoformat(),
              PRECISION_CODES.index(e.date.precision), ti[e.type], [ai[a] for a in dict.fromkeys(e.actors)],
              e.title, href(MAP_PAGE, event_page(e)) + "#" + e.id] for e, where in records]
-    return json.dumps({"events": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))[1:-1]
 
 
 def map_page(site: SiteInput, names, places, totals: Counter) -> str:

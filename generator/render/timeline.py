@@ -128,12 +128,28 @@ class DayPage:
 def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
     pages = []
     days = cal.days
+    cited: dict[date, tuple[str, ...]] = {}
+    for part in site.per_month("cited", _cited):
+        cited.update(part)
+    get = site.articles.get
     for i, d in enumerate(days):
         before, after = days[i - 1] if i else None, days[i + 1] if i + 1 < len(days) else None
         events = tuple(cal.by_day[d])
-        pages.append(site.memo(d, (before, after, events, site.sources(events)),
+        # site.sources(events), from each month's list of the articles its days cite
+        pages.append(site.memo(d, (before, after, events, tuple(map(get, cited[d]))),
                                lambda: _day_page(d, before, after, events, site)))
     return pages
+
+
+def _cited(events) -> dict[date, tuple[str, ...]]:
+    """Day -> the articles its events come from, then those of their other reports (SiteInput.sources)."""
+    first: dict[date, list[str]] = defaultdict(list)
+    others: dict[date, list[str]] = defaultdict(list)
+    for e in events:
+        if e.date.is_day:
+            first[e.date.start].append(e.article)
+            others[e.date.start].extend(r.article for r in e.also)
+    return {d: tuple(first[d]) + tuple(others[d]) for d in first}
 
 
 def _day_page(d: date, before: date | None, after: date | None, events: tuple[Event, ...],
