@@ -189,7 +189,7 @@ def cmd_preview(args) -> int:
 def cmd_deploy(args) -> int:
     from .export.site import SearchIndexing, deploy_site
     with project_lock(Path(args.root), "timeline deploy"):
-        indexing = SearchIndexing(Path(args.root).resolve())
+        indexing = SearchIndexing(Path(args.root))
         if not _generate(args, "deploying", indexing):
             return 1
         deploy_site(Path(args.root), args.message, args.force, indexing.started)

@@ -383,10 +383,10 @@ class Filing:
             # ids of like sentences in two articles can meet: a title's words and 24 bits)
             in_part = Counter(e.id for e in part)
             apart = {i for i in chain(in_part, gone) if self.ids[i] != in_part[i]}
-            more = {_month(e) for i in apart for path in self.holders[i] for e in self.events[path]
-                    if e.id == i} - touched
             if not apart:
                 break
+            more = {_month(e) for i in apart for path in self.holders[i] for e in self.events[path]
+                    if e.id == i} - touched
             if not more:
                 return None
             touched |= more

@@ -111,7 +111,12 @@ def write_index(records: Iterable[dict], out: Path, language: str = "en") -> int
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-    for path, data in sorted(settled({p: base64.b64decode(c) for p, c in files.items()}).items()):
+    try:
+        files = settled({p: base64.b64decode(c) for p, c in files.items()})
+    except (KeyError, ValueError, EOFError, gzip.BadGzipFile) as exc:      # another Pagefind version
+        raise PagefindError(f"pagefind: its files are not laid out as this tool reads them "
+                            f"({type(exc).__name__}: {exc}); is its version one this tool knows?") from None
+    for path, data in sorted(files.items()):
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

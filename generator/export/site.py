@@ -10,7 +10,7 @@ import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..confine import Escape
 from ..render.home import SEARCH_PAGE
@@ -63,21 +63,21 @@ def _build_env(root: Path):
                 os.environ[k] = v
 
 
-def _records(docs: Path) -> list[dict]:
-    return [json.loads(line) for path in sorted((docs / RECORDS).glob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line]
+def _records(docs: Path) -> Iterator[dict]:
+    """The records render/search.py wrote, a month a file, files in date order (read as
+    they are indexed: in the indexing thread)."""
+    for path in sorted((docs / RECORDS).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line:
+                yield json.loads(line)
 
 
-def _linked(records) -> Iterator[dict]:
-    """The event's anchor is also its `link` meta, which the search page follows."""
-    return ({**r, "meta": {**r["meta"], "link": r["url"]}} for r in records)
-
-
-def index_with_pagefind(out: Path, docs: Path) -> None:
+def index_with_pagefind(out: Path, records: Iterable[dict]) -> None:
     """Pagefind's index of the events themselves (render/search.py, export/pagefind.py) into
-    the folder `out`: one record per event, so that results, filters and counts are events."""
+    the folder `out`: one record per event, so that results, filters and counts are events.
+    The event's anchor is also its `link` meta, which the search page follows."""
     shutil.rmtree(out, ignore_errors=True)
-    write_index(_linked(_records(docs)), out)
+    write_index(({**r, "meta": {**r["meta"], "link": r["url"]}} for r in records), out)
 
 
 def _aside(root: Path) -> Path:
@@ -99,12 +99,8 @@ def index_events(root: Path, months) -> Future:
     them) while the pages are rendered and MkDocs builds (`timeline build`): the
     index needs only the events, and Pagefind is the longest step of a large build.
     The records are those render/search.py writes under build/docs/.search/, in the
-    same order (a month a file, files in date order), so the index is the same."""
-    def index() -> None:
-        out = _aside(root)
-        shutil.rmtree(out, ignore_errors=True)
-        write_index(_linked(record(e) for month in months for e in month), out)
-    return _in_background(index)
+    same order, so the index is the same."""
+    return _in_background(index_with_pagefind, _aside(root), (record(e) for month in months for e in month))
 
 
 class SearchIndexing:
@@ -113,7 +109,7 @@ class SearchIndexing:
     build may stop before it needs the index. `started` goes to build_site."""
 
     def __init__(self, root: Path):
-        self.root = root
+        self.root = root.resolve()      # `timeline deploy` builds from within the project
         self.started: Future | None = None
 
     def __call__(self, collected) -> None:
@@ -132,7 +128,7 @@ def _build(config, root: Path, indexing: Future | None = None) -> dict[str, floa
     timings = {}
     site = Path(config["site_dir"])
     if indexing is None and uses_pagefind(root):
-        indexing = _in_background(index_with_pagefind, _aside(root), Path(config["docs_dir"]))
+        indexing = _in_background(index_with_pagefind, _aside(root), _records(Path(config["docs_dir"])))
     clock = time.perf_counter()
     try:
         build(config)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .prefilter import folded, required_of
+from .prefilter import folded, may_match
 
 # A period after these does not end a sentence.
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|No|vs|etc|Inc|Ltd|Co)"
@@ -62,13 +62,11 @@ def nested_repetition(pattern: str) -> bool:
 def remove_boilerplate(text: str, patterns) -> str:
     if not patterns:
         return text
-    needs = [(rx, required_of(rx)) for rx in patterns]
     out = []
     for piece in _pieces(text):
         low = folded(piece, aligned=False)
-        for rx, words in needs:
-            # a pattern none of whose required words is in the piece cannot match: not run
-            if words and not any(w in low for w in words):
+        for rx in patterns:
+            if not may_match(rx, low):       # none of the words each of its matches holds: not run
                 continue
             piece, n = rx.subn("", piece)
             if n:

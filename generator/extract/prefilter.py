@@ -73,7 +73,10 @@ def required_of(regex: re.Pattern) -> tuple[str, ...]:
 
 def may_match(regex: re.Pattern, low: str) -> bool:
     """Whether a text (as folded() gives it) holds one of the words every match of regex holds."""
-    words = required_of(regex)
+    return _holds(required_of(regex), low)
+
+
+def _holds(words: tuple[str, ...], low: str) -> bool:
     return not words or any(w in low for w in words)
 
 
@@ -249,7 +252,7 @@ class AnyOf:
             return True
         low = folded(text, aligned=False)
         for words, rx in self.others:
-            if (not words or any(w in low for w in words)) and rx.search(text):
+            if _holds(words, low) and rx.search(text):
                 return True
         return False
 

@@ -9,7 +9,7 @@ import html
 from collections import defaultdict
 
 from ..model import MONTH_NAMES, Event, long_date
-from .context import ArticleInfo, SiteInput, page_order
+from .context import ArticleInfo, SiteInput, by_page
 from .event import DATE_SOURCE_LABEL, event_url
 from .headline import headline
 from .text import a, esc, front_matter, heading, plural, safe_url
@@ -25,21 +25,18 @@ def article_pages(site: SiteInput) -> dict[str, str]:
     parts = site.per_month("taken", _taken)
     kept = site.memo(("article pages",), (), _Kept)        # the same object run after run
     if site.article_groups is None or kept.parts is None or site.article_groups[1] is None:
-        by_page: dict[str, list[ArticleInfo]] = defaultdict(list)
-        for info in sorted(site.articles.values(), key=page_order):
-            by_page[info.page].append(info)
-        by_page = {page: tuple(infos) for page, infos in by_page.items()}
+        pages_of = by_page(site.articles.values())
         kept.taken = {}
         for part in parts:
             for path, events in part.items():
                 kept.taken.setdefault(path, []).extend(events)
         kept.taken = {path: tuple(events) for path, events in kept.taken.items()}
         kept.pages = {}
-        look = by_page
+        look = pages_of
     else:
         # only the pages of changed articles, and of articles whose events are in months
         # that changed (a month's part is last run's very object when it did not)
-        by_page, look = site.article_groups
+        pages_of, look = site.article_groups
         before, now = {id(p) for p in kept.parts}, {id(p) for p in parts}
         moved = set().union(*(p for p in parts if id(p) not in before), *(p for p in kept.parts if id(p) not in now))
         for path in moved:
@@ -47,14 +44,14 @@ def article_pages(site: SiteInput) -> dict[str, str]:
         look = set(look) | {site.articles[p].page for p in moved if p in site.articles}
     kept.parts = parts
     for page in look:
-        infos = by_page.get(page)
+        infos = pages_of.get(page)
         if infos is None:
             kept.pages.pop(page, None)
             continue
         events = tuple(kept.taken.get(info.path, ()) for info in infos)
         kept.pages[page] = site.memo(page, (infos, events), lambda: _page(page, infos, events))
     pages = dict(kept.pages)
-    pages[INDEX] = site.memo(INDEX, tuple(by_page.items()), lambda: _index(site, by_page))
+    pages[INDEX] = site.memo(INDEX, tuple(pages_of.items()), lambda: _index(site, pages_of))
     return pages
 
 
@@ -95,11 +92,11 @@ def _month_title(info: ArticleInfo) -> str:
     return f"Articles of {MONTH_NAMES[info.date.month - 1]} {info.date.year}" if info.date else "Undated articles"
 
 
-def _index(site: SiteInput, by_page: dict[str, list[ArticleInfo]]) -> str:
+def _index(site: SiteInput, pages: dict[str, tuple[ArticleInfo, ...]]) -> str:
     lines = ["# Articles", "", f"{plural(len(site.articles), 'source article')}, newest first.", ""]
     grouped = any(info.anchor for info in site.articles.values())
     if grouped:
-        for page, infos in sorted(by_page.items(), key=lambda kv: (kv[1][0].date is not None, kv[1][0].date),
+        for page, infos in sorted(pages.items(), key=lambda kv: (kv[1][0].date is not None, kv[1][0].date),
                                   reverse=True):
             lines.append(f"- [{esc(_month_title(infos[0]))}]({infos[0].link(INDEX).split('#')[0]}) — "
                          f"{plural(len(infos), 'article')}")

@@ -76,8 +76,7 @@ class SiteInput:
 
     def sources(self, events) -> tuple:
         """What a page of these events shows of their reports' articles (links, dates)."""
-        get = self.articles.get
-        return tuple(get(e.article) for e in events) + tuple(get(r.article) for e in events for r in e.also)
+        return tuple(map(self.articles.get, cited(events)))
 
 
 # Above this many articles, articles share a page per month (one section and
@@ -157,10 +156,7 @@ class ArticleTable:
             for path, slug in self.plain.items():
                 self.groups[slug].add(path)
             self.slugs = Counter(info.slug for info in self.table.values())
-            pages: dict[str, list[ArticleInfo]] = defaultdict(list)
-            for info in sorted(self.table.values(), key=page_order):
-                pages[info.page].append(info)
-            self.pages = {page: tuple(infos) for page, infos in pages.items()}
+            self.pages = by_page(self.table.values())
             self.changed_pages = None
         return self.table
 
@@ -209,6 +205,19 @@ class ArticleTable:
         return True
 
 
+def cited(events) -> tuple[str, ...]:
+    """The articles of these events' reports: each event's own, then its other reports'."""
+    return tuple(e.article for e in events) + tuple(r.article for e in events for r in e.also)
+
+
 def page_order(info: ArticleInfo):
     """The order of articles on a page of articles (and in their index)."""
     return info.date is None, info.date, info.path
+
+
+def by_page(infos) -> dict[str, tuple[ArticleInfo, ...]]:
+    """Articles grouped by the page that shows them, each page's in page_order."""
+    pages: dict[str, list[ArticleInfo]] = defaultdict(list)
+    for info in sorted(infos, key=page_order):
+        pages[info.page].append(info)
+    return {page: tuple(infos) for page, infos in pages.items()}

@@ -9,7 +9,7 @@ from itertools import islice
 from datetime import date
 
 from ..model import MONTH_NAMES, Event, long_date, slugify
-from .context import SiteInput
+from .context import SiteInput, cited
 from .event import Section, event_block, event_section, event_url
 from .headline import headline
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
@@ -128,28 +128,26 @@ class DayPage:
 def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
     pages = []
     days = cal.days
-    cited: dict[date, tuple[str, ...]] = {}
+    cites: dict[date, tuple[str, ...]] = {}
     for part in site.per_month("cited", _cited):
-        cited.update(part)
+        cites.update(part)
     get = site.articles.get
     for i, d in enumerate(days):
         before, after = days[i - 1] if i else None, days[i + 1] if i + 1 < len(days) else None
         events = tuple(cal.by_day[d])
         # site.sources(events), from each month's list of the articles its days cite
-        pages.append(site.memo(d, (before, after, events, tuple(map(get, cited[d]))),
+        pages.append(site.memo(d, (before, after, events, tuple(map(get, cites[d]))),
                                lambda: _day_page(d, before, after, events, site)))
     return pages
 
 
 def _cited(events) -> dict[date, tuple[str, ...]]:
-    """Day -> the articles its events come from, then those of their other reports (SiteInput.sources)."""
-    first: dict[date, list[str]] = defaultdict(list)
-    others: dict[date, list[str]] = defaultdict(list)
+    """Day -> the articles its events cite (context.cited, as SiteInput.sources reads them)."""
+    days: dict[date, list[Event]] = defaultdict(list)
     for e in events:
         if e.date.is_day:
-            first[e.date.start].append(e.article)
-            others[e.date.start].extend(r.article for r in e.also)
-    return {d: tuple(first[d]) + tuple(others[d]) for d in first}
+            days[e.date.start].append(e)
+    return {d: cited(on_day) for d, on_day in days.items()}
 
 
 def _day_page(d: date, before: date | None, after: date | None, events: tuple[Event, ...],
