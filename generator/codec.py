@@ -9,6 +9,7 @@ raises Invalid, and the entry is not used.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import sys
 import types
 import typing
@@ -20,17 +21,44 @@ class Invalid(ValueError):
     """Data that is not an encoding of the expected type."""
 
 
+# Values that are their own encoding, by exact type (a subclass goes the slow way below)
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+# type -> its encoder, made on first sight: a decade's extractions are millions of values,
+# and asking dataclasses.fields() for each was most of the time a build spent encoding
+_ENCODERS: dict[type, Callable] = {}
+
+
 def encode(value) -> Any:
     """JSON-ready data: dataclasses as lists of their fields, dates as strings, tuples as lists."""
-    if dataclasses.is_dataclass(value):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    if isinstance(value, (tuple, list)):
-        return [encode(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if value is None or isinstance(value, (str, int, float, bool)):
+    kind = type(value)
+    if kind in _ATOMS:
         return value
-    raise TypeError(f"cannot encode {type(value).__name__}")
+    encoder = _ENCODERS.get(kind)
+    if encoder is None:
+        encoder = _ENCODERS[kind] = _encoder(kind)
+    return encoder(value)
+
+
+def _items(values) -> list:
+    return [v if type(v) in _ATOMS else encode(v) for v in values]
+
+
+def _encoder(kind: type) -> Callable:
+    if dataclasses.is_dataclass(kind):
+        names = [f.name for f in dataclasses.fields(kind)]
+        if not names:
+            return lambda value: []
+        if len(names) == 1:          # attrgetter of one name gives the value, not a tuple
+            return lambda value: _items((getattr(value, names[0]),))
+        fields = operator.attrgetter(*names)
+        return lambda value: _items(fields(value))
+    if issubclass(kind, (tuple, list)):
+        return _items
+    if issubclass(kind, date):
+        return kind.isoformat
+    if issubclass(kind, (str, int, float, bool)):
+        return lambda value: value
+    raise TypeError(f"cannot encode {kind.__name__}")
 
 
 _DECODERS: dict[Any, Callable] = {}
