@@ -6,6 +6,11 @@ inside one HTML comment, and a placeholder comment left where it was; the
 MkDocs hook (export/mkdocs_hooks.py) takes the bodies out before Markdown runs
 and puts them back into the rendered page. Without the hook the page still
 reads correctly: only the bodies are missing.
+
+Python-Markdown's cost is per raw block, not per byte: a run of bodies with
+only blank lines between them (a month's articles, a day's events) is one
+placeholder, not one each (a month of 165 articles: 19 ms to convert, 1 ms as
+one block).
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ BLOCK = re.compile(r'^<div class="tl-block[^"]*"[^>\n]*>\n.*?\n</div>$', re.M | 
 TRAILER = "\n<!--timeline-html\n"
 PLACEHOLDER = "<!--tl:{}-->"
 _PLACEHOLDER = re.compile(r"<!--tl:(\d+)-->")
+_RUN = re.compile(r"<!--tl:\d+-->(?:\n\s*<!--tl:\d+-->)*")
 
 
 def stash(markdown: str) -> str:
@@ -28,6 +34,13 @@ def stash(markdown: str) -> str:
     head = BLOCK.sub(keep, markdown)
     if not bodies:
         return markdown
+    runs: list[str] = []
+
+    def join(m: re.Match) -> str:
+        runs.append(_PLACEHOLDER.sub(lambda p: bodies[int(p.group(1))], m.group(0)))
+        return PLACEHOLDER.format(len(runs) - 1)
+
+    head, bodies = _RUN.sub(join, head), runs
     # JSON escapes "<" and ">", so nothing in the trailer can close the comment early
     data = json.dumps(bodies, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     return head + TRAILER + data + "\n-->\n"
