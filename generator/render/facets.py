@@ -6,12 +6,11 @@ from collections import defaultdict
 from ..model import MONTH_NAMES, Event
 from ..memo import Memo
 from .context import SiteInput
-from .event import event_url
-from .headline import headline
+from .event import event_item
 from .map import place_map
 from .preview import describe
 from .paths import FACETS, rel
-from .text import a, esc, front_matter, h, plural
+from .text import esc, front_matter, h, plural
 
 
 def facet_groups(events) -> dict[str, dict[str, list[Event]]]:
@@ -151,6 +150,6 @@ def _listing(events: list[Event], path: str, level: int, years: bool = True) -> 
             month = s.month
             lines += [f"{'#' * (level + years)} {MONTH_NAMES[month - 1]} {year}", ""]
         status = "" if e.status == "occurred" else f" ({h(e.status)})"
-        items.append(f"<li>{h(e.date.label())}: {a(event_url(e, path), h(headline(e)))}{status}</li>")
+        items.append(f"<li>{event_item(e, path)}{status}</li>")
     flush()
     return lines

@@ -30,7 +30,15 @@ def is_vague_year(e: Event) -> bool:
 
 
 def event_page(e: Event) -> str:
-    """The one page that shows an event in full (its anchor lives there)."""
+    """The one page that shows an event in full (its anchor lives there). Asked for by every
+    page and data file that links the event: kept on the event itself, which is frozen."""
+    page = e.__dict__.get("_page")
+    if page is None:
+        page = e.__dict__["_page"] = _event_page(e)
+    return page
+
+
+def _event_page(e: Event) -> str:
     if e.date.is_day:
         return day_page(e.date.start)
     if is_vague_year(e):

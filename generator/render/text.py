@@ -19,7 +19,12 @@ _WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 
 def safe_url(url) -> str:
     """Only web links; anything else (javascript:, data:, relative paths) is dropped."""
-    url = str(url).strip()
+    return _safe_url(str(url))
+
+
+@lru_cache(maxsize=1 << 16)      # an article's address, asked for by each of its events' pages and files
+def _safe_url(url: str) -> str:
+    url = url.strip()
     if not _WEB_URL.match(url):
         return ""
     return url.replace(")", "%29").replace("(", "%28")
