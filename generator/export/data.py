@@ -19,7 +19,7 @@ from ..render.context import SiteInput
 from ..render.event import provenance
 from ..render.home import DOWNLOADS_PAGE      # the home page links it
 from ..render.paths import event_page, href
-from ..render.text import front_matter, safe_url
+from ..render.text import COMPACT_JSON, front_matter, safe_url
 
 FORMATS = {   # --format name -> file in the site's data/ folder, and its media type
     "json": ("data/events.json", "application/json"),
@@ -28,7 +28,6 @@ FORMATS = {   # --format name -> file in the site's data/ folder, and its media 
     "timelinejs": ("data/timelinejs.json", "application/json"),
     "ics": ("data/events.ics", "text/calendar"),
 }
-_COMPACT = (",", ":")
 LICENCE = ("Event records derived from the cited news reports; quotes remain their publishers'. "
            "Reuse the records with a link to this site and to the sources.")
 
@@ -93,8 +92,7 @@ def event_record(e: Event, site: SiteInput) -> dict:
 
 
 def _json_part(events, site: SiteInput) -> str:
-    return ",\n".join(json.dumps(event_record(e, site), ensure_ascii=False, sort_keys=True, separators=_COMPACT)
-                      for e in events)
+    return ",\n".join(COMPACT_JSON(event_record(e, site)) for e in events)
 
 
 def _joined(parts) -> str:
@@ -174,7 +172,7 @@ def _feature(e: Event, site: SiteInput) -> dict | None:
 
 def _geojson_part(events, site: SiteInput) -> str:
     features = (_feature(e, site) for e in events)
-    return ",\n".join(json.dumps(f, ensure_ascii=False, sort_keys=True, separators=_COMPACT) for f in features if f)
+    return ",\n".join(COMPACT_JSON(f) for f in features if f)
 
 
 def events_geojson(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
@@ -206,8 +204,7 @@ def _timelinejs_event(e: Event, site: SiteInput) -> dict:
 
 
 def _timelinejs_part(events, site: SiteInput) -> str:
-    return ",\n".join(json.dumps(_timelinejs_event(e, site), ensure_ascii=False, sort_keys=True, separators=_COMPACT)
-                      for e in events)
+    return ",\n".join(COMPACT_JSON(_timelinejs_event(e, site)) for e in events)
 
 
 def timelinejs(site: SiteInput, given: tuple[str, ...] | None = None) -> str:

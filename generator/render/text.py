@@ -30,6 +30,14 @@ def _safe_url(url: str) -> str:
     return url.replace(")", "%29").replace("(", "%28")
 
 
+# Records are written by the ten thousand (events in data/, search records, day records):
+# one encoder each, not one made per json.dumps call, and no check for reference cycles,
+# which records made of fresh dicts and lists cannot have.
+SORTED_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
+COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                                check_circular=False).encode
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
