@@ -63,6 +63,8 @@ class SiteInput:
     # (kind, name) -> facet_page: every event links its places, actors and type (not an
     # argument: a site made with other slugs by dataclasses.replace starts afresh)
     _facet_pages: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    # (kind, name, "../" to the site's root) -> a link to the facet (render/event.py, facet_links)
+    facet_anchors: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def facet_page(self, kind: str, name: str) -> str:
         page = self._facet_pages.get((kind, name))

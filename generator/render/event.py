@@ -53,8 +53,25 @@ def event_item(e: Event, from_page: str) -> str:
 
 
 def facet_links(kind: str, names, page: str, site: SiteInput) -> str:
+    """Links to facets from a page of the timeline (outside the facets' folders): each is the
+    same from every page as deep, so made once per depth (thousands of day pages link them)."""
+    up = "../" * page.count("/")
+    links = site.facet_anchors
+    out = []
+    for name in names:
+        link = links.get((kind, name, up))
+        if link is None:
+            link = links[kind, name, up] = _facet_link(kind, name, page, site)
+        out.append(link)
+    return ", ".join(out)
+
+
+def _facet_link(kind: str, name: str, page: str, site: SiteInput) -> str:
     # a facet's page is a slug (render/slugs.py: letters, digits, '-'): nothing to escape
-    return ", ".join(f'<a href="{href(page, site.facet_page(kind, n))}">{h(n)}</a>' for n in names)
+    target = site.facet_page(kind, name)
+    assert page.split("/")[0] != target.split("/")[0], "facet_links: only from outside the facets' folders"
+    return f'<a href="{href(page, target)}">{h(name)}</a>'
+
 
 
 def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
