@@ -55,9 +55,16 @@ def facet_page(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/index.md"
 
 
-@lru_cache(maxsize=1 << 16)      # a page links to the same facets and days many times
 def rel(from_page: str, to_page: str) -> str:
     """Relative link between two generated pages (MkDocs resolves .md links)."""
+    if from_page.partition("/")[0] != to_page.partition("/")[0]:
+        # no folder in common (a facet's or article's page and a day's, most links): up to the root
+        return "../" * from_page.count("/") + to_page
+    return _rel(from_page, to_page)
+
+
+@lru_cache(maxsize=1 << 16)      # a page links to the same days, months and years many times
+def _rel(from_page: str, to_page: str) -> str:
     a, b = from_page.split("/")[:-1], to_page.split("/")
     common = 0
     while common < len(a) and common < len(b) - 1 and a[common] == b[common]:
