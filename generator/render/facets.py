@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
+from operator import attrgetter
 
 from ..model import MONTH_NAMES, Event
 from ..memo import Memo
@@ -116,15 +118,14 @@ def _facet_year(name: str, year: int, path: str, year_path: str, events: tuple[E
     title = f"{name}: {year}"
     body = [front_matter(title, search="exclude") + f"# {esc(title)}", "",
             f"[All years of {esc(name)}]({rel(year_path, path)}) · {plural(len(events), 'event')}, oldest first", ""]
-    start = 0
-    for end in range(1, len(events) + 1):      # runs of one start month (events are chronological)
-        if end == len(events) or events[end].date.start.month != events[start].date.start.month:
-            run = events[start:end]
-            # a month's heading comes at its first event, whatever came before: runs list alone
-            body += memo(("facet month", year_path, run[0].date.start.month), run,
-                         lambda: _listing(run, year_path, level=2, years=False))
-            start = end
+    for month, run in groupby(events, _START_MONTH):     # runs of one start month (events are chronological)
+        run = tuple(run)
+        # a month's heading comes at its first event, whatever came before: runs list alone
+        body += memo(("facet month", year_path, month), run, lambda: _listing(run, year_path, level=2, years=False))
     return "\n".join(body) + "\n"
+
+
+_START_MONTH = attrgetter("date.start.month")
 
 
 def _listing(events: list[Event], path: str, level: int, years: bool = True) -> list[str]:
