@@ -12,6 +12,7 @@ import html
 import io
 import json
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 
 from ..gazetteer import REGION_KINDS
 from ..model import Event
@@ -19,7 +20,7 @@ from ..render.context import SiteInput
 from ..render.event import provenance
 from ..render.home import DOWNLOADS_PAGE      # the home page links it
 from ..render.paths import event_page, href
-from ..render.text import front_matter, safe_url
+from ..render.text import COMPACT_JSON, front_matter, safe_url
 
 FORMATS = {   # --format name -> file in the site's data/ folder, and its media type
     "json": ("data/events.json", "application/json"),
@@ -28,14 +29,13 @@ FORMATS = {   # --format name -> file in the site's data/ folder, and its media 
     "timelinejs": ("data/timelinejs.json", "application/json"),
     "ics": ("data/events.ics", "text/calendar"),
 }
-_COMPACT = (",", ":")
 LICENCE = ("Event records derived from the cited news reports; quotes remain their publishers'. "
            "Reuse the records with a link to this site and to the sources.")
 
 
 def event_link(e: Event, site_url: str) -> str:
     """The event's permanent address: absolute when the site's address is known."""
-    path = event_page(e).removesuffix("index.md") + "#" + e.id
+    path = _facts(e).path
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
@@ -60,6 +60,29 @@ def _fatalities(e: Event) -> list[dict]:
             for r in e.reports if r.fatalities is not None]
 
 
+class _Facts(NamedTuple):
+    """What the formats say alike of an event (read only: each format's records share them)."""
+    path: str                   # its page and anchor, from the site's root
+    start: str                  # ISO 8601 dates
+    end: str
+    time_precision: int
+    provenance: str
+    fatalities: list[dict]      # each report's figure (_fatalities)
+    figures: list[int]          # just the figures
+
+
+def _facts(e: Event) -> _Facts:
+    """Worked out once for the three formats of a large site (five of a small one): kept on
+    the event itself, which is frozen, as its headline is (render/headline.py)."""
+    facts = e.__dict__.get("_facts")
+    if facts is None:
+        fatalities = _fatalities(e)
+        facts = e.__dict__["_facts"] = _Facts(
+            event_page(e).removesuffix("index.md") + "#" + e.id, e.date.start.isoformat(), e.date.end.isoformat(),
+            time_precision(e), provenance(e), fatalities, [f["count"] for f in fatalities])
+    return facts
+
+
 def _sources(e: Event, site: SiteInput) -> list[dict]:
     out = []
     for r in e.reports:
@@ -77,24 +100,24 @@ def _sources(e: Event, site: SiteInput) -> list[dict]:
 
 def event_record(e: Event, site: SiteInput) -> dict:
     """Everything the site says about an event, as plain data."""
+    facts = _facts(e)
     return {
         "id": e.id, "ids": list(e.ids), "url": event_link(e, site.site_url), "title": e.title,
-        "date": {"start": e.date.start.isoformat(), "end": e.date.end.isoformat(), "precision": e.date.precision,
-                 "label": e.date.label(), "text": e.date.text, "time_precision": time_precision(e)},
+        "date": {"start": facts.start, "end": facts.end, "precision": e.date.precision,
+                 "label": e.date.label(), "text": e.date.text, "time_precision": facts.time_precision},
         "status": e.status,
         "places": [{"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country or None, "kind": p.kind,
                     "geo_precision": geo_precision(p.kind)} for p in e.places],
         "actors": list(e.actors), "type": e.type or None,
-        "fatalities": _fatalities(e), "claimed_by": e.claimed_by or None,
+        "fatalities": facts.fatalities, "claimed_by": e.claimed_by or None,
         "quote": e.quote, "description": e.description,
         "sources": _sources(e, site),
-        "provenance": provenance(e), "note": e.note,
+        "provenance": facts.provenance, "note": e.note,
     }
 
 
 def _json_part(events, site: SiteInput) -> str:
-    return ",\n".join(json.dumps(event_record(e, site), ensure_ascii=False, sort_keys=True, separators=_COMPACT)
-                      for e in events)
+    return ",\n".join(COMPACT_JSON(event_record(e, site)) for e in events)
 
 
 def _joined(parts) -> str:
@@ -124,9 +147,10 @@ def _first_located(e: Event):
 
 def _csv_row(e: Event, site: SiteInput) -> list:
     place = _first_located(e)
-    figures = [f["count"] for f in _fatalities(e)]
+    facts = _facts(e)
+    figures = facts.figures
     return [
-        e.id, e.date.start.isoformat(), e.date.end.isoformat(), e.date.start.year, time_precision(e),
+        e.id, facts.start, facts.end, e.date.start.year, facts.time_precision,
         e.date.precision, e.status, e.type, e.actors[0] if e.actors else "", e.actors[1] if len(e.actors) > 1 else "",
         "; ".join(e.actors[2:]), place.country if place else "", place.name if place else "",
         "" if place is None or place.lat is None else place.lat, "" if place is None or place.lon is None else place.lon,
@@ -137,15 +161,14 @@ def _csv_row(e: Event, site: SiteInput) -> list:
         e.quote or e.description,
         min(figures) if figures else "",      # ACLED's rule: the most conservative report
         "; ".join(str(n) for n in figures) if len(set(figures)) > 1 else "",
-        e.claimed_by, provenance(e), event_link(e, site.site_url),
+        e.claimed_by, facts.provenance, event_link(e, site.site_url),
     ]
 
 
 def _csv_part(events, site: SiteInput) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    for e in events:
-        writer.writerow(_csv_row(e, site))
+    writer.writerows(_csv_row(e, site) for e in events)
     return out.getvalue()
 
 
@@ -163,18 +186,19 @@ def _feature(e: Event, site: SiteInput) -> dict | None:
     coords = [[round(p.lon, 6), round(p.lat, 6)] for p in located]
     geometry = {"type": "Point", "coordinates": coords[0]} if len(coords) == 1 else \
         {"type": "MultiPoint", "coordinates": coords}
-    figures = [f["count"] for f in _fatalities(e)]
-    properties = {"title": e.title, "url": event_link(e, site.site_url), "start": e.date.start.isoformat(),
-                  "end": e.date.end.isoformat(), "precision": e.date.precision, "time_precision": time_precision(e),
+    facts = _facts(e)
+    figures = facts.figures
+    properties = {"title": e.title, "url": event_link(e, site.site_url), "start": facts.start,
+                  "end": facts.end, "precision": e.date.precision, "time_precision": facts.time_precision,
                   "status": e.status, "type": e.type or None, "actors": list(e.actors),
                   "places": [p.name for p in located], "fatalities": min(figures) if figures else None,
-                  "provenance": provenance(e)}
+                  "provenance": facts.provenance}
     return {"type": "Feature", "id": e.id, "geometry": geometry, "properties": properties}
 
 
 def _geojson_part(events, site: SiteInput) -> str:
     features = (_feature(e, site) for e in events)
-    return ",\n".join(json.dumps(f, ensure_ascii=False, sort_keys=True, separators=_COMPACT) for f in features if f)
+    return ",\n".join(COMPACT_JSON(f) for f in features if f)
 
 
 def events_geojson(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
@@ -206,8 +230,7 @@ def _timelinejs_event(e: Event, site: SiteInput) -> dict:
 
 
 def _timelinejs_part(events, site: SiteInput) -> str:
-    return ",\n".join(json.dumps(_timelinejs_event(e, site), ensure_ascii=False, sort_keys=True, separators=_COMPACT)
-                      for e in events)
+    return ",\n".join(COMPACT_JSON(_timelinejs_event(e, site)) for e in events)
 
 
 def timelinejs(site: SiteInput, given: tuple[str, ...] | None = None) -> str:

@@ -59,6 +59,7 @@ def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, tuple[str
     (out_dir / MANIFEST).unlink(missing_ok=True)     # from here until the end, no record to trust
     new: dict[str, list] = {}
     written = 0
+    made: set[Path] = set()          # folders made or found: one mkdir each, not one per page
     known = {} if known is None else known
     for rel, text in sorted(pages.items()):
         last = known.get(rel)
@@ -73,7 +74,9 @@ def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, tuple[str
             continue
         if old is None and _same_size(path, len(data)) and path.read_bytes() == data:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         tmp = path.with_name(_TMP_PREFIX + path.name + _TMP_SUFFIX)
         tmp.write_bytes(data)
         tmp.replace(path)

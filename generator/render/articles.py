@@ -10,8 +10,7 @@ from collections import defaultdict
 
 from ..model import MONTH_NAMES, Event, long_date
 from .context import ArticleInfo, SiteInput, by_page
-from .event import DATE_SOURCE_LABEL, event_url
-from .headline import headline
+from .event import DATE_SOURCE_LABEL, event_item
 from .text import a, esc, front_matter, heading, plural, safe_url
 from .text import h as hx
 
@@ -133,7 +132,7 @@ def _article(info: ArticleInfo, events: tuple[Event, ...], page: str, level: int
              f"<{sub}>Events from this article ({len(events)})</{sub}>"]
     if events:
         block += ["<ul data-search-exclude>",
-                  *[f"<li>{hx(e.date.label())}: {a(event_url(e, page), hx(headline(e)))}</li>" for e in events],
+                  *[f"<li>{event_item(e, page)}</li>" for e in events],
                   "</ul>"]
     else:
         block.append("<p>No events were extracted from this article.</p>")

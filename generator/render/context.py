@@ -60,9 +60,18 @@ class SiteInput:
     # a session's articles by page (ArticleTable.pages) and the pages whose articles may have
     # changed since its last run (None: any); None: render/articles.py groups them itself
     article_groups: tuple | None = field(default=None, compare=False)
+    # (kind, name) -> facet_page: every event links its places, actors and type (not an
+    # argument: a site made with other slugs by dataclasses.replace starts afresh)
+    _facet_pages: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    # (kind, name, "../" to the site's root) -> a link to the facet (render/event.py, facet_links)
+    facet_anchors: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def facet_page(self, kind: str, name: str) -> str:
-        return facet_page(kind, self.facet_slugs.get(kind, {}).get(name) or plain_slug(name))
+        page = self._facet_pages.get((kind, name))
+        if page is None:
+            page = self._facet_pages[kind, name] = facet_page(kind, self.facet_slugs.get(kind, {}).get(name)
+                                                              or plain_slug(name))
+        return page
 
     def per_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> list[T]:
         """derive() of each month's events, in order; a month unchanged since the last run

@@ -4,6 +4,8 @@ day page of many events builds several times faster so."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from ..model import Event, anchor, long_date
 from .context import SiteInput
@@ -22,29 +24,79 @@ def provenance(e: Event) -> str:
     return "reviewed" if e.reviewed else "machine-extracted"
 
 
+def _shown(e: Event) -> tuple[str, str, str, str]:
+    """(its page, "#" and its anchor, its headline and its date label as HTML): asked for by
+    every page listing the event (its day, month or year, places, actors, type, articles),
+    so kept on the event itself, which is frozen, as its headline is (headline.py)."""
+    said = e.__dict__.get("_shown")
+    if said is None:
+        said = e.__dict__["_shown"] = (event_page(e), f"#{anchor(e.id)}", h(headline(e)), h(e.date.label()))
+    return said
+
+
 def event_url(e: Event, from_page: str) -> str:
     """For raw HTML."""
-    return f"{href(from_page, event_page(e))}#{anchor(e.id)}"
+    page, fragment, _, _ = _shown(e)
+    return href(from_page, page) + fragment
+
+
+def event_link(e: Event, from_page: str) -> str:
+    """A link to the event named by its headline. Its address needs no escaping: a page's
+    path (digits and slashes) and an anchor (model.VALID_ID characters)."""
+    page, fragment, title, _ = _shown(e)
+    return f'<a href="{href(from_page, page)}{fragment}">{title}</a>'
+
+
+def event_item(e: Event, from_page: str) -> str:
+    """'4 March 2015: <a>headline</a>', as lists of events show one."""
+    return f"{_shown(e)[3]}: {event_link(e, from_page)}"
 
 
 def facet_links(kind: str, names, page: str, site: SiteInput) -> str:
-    return ", ".join(a(href(page, site.facet_page(kind, n)), h(n)) for n in names)
+    """Links to facets from a page of the timeline (outside the facets' folders): each is the
+    same from every page as deep, so made once per depth (thousands of day pages link them)."""
+    up = "../" * page.count("/")
+    links = site.facet_anchors
+    out = []
+    for name in names:
+        link = links.get((kind, name, up))
+        if link is None:
+            link = links[kind, name, up] = _facet_link(kind, name, page, site)
+        out.append(link)
+    return ", ".join(out)
+
+
+def _facet_link(kind: str, name: str, page: str, site: SiteInput) -> str:
+    # a facet's page is a slug (render/slugs.py: letters, digits, '-'): nothing to escape
+    target = site.facet_page(kind, name)
+    assert page.split("/")[0] != target.split("/")[0], "facet_links: only from outside the facets' folders"
+    return f'<a href="{href(page, target)}">{h(name)}</a>'
+
 
 
 def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
     """'Outlet (original link) · article page · published …, date inferred …'; the
     other reports of a merged event say how their date was found only when inferred."""
     info = site.articles.get(r.article)
-    label = h(r.source or (info.title if info else r.article) or "source")
-    url = safe_url(r.url)
-    parts = [a(url, label) if url else label]
-    if info:
-        parts.append(a(info.page_url(page), "article page"))
-        if info.date and (full or info.date_source == "inferred"):
-            parts.append(f"published {long_date(info.date)}, date {h(DATE_SOURCE_LABEL.get(info.date_source or '', ''))}")
-        elif info.date:
-            parts.append(f"published {long_date(info.date)}")
-    return " · ".join(parts)
+    outlet = _outlet(r.source or (info.title if info else r.article) or "source", r.url)
+    if not info:
+        return outlet
+    return f"{outlet} · {a(info.page_url(page), 'article page')}{_published(info.date, info.date_source, full)}"
+
+
+@lru_cache(maxsize=1 << 16)     # an article's events and reports all name it (and its date)
+def _outlet(name: str, url: str) -> str:
+    label, url = h(name), safe_url(url)
+    return a(url, label) if url else label
+
+
+@lru_cache(maxsize=1 << 12)
+def _published(when: date | None, source: str | None, full: bool) -> str:
+    if not when:
+        return ""
+    if full or source == "inferred":
+        return f" · published {long_date(when)}, date {h(DATE_SOURCE_LABEL.get(source or '', ''))}"
+    return f" · published {long_date(when)}"
 
 
 def _other_quotes(e: Event):
@@ -101,7 +153,7 @@ def event_section(e: Event, site: SiteInput, page: str, level: int = 2) -> Secti
     # Reports merged into this one keep their own anchors: old links still land here.
     if e.also:
         body.append(" ".join(f'<span id="{h(anchor(i))}"></span>' for i in e.ids[1:]))
-    meta = [f"<strong>{h(e.date.label())}</strong>", f'<span class="tl-precision">{h(e.date.precision)}</span>']
+    meta = [f"<strong>{_shown(e)[3]}</strong>", f'<span class="tl-precision">{h(e.date.precision)}</span>']
     if e.status != "occurred":
         meta.append(f'<span class="tl-status tl-{e.status}">{h(e.status)}</span>')
     if e.date.text:

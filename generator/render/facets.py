@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
+from operator import attrgetter
 
 from ..model import MONTH_NAMES, Event
 from ..memo import Memo
 from .context import SiteInput
-from .event import event_url
-from .headline import headline
+from .event import event_item
 from .map import place_map
 from .preview import describe
 from .paths import FACETS, rel
-from .text import a, esc, front_matter, h, plural
+from .text import esc, front_matter, h, plural
 
 
 def facet_groups(events) -> dict[str, dict[str, list[Event]]]:
@@ -117,15 +118,14 @@ def _facet_year(name: str, year: int, path: str, year_path: str, events: tuple[E
     title = f"{name}: {year}"
     body = [front_matter(title, search="exclude") + f"# {esc(title)}", "",
             f"[All years of {esc(name)}]({rel(year_path, path)}) · {plural(len(events), 'event')}, oldest first", ""]
-    start = 0
-    for end in range(1, len(events) + 1):      # runs of one start month (events are chronological)
-        if end == len(events) or events[end].date.start.month != events[start].date.start.month:
-            run = events[start:end]
-            # a month's heading comes at its first event, whatever came before: runs list alone
-            body += memo(("facet month", year_path, run[0].date.start.month), run,
-                         lambda: _listing(run, year_path, level=2, years=False))
-            start = end
+    for month, run in groupby(events, _START_MONTH):     # runs of one start month (events are chronological)
+        run = tuple(run)
+        # a month's heading comes at its first event, whatever came before: runs list alone
+        body += memo(("facet month", year_path, month), run, lambda: _listing(run, year_path, level=2, years=False))
     return "\n".join(body) + "\n"
+
+
+_START_MONTH = attrgetter("date.start.month")
 
 
 def _listing(events: list[Event], path: str, level: int, years: bool = True) -> list[str]:
@@ -151,6 +151,6 @@ def _listing(events: list[Event], path: str, level: int, years: bool = True) -> 
             month = s.month
             lines += [f"{'#' * (level + years)} {MONTH_NAMES[month - 1]} {year}", ""]
         status = "" if e.status == "occurred" else f" ({h(e.status)})"
-        items.append(f"<li>{h(e.date.label())}: {a(event_url(e, path), h(headline(e)))}{status}</li>")
+        items.append(f"<li>{event_item(e, path)}{status}</li>")
     flush()
     return lines

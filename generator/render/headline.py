@@ -35,7 +35,8 @@ def machine_title(e: Event) -> bool:
     if e.origin == "curated" or not e.quote:
         return False
     title = _plain(e.title).removesuffix("…").rstrip()
-    return bool(title) and _plain(e.quote).startswith(title)
+    # a plain title the sentence starts with as written is where its plain form starts too
+    return bool(title) and (e.quote.startswith(title) or _plain(e.quote).startswith(title))
 
 
 def _killed(e: Event, words: dict) -> str:
@@ -59,14 +60,20 @@ def from_fields(e: Event) -> str:
 
 def quoted_in_heading(e: Event) -> bool:
     """The heading is the event's whole sentence: the body need not quote it again."""
-    return machine_title(e) and not from_fields(e)
+    return _said(e)[1]
 
 
 def headline(e: Event) -> str:
-    # asked for by every list an event is in (its day, places, actors, type, article, search):
-    # kept on the event itself, which is frozen, so what the fields give cannot go stale
+    return _said(e)[0]
+
+
+def _said(e: Event) -> tuple[str, bool]:
+    """(the headline, whether it is the whole sentence). Asked for by every list an event is
+    in (its day, places, actors, type, article, search): kept on the event itself, which is
+    frozen, so what the fields give cannot go stale."""
     said = e.__dict__.get("_headline")
     if said is None:
-        said = _plain(e.title) if not machine_title(e) else from_fields(e) or _plain(e.quote)
+        fields = from_fields(e) if machine_title(e) else None
+        said = (_plain(e.title), False) if fields is None else (fields, False) if fields else (_plain(e.quote), True)
         e.__dict__["_headline"] = said
     return said

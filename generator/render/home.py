@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 from .context import SiteInput
-from .event import event_url
-from .headline import headline
+from .event import event_item
 from .paths import FACETS, href, month_page, year_page
-from .text import a, esc, front_matter, h, plural
+from .text import esc, front_matter, plural
 from .axis import time_axis
 from .map import MAP_PAGE
 from .timeline import Calendar
@@ -42,7 +41,7 @@ def home_page(cal: Calendar, site: SiteInput, undated: int, axis: str = "") -> s
         # raw HTML: on large sites the day pages are not MkDocs pages (render/shell.py)
         home += ["## Latest events", "", '<div class="tl-block">', "<ul>"]
         for e in cal.latest():
-            home.append(f"<li>{h(e.date.label())}: {a(event_url(e, 'index.md'), h(headline(e)))}</li>")
+            home.append(f"<li>{event_item(e, 'index.md')}</li>")
         home += ["</ul>", "</div>", ""]
     if years:
         home += ["## Years", ""] + [f"- [{y}]({year_page(y)})" for y in years] + [""]

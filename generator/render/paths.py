@@ -30,7 +30,15 @@ def is_vague_year(e: Event) -> bool:
 
 
 def event_page(e: Event) -> str:
-    """The one page that shows an event in full (its anchor lives there)."""
+    """The one page that shows an event in full (its anchor lives there). Asked for by every
+    page and data file that links the event: kept on the event itself, which is frozen."""
+    page = e.__dict__.get("_page")
+    if page is None:
+        page = e.__dict__["_page"] = _event_page(e)
+    return page
+
+
+def _event_page(e: Event) -> str:
     if e.date.is_day:
         return day_page(e.date.start)
     if is_vague_year(e):
@@ -47,9 +55,16 @@ def facet_page(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/index.md"
 
 
-@lru_cache(maxsize=1 << 16)      # a page links to the same facets and days many times
 def rel(from_page: str, to_page: str) -> str:
     """Relative link between two generated pages (MkDocs resolves .md links)."""
+    if from_page.partition("/")[0] != to_page.partition("/")[0]:
+        # no folder in common (a facet's or article's page and a day's, most links): up to the root
+        return "../" * from_page.count("/") + to_page
+    return _rel(from_page, to_page)
+
+
+@lru_cache(maxsize=1 << 16)      # a page links to the same days, months and years many times
+def _rel(from_page: str, to_page: str) -> str:
     a, b = from_page.split("/")[:-1], to_page.split("/")
     common = 0
     while common < len(a) and common < len(b) - 1 and a[common] == b[common]:

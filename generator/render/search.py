@@ -9,11 +9,10 @@ skips dot folders), so a rebuild re-derives only changed months.
 """
 from __future__ import annotations
 
-import json
-
 from ..model import Event
 from .headline import headline
 from .paths import event_page
+from .text import SORTED_JSON
 
 RECORDS = ".search"
 
@@ -34,7 +33,7 @@ def record(e: Event) -> dict:
 
 
 def records(events: tuple[Event, ...]) -> str:
-    return "".join(json.dumps(record(e), ensure_ascii=False, sort_keys=True) + "\n" for e in events)
+    return "".join(SORTED_JSON(record(e)) + "\n" for e in events)
 
 
 def _month(events: tuple[Event, ...]) -> tuple[str, str]:

@@ -10,9 +10,8 @@ search needs to see.
 """
 from __future__ import annotations
 
-import json
-
 from ..memo import Memo
+from .text import COMPACT_JSON
 from .timeline import INDEXED, DayPage
 
 # The shell sits as deep as a day page (YYYY/MM/DD/), so its relative links
@@ -39,12 +38,12 @@ def record_path(page: DayPage) -> str:
 
 
 def record(page: DayPage) -> str:
-    return json.dumps({
+    return COMPACT_JSON({
         "url": page.path.removesuffix("index.md"), "title": page.title, "id": page.id,
         "description": page.description,
         "intro": page.intro_html(),
         "sections": [[s.level, s.id, s.title, s.html] for s in page.sections],
-    }, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    }) + "\n"
 
 
 def shell_pages(days: list[DayPage], memo: Memo | None = None) -> dict[str, str]:

@@ -19,10 +19,23 @@ _WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 
 def safe_url(url) -> str:
     """Only web links; anything else (javascript:, data:, relative paths) is dropped."""
-    url = str(url).strip()
+    return _safe_url(str(url))
+
+
+@lru_cache(maxsize=1 << 16)      # an article's address, asked for by each of its events' pages and files
+def _safe_url(url: str) -> str:
+    url = url.strip()
     if not _WEB_URL.match(url):
         return ""
     return url.replace(")", "%29").replace("(", "%28")
+
+
+# Records are written by the ten thousand (events in data/, search records, day records):
+# one encoder each, not one made per json.dumps call, and no check for reference cycles,
+# which records made of fresh dicts and lists cannot have.
+SORTED_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
+COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                                check_circular=False).encode
 
 
 def plural(n: int, word: str) -> str:

@@ -10,8 +10,7 @@ from datetime import date
 
 from ..model import MONTH_NAMES, Event, long_date, slugify
 from .context import SiteInput, cited
-from .event import Section, event_block, event_section, event_url
-from .headline import headline
+from .event import Section, event_block, event_item, event_link, event_section
 from .paths import day_page, href, is_vague_year, month_page, rel, year_page
 from .preview import describe, front_line
 from .text import SEARCH, a, front_matter, h, plural
@@ -199,7 +198,7 @@ def _month_page(y: int, m: int, path: str, days: tuple, vague: tuple, site: Site
         # an index of the day pages: Pagefind finds the events on those
         body += ["## Day by day", "", '<div class="tl-block">', "<ul>"]
         for d, events in days:
-            titles = "; ".join(a(event_url(e, path), h(headline(e))) for e in events[:3])
+            titles = "; ".join(event_link(e, path) for e in events[:3])
             more = f" (+{len(events) - 3} more)" if len(events) > 3 else ""
             day = f"{d.strftime('%a')} {d.day}"
             body.append(f"<li><strong>{a(href(path, day_page(d)), day)}</strong> ({len(events)}): {titles}{more}</li>")
@@ -254,7 +253,7 @@ def _year_page(y: int, path: str, months: tuple, vague: tuple, site: SiteInput, 
         # raw HTML: the month list with each month's headline events, out of Markdown's way
         body += ["## Month by month", "", '<div class="tl-block tl-months">', "<ul>"]
         for m, count, top in months:
-            events = "".join(f"<li>{h(e.date.label())}: {a(event_url(e, path), h(headline(e)))}</li>" for e in top)
+            events = "".join(f"<li>{event_item(e, path)}</li>" for e in top)
             body.append(f"<li><strong>{a(href(path, month_page(y, m)), f'{MONTH_NAMES[m - 1]} {y}')}</strong> — "
                         f"{plural(count, 'event')}" + (f"<ul>{events}</ul>" if events else "") + "</li>")
         body += ["</ul>", "</div>", ""]
