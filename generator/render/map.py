@@ -57,7 +57,8 @@ def _year_rows(parts) -> tuple[list, dict, Counter, tuple]:
     records = tuple(r for _, rs in parts for r in rs)
     for e, _ in records:
         for p in _located(e):
-            places.setdefault(p.name, (round(p.lat, 4), round(p.lon, 4), p.country))
+            if p.name not in places:        # the first one named so gives the coordinates
+                places[p.name] = (round(p.lat, 4), round(p.lon, 4), p.country)
     actors: Counter = Counter()
     for (_, _, _, _, actor), n in counts.items():
         if actor:
