@@ -26,8 +26,9 @@ class Memo:
         """make(), or the value kept under `key` when it was made from the same inputs.
 
         `inputs` must hold everything make() reads; tuples compare item by item,
-        by identity first, so unchanged objects cost almost nothing to check."""
-        hit = self._old.get(key)
+        by identity first, so unchanged objects cost almost nothing to check. A value asked
+        for twice in one run (the facets' groups: their slugs, then their pages) is made once."""
+        hit = self._new.get(key) or self._old.get(key)
         if hit is not None and hit[0] == inputs:
             value = hit[1]
             self.hits += 1

@@ -73,7 +73,6 @@ def _facet_link(kind: str, name: str, page: str, site: SiteInput) -> str:
     return f'<a href="{href(page, target)}">{h(name)}</a>'
 
 
-
 def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
     """'Outlet (original link) · article page · published …, date inferred …'; the
     other reports of a merged event say how their date was found only when inferred."""
@@ -81,7 +80,8 @@ def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str
     outlet = _outlet(r.source or (info.title if info else r.article) or "source", r.url)
     if not info:
         return outlet
-    return f"{outlet} · {a(info.page_url(page), 'article page')}{_published(info.date, info.date_source, full)}"
+    # the article page's address is made of slugs and digits: nothing to escape
+    return f'{outlet} · <a href="{info.page_url(page)}">article page</a>{_published(info.date, info.date_source, full)}'
 
 
 @lru_cache(maxsize=1 << 16)     # an article's events and reports all name it (and its date)

@@ -32,19 +32,18 @@ def _month(e: Event) -> int:
 
 def _rows(events) -> tuple[Counter, list[tuple]]:
     """A month's counts (place, year, month, type, actor or "" for all) and its event records."""
-    counts: Counter = Counter()
+    keys = []
     records = []
     for e in events:
         located = _located(e)
         if not located:
             continue
         y, m = e.date.start.year, _month(e)
-        for p in dict.fromkeys(p.name for p in located):
-            counts[(p, y, m, e.type, "")] += 1
-            for actor in dict.fromkeys(e.actors):
-                counts[(p, y, m, e.type, actor)] += 1
-        records.append((e, tuple(dict.fromkeys(p.name for p in located))))
-    return counts, records
+        places = tuple(dict.fromkeys(p.name for p in located))
+        actors = ("", *dict.fromkeys(e.actors))
+        keys += [(p, y, m, e.type, actor) for p in places for actor in actors]
+        records.append((e, places))
+    return Counter(keys), records       # counted in C
 
 
 def _year_rows(parts) -> tuple[list, dict, Counter, tuple]:
@@ -58,7 +57,8 @@ def _year_rows(parts) -> tuple[list, dict, Counter, tuple]:
     records = tuple(r for _, rs in parts for r in rs)
     for e, _ in records:
         for p in _located(e):
-            places.setdefault(p.name, (round(p.lat, 4), round(p.lon, 4), p.country))
+            if p.name not in places:        # the first one named so gives the coordinates
+                places[p.name] = (round(p.lat, 4), round(p.lon, 4), p.country)
     actors: Counter = Counter()
     for (_, _, _, _, actor), n in counts.items():
         if actor:
