@@ -73,7 +73,6 @@ def _facet_link(kind: str, name: str, page: str, site: SiteInput) -> str:
     return f'<a href="{href(page, target)}">{h(name)}</a>'
 
 
-
 def _source_line(r: Event, site: SiteInput, page: str, full: bool = True) -> str:
     """'Outlet (original link) · article page · published …, date inferred …'; the
     other reports of a merged event say how their date was found only when inferred."""
