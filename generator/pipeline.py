@@ -376,20 +376,25 @@ class Filing:
                     touched.add(_month(e))
                     self.in_month[_month(e)].add(path)
                     self.holders[e.id].add(path)
-        while True:
-            part = self._part(touched)
-            # an id found twice, once outside these months: which one by_month keeps depends on
-            # both, so their months are done too (an article may say one thing twice, and
-            # ids of like sentences in two articles can meet: a title's words and 24 bits)
-            in_part = Counter(e.id for e in part)
-            apart = {i for i in chain(in_part, gone) if self.ids[i] != in_part[i]}
-            if not apart:
-                break
+        # an id found twice, once outside these months: which one by_month keeps depends on
+        # both, so their months are done too (an article may say one thing twice, and
+        # ids of like sentences in two articles can meet: a title's words and 24 bits).
+        # Counted month by month as they join: wire copy repeated over a decade joins dozens
+        # of months, and counting them all again for each took seconds.
+        counts: Counter = Counter()
+        joining, apart = touched, set(gone)
+        touched = set()
+        while joining:
+            ids = [e.id for e in self._part(joining)]
+            counts.update(ids)
+            touched |= joining
+            apart = {i for i in chain(ids, apart) if self.ids[i] != counts[i]}
             more = {_month(e) for i in apart for path in self.holders[i] for e in self.events[path]
                     if e.id == i} - touched
-            if not more:
+            if apart and not more:
                 return None
-            touched |= more
+            joining = more
+        part = self._part(touched)
         merged = merge_reports(part, self.published, settings, keep_apart=unmergeable(corrections), memo=self.memo)
         for m in touched:
             self.merged.pop(m, None)
