@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Callable, TypeVar
 
 # Precision of a date, coarsest last. "either" is "5 or 6 March": the event
 # happened on one of the days of the interval, not across all of them.
@@ -139,6 +140,9 @@ class Article:
         return slugify(stem.replace("/", "-"), max_words=12) or "article"
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class Event:
     id: str                    # stable anchor, e.g. "drone-strikes-kill-19-3fa2c1"
@@ -172,6 +176,16 @@ class Event:
     def ids(self) -> tuple[str, ...]:
         """Every anchor that leads here: merging must not break old links."""
         return tuple(r.id for r in self.reports)
+
+
+def kept(e: Event, name: str, make: Callable[[Event], T]) -> T:
+    """make(e), worked out once and kept on the event itself under `name`: what every page
+    and file listing an event asks for again (its headline, page, links, data facts). An
+    event is frozen, so what its fields give cannot go stale."""
+    value = e.__dict__.get(name)
+    if value is None:
+        value = e.__dict__[name] = make(e)
+    return value
 
 
 _SLUG_WORD = re.compile(r"[a-z0-9]+")

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
 from ..gazetteer import REGION_KINDS
-from ..model import Event
+from ..model import Event, kept
 from ..render.context import SiteInput
 from ..render.event import provenance
 from ..render.home import DOWNLOADS_PAGE      # the home page links it
@@ -72,15 +72,16 @@ class _Facts(NamedTuple):
 
 
 def _facts(e: Event) -> _Facts:
-    """Worked out once for the three formats of a large site (five of a small one): kept on
-    the event itself, which is frozen, as its headline is (render/headline.py)."""
-    facts = e.__dict__.get("_facts")
-    if facts is None:
-        fatalities = _fatalities(e)
-        facts = e.__dict__["_facts"] = _Facts(
-            event_page(e).removesuffix("index.md") + "#" + e.id, e.date.start.isoformat(), e.date.end.isoformat(),
-            time_precision(e), provenance(e), fatalities, [f["count"] for f in fatalities])
-    return facts
+    """Worked out once per event (model.kept) for the three formats of a large site (five of
+    a small one)."""
+    return kept(e, "_facts", _worked_out)
+
+
+def _worked_out(e: Event) -> _Facts:
+    fatalities = _fatalities(e)
+    return _Facts(event_page(e).removesuffix("index.md") + "#" + e.id, e.date.start.isoformat(),
+                  e.date.end.isoformat(), time_precision(e), provenance(e), fatalities,
+                  [f["count"] for f in fatalities])
 
 
 def _sources(e: Event, site: SiteInput) -> list[dict]:

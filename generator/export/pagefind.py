@@ -116,10 +116,10 @@ def write_index(records: Iterable[dict], out: Path, language: str = "en") -> int
     except (KeyError, ValueError, EOFError, gzip.BadGzipFile) as exc:      # another Pagefind version
         raise PagefindError(f"pagefind: its files are not laid out as this tool reads them "
                             f"({type(exc).__name__}: {exc}); is its version one this tool knows?") from None
+    for folder in sorted({(out / path).parent for path in files}):    # a few folders for 46,000 files
+        folder.mkdir(parents=True, exist_ok=True)
     for path, data in sorted(files.items()):
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        (out / path).write_bytes(data)
     return len(records)
 
 

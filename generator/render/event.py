@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ..model import Event, anchor, long_date
+from ..model import Event, anchor, kept, long_date
 from .context import SiteInput
 from .headline import headline, quoted_in_heading
 from .paths import event_page, href
@@ -27,11 +27,8 @@ def provenance(e: Event) -> str:
 def _shown(e: Event) -> tuple[str, str, str, str]:
     """(its page, "#" and its anchor, its headline and its date label as HTML): asked for by
     every page listing the event (its day, month or year, places, actors, type, articles),
-    so kept on the event itself, which is frozen, as its headline is (headline.py)."""
-    said = e.__dict__.get("_shown")
-    if said is None:
-        said = e.__dict__["_shown"] = (event_page(e), f"#{anchor(e.id)}", h(headline(e)), h(e.date.label()))
-    return said
+    so made once per event (model.kept)."""
+    return kept(e, "_shown", lambda e: (event_page(e), f"#{anchor(e.id)}", h(headline(e)), h(e.date.label())))
 
 
 def event_url(e: Event, from_page: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Event
+from ..model import Event, kept
 
 RESOURCES = Path(__file__).parent / "resources"
 
@@ -68,12 +68,11 @@ def headline(e: Event) -> str:
 
 
 def _said(e: Event) -> tuple[str, bool]:
-    """(the headline, whether it is the whole sentence). Asked for by every list an event is
-    in (its day, places, actors, type, article, search): kept on the event itself, which is
-    frozen, so what the fields give cannot go stale."""
-    said = e.__dict__.get("_headline")
-    if said is None:
-        fields = from_fields(e) if machine_title(e) else None
-        said = (_plain(e.title), False) if fields is None else (fields, False) if fields else (_plain(e.quote), True)
-        e.__dict__["_headline"] = said
-    return said
+    """(the headline, whether it is the whole sentence), made once per event (model.kept):
+    every list an event is in asks for it (its day, places, actors, type, article, search)."""
+    return kept(e, "_headline", _worked_out)
+
+
+def _worked_out(e: Event) -> tuple[str, bool]:
+    fields = from_fields(e) if machine_title(e) else None
+    return (_plain(e.title), False) if fields is None else (fields, False) if fields else (_plain(e.quote), True)

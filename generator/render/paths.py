@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from ..model import Event
+from ..model import Event, kept
 
 FACETS = {"places": "Places", "actors": "Actors", "types": "Event types"}
 
@@ -31,11 +31,8 @@ def is_vague_year(e: Event) -> bool:
 
 def event_page(e: Event) -> str:
     """The one page that shows an event in full (its anchor lives there). Asked for by every
-    page and data file that links the event: kept on the event itself, which is frozen."""
-    page = e.__dict__.get("_page")
-    if page is None:
-        page = e.__dict__["_page"] = _event_page(e)
-    return page
+    page and data file that links the event: made once per event (model.kept)."""
+    return kept(e, "_page", _event_page)
 
 
 def _event_page(e: Event) -> str:
