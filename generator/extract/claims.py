@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .temporal.resources import load_language
@@ -29,7 +29,15 @@ class ClaimWords:
     joiners: frozenset
     nobody: frozenset
     not_in_name: frozenset   # "On", "Saturday": words that open a clause, not a name
-    before_at: dict = field(default=None, compare=False)   # first word -> the phrases of `before` it opens, in order
+
+    @functools.cached_property
+    def before_at(self) -> dict[str, list[tuple[str, ...]]]:
+        """First word -> the phrases of `before` it opens, in order: every word of a sentence
+        is asked, and only its own phrases are tried."""
+        opened: dict[str, list[tuple[str, ...]]] = {}
+        for p in self.before:
+            opened.setdefault(p[0], []).append(p)
+        return opened
 
 
 @functools.lru_cache(maxsize=None)
@@ -39,11 +47,8 @@ def load_claim_words(lang: str = "en") -> ClaimWords:
     tagger_words = load_language(lang).words
     openers = _lines(folder / "not_in_name.txt") | {w.lower() for key in ("weekday", "weekday_full", "month")
                                                     for w in tagger_words.get(key, ())}
-    before_at: dict = {}
-    for p in before:        # every word of a sentence is asked: only its own phrases are tried
-        before_at.setdefault(p[0], []).append(p)
     return ClaimWords(_lines(folder / "verbs.txt"), before, _lines(folder / "joiners.txt"),
-                      _lines(folder / "not_claimants.txt"), frozenset(openers), before_at)
+                      _lines(folder / "not_claimants.txt"), frozenset(openers))
 
 
 def _capital(word: str) -> bool:
