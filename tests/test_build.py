@@ -136,15 +136,41 @@ def test_pagefind_index_is_byte_identical_from_build_to_build(tmp_path):
     export/pagefind.settled sorts them, so the same records give the same files."""
     from generator.export.pagefind import write_index
     records = [{"url": f"/e{i}/", "content": f"shelling in town {i}", "meta": {"title": f"E{i}"},
-                "filters": {"place": [f"Town {i % 7}", "Country"], "type": [f"Type {i % 5}"]},
-                "sort": {"date": f"2020-01-{i % 28 + 1:02d}"}} for i in range(40)]
+                "filters": {"place": [f"Town {i % 7}", "Country"], "type": [f"Type {i % 5}"]}} for i in range(40)]
     builds = []
     for n in range(3):
-        write_index(records, tmp_path / str(n))
+        write_index([("2020", records)], tmp_path / str(n))
         builds.append(snapshot(tmp_path / str(n)))
     assert builds[0] == builds[1] == builds[2]
     assert "pagefind.js" in builds[0] and any(name.startswith("filter/") for name in builds[0])
     assert not any("-ui." in name for name in builds[0])        # the ready-made interfaces are not used
+    assert json.loads(builds[0]["bundles.json"]) == {"merge": []}     # one bundle: nothing to merge
+
+
+def test_pagefind_bundles_years_and_names_fragments_in_date_order(tmp_path):
+    """Years are indexed in bundles (whole years, closed at `size` records): the newest is the
+    main index, the others are folders the search page merges, with no engine of their own.
+    Every fragment is named after its record's place in the date order of all bundles."""
+    import gzip
+    from generator.export.pagefind import _load, write_index
+    years = [(str(y), [{"url": f"/{y}/{i}/", "content": f"flood in town {i} in {y}", "meta": {"title": f"{y}-{i}"},
+                        "filters": {"year": [str(y)]}} for i in range(n)]) for y, n in ((2018, 3), (2019, 4), (2020, 2), (2021, 5))]
+    assert write_index(years, tmp_path, size=5) == 14
+    merge = json.loads((tmp_path / "bundles.json").read_text())["merge"]
+    assert merge == ["2018/"]          # 2018 and 2019 (7 records); 2020 and 2021, the newest, the main one
+    bundles = [tmp_path / m for m in merge] + [tmp_path]
+    assert (tmp_path / "pagefind.js").is_file() and (tmp_path / "wasm.en.pagefind").is_file()
+    assert not any((b / "pagefind.js").exists() or list(b.glob("wasm.*")) for b in bundles[:-1])
+    names, urls = [], []
+    for b in bundles:
+        entry = json.loads((b / "pagefind-entry.json").read_text())
+        meta = _load((b / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+        for name, _ in meta[1]:
+            names.append(name)
+            urls.append(json.loads(gzip.decompress((b / "fragment" / f"{name}.pf_fragment").read_bytes())
+                                   [len(b"pagefind_dcd"):])["url"])
+    assert urls == [r["url"] for _, rs in years for r in rs]
+    assert names == sorted(names) and len(set(names)) == 14
 
 
 def test_grouped_article_pages_build_without_broken_links(project):

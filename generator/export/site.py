@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 import os
@@ -63,21 +64,26 @@ def _build_env(root: Path):
                 os.environ[k] = v
 
 
-def _records(docs: Path) -> Iterator[dict]:
-    """The records render/search.py wrote, a month a file, files in date order (read as
-    they are indexed: in the indexing thread)."""
-    for path in sorted((docs / RECORDS).glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line:
-                yield json.loads(line)
+def _years(docs: Path) -> Iterator[tuple[str, Iterator[dict]]]:
+    """The records render/search.py wrote, a month a file, as (year, its records) in date order
+    (read as they are indexed: in the indexing thread)."""
+    def read(paths: list[Path]) -> Iterator[dict]:
+        for path in paths:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line:
+                    yield json.loads(line)
+    paths = sorted((docs / RECORDS).glob("*.jsonl"))
+    for year, these in itertools.groupby(paths, key=lambda p: p.stem[:4]):
+        yield year, read(list(these))
 
 
-def index_with_pagefind(out: Path, records: Iterable[dict]) -> None:
+def index_with_pagefind(out: Path, years: Iterable[tuple[str, Iterable[dict]]]) -> None:
     """Pagefind's index of the events themselves (render/search.py, export/pagefind.py) into
     the folder `out`: one record per event, so that results, filters and counts are events.
     The event's anchor is also its `link` meta, which the search page follows."""
     shutil.rmtree(out, ignore_errors=True)
-    write_index(({**r, "meta": {**r["meta"], "link": r["url"]}} for r in records), out)
+    write_index(((year, ({**r, "meta": {**r["meta"], "link": r["url"]}} for r in records))
+                 for year, records in years), out)
 
 
 def _aside(root: Path) -> Path:
@@ -100,7 +106,9 @@ def index_events(root: Path, months) -> Future:
     index needs only the events, and Pagefind is the longest step of a large build.
     The records are those render/search.py writes under build/docs/.search/, in the
     same order, so the index is the same."""
-    return _in_background(index_with_pagefind, _aside(root), (record(e) for month in months for e in month))
+    years = itertools.groupby(months, key=lambda month: month[0].date.start.year if month else 0)
+    return _in_background(index_with_pagefind, _aside(root), (
+        (f"{year:04d}", (record(e) for month in these for e in month)) for year, these in years))
 
 
 class SearchIndexing:
@@ -128,7 +136,7 @@ def _build(config, root: Path, indexing: Future | None = None) -> dict[str, floa
     timings = {}
     site = Path(config["site_dir"])
     if indexing is None and uses_pagefind(root):
-        indexing = _in_background(index_with_pagefind, _aside(root), _records(Path(config["docs_dir"])))
+        indexing = _in_background(index_with_pagefind, _aside(root), _years(Path(config["docs_dir"])))
     clock = time.perf_counter()
     try:
         build(config)

@@ -3,9 +3,11 @@
 Indexing the day pages made a result a page: filters counted and selected
 pages, a place filter listed days whose other events were about other towns,
 and results could not be sorted by date. Each event is instead one Pagefind
-custom record (export/site.py): its URL is its anchor, its filters and sort
-key are its own. The records are written per month under .search/ (MkDocs
-skips dot folders), so a rebuild re-derives only changed months.
+custom record (export/site.py): its URL is its anchor, its filters are its own, its
+order is the records' own (events in date order; export/pagefind.py names each
+record's fragment after its place in it). The records are written per month
+under .search/ (MkDocs skips dot folders), so a rebuild re-derives only changed
+months.
 """
 from __future__ import annotations
 
@@ -27,9 +29,7 @@ def record(e: Event) -> dict:
     return {"url": f"{event_page(e).removesuffix('index.md')}#{e.id}",
             "content": " ".join(t for t in text if t),
             "meta": {k: v for k, v in meta.items() if v},
-            "filters": {k: v for k, v in filters.items() if v},
-            # ISO dates sort as text; the day within a month keeps reading order
-            "sort": {"date": e.date.start.isoformat()}}
+            "filters": {k: v for k, v in filters.items() if v}}
 
 
 def records(events: tuple[Event, ...]) -> str:

@@ -5,8 +5,10 @@ A site is built once per session and search engine.
 Without chromium or Playwright these tests skip with a message; CI sets
 TIMELINE_BROWSER_TESTS=required, which turns a missing browser into a failure.
 """
+import json
 import os
 import shutil
+from unittest import mock
 
 import pytest
 
@@ -52,11 +54,14 @@ def _serve(tmp_path_factory, browser, search: str):
     site_yaml.write_text(site_yaml.read_text() + f"\nsearch: {search}\n")
     with PagesServer(project / "site") as server:
         os.environ["SITE_URL"] = server.url
+        # the example's three years in three Pagefind bundles: the search page merges them
         try:
-            generate(project)
-            build_site(project)
+            with mock.patch("generator.export.pagefind.BUNDLE_RECORDS", 1):
+                generate(project)
+                build_site(project)
         finally:
             del os.environ["SITE_URL"]
+        assert search != "pagefind" or len(json.loads((project / "site/pagefind/bundles.json").read_text())["merge"]) == 2
         yield server.url, browser, collect(project)
 
 

@@ -250,14 +250,22 @@ def test_search_filters_and_order_are_in_the_address(pf_page):
     assert page.errors == []
 
 
-def test_search_results_newest_first(pf_page):
+def test_search_results_by_date_across_the_years_bundles(pf_page):
+    """The example's three years are three Pagefind bundles (tests/browser/conftest.py): one
+    engine loads them all, and results sort by date across them, both ways."""
     url, page, collected = pf_page
     events = {e.id: e for e in collected.events}
-    page.goto(url + "search/?q=Idlib&sort=desc")
-    shown = _results(page)
-    assert len(shown) >= 3
-    starts = [events[i].date.start for i in shown]
-    assert starts == sorted(starts, reverse=True)
+    fetched = []
+    page.on("response", lambda r: fetched.append(r.url))
+    for order in ("desc", "asc"):
+        page.goto(url + f"search/?q=Idlib&sort={order}")
+        shown = _results(page)
+        assert len(shown) >= 3
+        starts = [events[i].date.start for i in shown]
+        assert starts == sorted(starts, reverse=order == "desc")
+        assert {s.year for s in starts} >= {2018, 2019, 2020}
+    assert sum(u.endswith(".pagefind") for u in fetched) == 2      # its WebAssembly once per page load
+    assert any("/pagefind/2018/" in u for u in fetched) and any("/pagefind/2019/" in u for u in fetched)
     assert page.errors == []
 
 

@@ -1,7 +1,8 @@
 // Event search on large sites, with Pagefind's JavaScript API (the search page
 // loads this file). Every event is one Pagefind record (generator/render/search.py):
 // a result is an event, linked to its anchor; filters select events and count
-// them; results are ranked by relevance or sorted by date. The query, filters
+// them; results are ranked by relevance or sorted by date. The index comes in
+// bundles of years, merged here into one search. The query, filters
 // and order live in the address (?q=Saraqib&type=Battles&sort=date), so a
 // search can be linked. A query downloads Pagefind's engine, the index chunks
 // of its words and the results it shows; filter data only when the filters
@@ -37,9 +38,17 @@
   var counts = {};                                 // filter name -> value -> its checkbox's label text
   var engine = null, results = [], shown = 0, run = 0, timer = null;
 
+  // Pagefind's engine with the newest events' index; the other years' bundles (listed in
+  // bundles.json, generator/export/pagefind.py) are merged into it and share its engine.
   function pagefind() {
     if (!engine) engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-      return pf.options({ excerptLength: 30 }).then(function () { return pf; });
+      return pf.options({ excerptLength: 30 }).then(function () {
+        return fetch(new URL("pagefind/bundles.json", root));
+      }).then(function (r) { return r.ok ? r.json() : { merge: [] }; }).then(function (bundles) {
+        return Promise.all(bundles.merge.map(function (dir) {
+          return pf.mergeIndex(new URL("pagefind/" + dir, root).pathname, { excerptLength: 30 });
+        }));
+      }).then(function () { return pf; });
     });
     return engine;
   }
@@ -96,11 +105,15 @@
       return;
     }
     status.textContent = "Searching…";
-    var options = { filters: only };
-    if (order.value) options.sort = { date: order.value };
-    pagefind().then(function (pf) { return pf.search(q || null, options); }).then(function (found) {
+    pagefind().then(function (pf) { return pf.search(q || null, { filters: only }); }).then(function (found) {
       if (mine !== run) return;
       results = found.results;
+      // A record's fragment is named after its event's place in the date order: an order
+      // chosen, or filters without words, list the results by that name.
+      if (order.value || !q) {
+        results = results.slice().sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
+        if (order.value === "desc") results.reverse();
+      }
       shown = 0;
       list.textContent = "";
       status.textContent = results.length ? results.length + (results.length === 1 ? " event" : " events") +
