@@ -33,6 +33,7 @@ import hashlib
 import json
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -165,36 +166,43 @@ def _write(files: dict[str, bytes], out: Path) -> None:
         (out / path).write_bytes(data)
 
 
+def _bundle(records: list[dict], first: int, language: str, folder: Path) -> dict[str, bytes]:
+    """Index one bundle, its fragments named from `first`, into `folder`; returns the engine's
+    files (scripts, WebAssembly), written once for all bundles."""
+    try:
+        files = settled(_service(records, language), first=first)
+    except (KeyError, ValueError, EOFError, gzip.BadGzipFile) as exc:      # another Pagefind version
+        raise PagefindError(f"pagefind: its files are not laid out as this tool reads them "
+                            f"({type(exc).__name__}: {exc}); is its version one this tool knows?") from None
+    _write({p: data for p, data in files.items() if _is_data(p)}, folder)
+    return {p: data for p, data in files.items() if not _is_data(p)}
+
+
 def write_index(years: Iterable[tuple[str, Iterable[dict]]], out: Path, language: str = "en",
                 size: int | None = None) -> int:
     """Index the records (url, content, meta, filters) of each year, given in date order, into
-    the folder `out`; returns their number. Years are indexed in bundles (_bundles): the newest
-    in `out` itself, where the search page loads Pagefind, each other in a folder named after
-    its first year, listed in `out`/bundles.json for the page to merge (Pagefind's mergeIndex,
-    which shares the one engine). A record's fragment is named after its place in the whole
-    date order (settled), so results sort by date across bundles without a sort index."""
-    done: list[str] = []
-    engine: dict[str, bytes] = {}
+    the folder `out`; returns their number. Years are indexed in bundles (_bundles), two at a
+    time (Pagefind indexes on one core): the newest in `out` itself, where the search page
+    loads Pagefind, each other in a folder named after its first year, listed in
+    `out`/bundles.json for the page to merge (Pagefind's mergeIndex, which shares the one
+    engine). A record's fragment is named after its place in the whole date order
+    (settled), so results sort by date across bundles without a sort index."""
+    keys: list[str] = []
     total = 0
-    for key, records in _bundles(years, size or BUNDLE_RECORDS):
-        try:
-            files = settled(_service(records, language), first=total)
-        except (KeyError, ValueError, EOFError, gzip.BadGzipFile) as exc:      # another Pagefind version
-            raise PagefindError(f"pagefind: its files are not laid out as this tool reads them "
-                                f"({type(exc).__name__}: {exc}); is its version one this tool knows?") from None
-        total += len(records)
-        engine = {p: data for p, data in files.items() if not _is_data(p)}
-        _write({p: data for p, data in files.items() if _is_data(p)}, out / key)
-        done.append(key)
-    if not done:                 # no events: an empty index, which finds nothing
-        files = settled(_service([], language), first=0)
-        engine = {p: data for p, data in files.items() if not _is_data(p)}
-        _write({p: data for p, data in files.items() if _is_data(p)}, out / "0")
-        done.append("0")
-    for name in sorted(p.name for p in (out / done[-1]).iterdir()):     # the newest is the main bundle
-        (out / done[-1] / name).rename(out / name)
-    (out / done[-1]).rmdir()
-    _write({**engine, BUNDLES: json.dumps({"merge": [f"{k}/" for k in done[:-1]]}).encode("utf-8")}, out)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        started = []
+        for key, records in _bundles(years, size or BUNDLE_RECORDS):
+            started.append(pool.submit(_bundle, records, total, language, out / key))
+            keys.append(key)
+            total += len(records)
+        if not keys:                 # no events: an empty index, which finds nothing
+            started.append(pool.submit(_bundle, [], 0, language, out / "0"))
+            keys.append("0")
+        engine = [future.result() for future in started][-1]
+    for name in sorted(p.name for p in (out / keys[-1]).iterdir()):     # the newest is the main bundle
+        (out / keys[-1] / name).rename(out / name)
+    (out / keys[-1]).rmdir()
+    _write({**engine, BUNDLES: json.dumps({"merge": [f"{k}/" for k in keys[:-1]]}).encode("utf-8")}, out)
     return total
 
 
