@@ -1,5 +1,6 @@
 """A full build of the example content, as `make site` does it."""
 import contextlib
+import gzip
 import json
 import re
 import shutil
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from generator.export.site import build_site
 from generator.pipeline import collect, generate
+from generator.render.search import record
 from tests.conftest import snapshot
 
 
@@ -128,7 +130,10 @@ def test_search_index_started_before_rendering_is_the_index_built_after(tmp_path
         indexes[how] = snapshot(project / "site" / "pagefind")
         assert not (project / "build" / ".pagefind.tmp").exists()
     assert indexes["early"] == indexes["after"]
-    assert sum(name.startswith("fragment/") for name in indexes["early"]) == len(collect(project).events)
+    assert not any(name.startswith("fragment/") for name in indexes["early"])     # cards instead (export/pagefind.py)
+    cards = [c for name, data in indexes["early"].items() if name.startswith("cards/")
+             for c in json.loads(gzip.decompress(data))]
+    assert [c[4] for c in cards] == [record(e)["url"] for e in collect(project).events]
 
 
 def test_pagefind_index_is_byte_identical_from_build_to_build(tmp_path):
@@ -144,33 +149,36 @@ def test_pagefind_index_is_byte_identical_from_build_to_build(tmp_path):
     assert builds[0] == builds[1] == builds[2]
     assert "pagefind.js" in builds[0] and any(name.startswith("filter/") for name in builds[0])
     assert not any("-ui." in name for name in builds[0])        # the ready-made interfaces are not used
-    assert json.loads(builds[0]["bundles.json"]) == {"merge": []}     # one bundle: nothing to merge
+    assert json.loads(builds[0]["bundles.json"])["merge"] == []     # one bundle: nothing to merge
 
 
-def test_pagefind_bundles_years_and_names_fragments_in_date_order(tmp_path):
+def test_pagefind_bundles_years_and_cards_its_records_in_date_order(tmp_path):
     """Years are indexed in bundles (whole years, closed at `size` records): the newest is the
     main index, the others are folders the search page merges, with no engine of their own.
-    Every fragment is named after its record's place in the date order of all bundles."""
-    import gzip
-    from generator.export.pagefind import _load, write_index
+    Each record is named after its place in the date order of all bundles and its card file,
+    which holds what a result shows (Pagefind's own fragments are not kept)."""
+    from generator.export.pagefind import CARD, _load, write_index
     years = [(str(y), [{"url": f"/{y}/{i}/", "content": f"flood in town {i} in {y}", "meta": {"title": f"{y}-{i}"},
-                        "filters": {"year": [str(y)]}} for i in range(n)]) for y, n in ((2018, 3), (2019, 4), (2020, 2), (2021, 5))]
-    assert write_index(years, tmp_path, size=5) == 14
-    merge = json.loads((tmp_path / "bundles.json").read_text())["merge"]
-    assert merge == ["2018/"]          # 2018 and 2019 (7 records); 2020 and 2021, the newest, the main one
-    bundles = [tmp_path / m for m in merge] + [tmp_path]
+                        "filters": {"year": [str(y)]}} for i in range(n)]) for y, n in ((2018, 3), (2019, 4), (2020, 2), (2021, 40), (2022, 1))]
+    assert write_index(years, tmp_path, size=5) == 50
+    bundles = json.loads((tmp_path / "bundles.json").read_text())
+    # 2018-2019 (7 records); 2020-2021 (42), the newest bundle, with 2022's one record, too few to stand alone
+    assert bundles == {"merge": ["2018/"], "card": CARD}
     assert (tmp_path / "pagefind.js").is_file() and (tmp_path / "wasm.en.pagefind").is_file()
-    assert not any((b / "pagefind.js").exists() or list(b.glob("wasm.*")) for b in bundles[:-1])
-    names, urls = [], []
-    for b in bundles:
+    assert not any((tmp_path / b / "pagefind.js").exists() or list((tmp_path / b).glob("wasm.*")) for b in bundles["merge"])
+    assert not list(tmp_path.rglob("*.pf_fragment"))
+    names = []
+    for b in [tmp_path / m for m in bundles["merge"]] + [tmp_path]:
         entry = json.loads((b / "pagefind-entry.json").read_text())
-        meta = _load((b / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
-        for name, _ in meta[1]:
-            names.append(name)
-            urls.append(json.loads(gzip.decompress((b / "fragment" / f"{name}.pf_fragment").read_bytes())
-                                   [len(b"pagefind_dcd"):])["url"])
-    assert urls == [r["url"] for _, rs in years for r in rs]
-    assert names == sorted(names) and len(set(names)) == 14
+        names += [name for name, _ in _load((b / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())[1]]
+    assert names == sorted(names) and len(set(names)) == 50
+    # the search page's way from a name to its card (theme/assets/search.js)
+    links = []
+    for name in names:
+        at, tag = int(name[3:10], 16), name[10:]
+        cards = json.loads(gzip.decompress((tmp_path / "cards" / f"{at // CARD:05x}{tag}.tl_cards").read_bytes()))
+        links.append(cards[at % CARD][4])
+    assert links == [r["url"] for _, rs in years for r in rs]
 
 
 def test_grouped_article_pages_build_without_broken_links(project):

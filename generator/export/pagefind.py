@@ -20,10 +20,16 @@ A decade is indexed in bundles of whole years (write_index), each by a service
 of its own: Pagefind's time and memory per record grow with the index (one
 index of 46,000 records: 27 s and 1.5 GB; five of 9,000: 19 s and 340 MB). The
 search page merges them with Pagefind's mergeIndex, which shares one engine.
-settled() also renames each record's fragment after its place in the date order
-of all bundles: results sort by date across bundles by their names (mergeIndex
-re-sorts by score, so Pagefind's own sort could not be kept), no sort index is
-needed, and the metadata each query loads shrinks (364 to 146 KB for a decade).
+
+Pagefind writes a fragment file per record, which the search page would fetch
+to show a result. Those are not kept: a decade was 46,000 files, and creating a
+file costs 0.1-0.4 ms of system time on the machines measured here (5-20 s a
+build). What a result shows goes into card files of 32 records in date order
+(_cards), and each record is renamed after its place in that order and its card
+file: the page finds the card from the name, results sort by date across
+bundles by their names (mergeIndex re-sorts by score, so Pagefind's own sort
+could not be kept), and the names compress in the metadata each query loads
+(Pagefind's random hashes made most of it).
 """
 from __future__ import annotations
 
@@ -125,7 +131,7 @@ def _service(records: list[dict], language: str) -> dict[str, bytes]:
                 for i, r in enumerate(records, 1):
                     proc.stdin.write(_encode(i, {
                         "type": "AddRecord", "index_id": index, "url": r["url"], "content": r["content"],
-                        "language": language, "meta": r["meta"], "filters": r["filters"]}))
+                        "language": language, "filters": r["filters"]}))
                 proc.stdin.flush()
             except OSError:            # the service died: the reading thread says so
                 pass
@@ -139,7 +145,8 @@ def _service(records: list[dict], language: str) -> dict[str, bytes]:
         # answered before it had finished writing (a pagefind.js cut at 32 KB, seen once)
         proc.stdin.write(_encode(len(records) + 1, {"type": "GetFiles", "index_id": index}))
         proc.stdin.flush()
-        files = {f["path"]: f["content"] for f in next(answers)["files"] if f["path"] not in _UNUSED}
+        files = {f["path"]: f["content"] for f in next(answers)["files"]
+                 if f["path"] not in _UNUSED and not f["path"].startswith("fragment/")}
     except (OSError, ValueError) as exc:
         raise PagefindError(f"pagefind failed: {exc}") from None
     finally:
@@ -155,8 +162,7 @@ def _service(records: list[dict], language: str) -> dict[str, bytes]:
 
 def _is_data(path: str) -> bool:
     """A bundle's own files; the rest (scripts, WebAssembly) is the same in every bundle."""
-    return path == "pagefind-entry.json" or path.endswith(".pf_meta") or path.partition("/")[0] in (
-        "index", "fragment", "filter")
+    return path == "pagefind-entry.json" or path.endswith(".pf_meta") or path.partition("/")[0] in ("index", "filter")
 
 
 def _write(files: dict[str, bytes], out: Path) -> None:
@@ -166,44 +172,74 @@ def _write(files: dict[str, bytes], out: Path) -> None:
         (out / path).write_bytes(data)
 
 
-def _bundle(records: list[dict], first: int, language: str, folder: Path) -> dict[str, bytes]:
-    """Index one bundle, its fragments named from `first`, into `folder`; returns the engine's
-    files (scripts, WebAssembly), written once for all bundles."""
-    try:
-        files = settled(_service(records, language), first=first)
-    except (KeyError, ValueError, EOFError, gzip.BadGzipFile) as exc:      # another Pagefind version
-        raise PagefindError(f"pagefind: its files are not laid out as this tool reads them "
-                            f"({type(exc).__name__}: {exc}); is its version one this tool knows?") from None
-    _write({p: data for p, data in files.items() if _is_data(p)}, folder)
-    return {p: data for p, data in files.items() if not _is_data(p)}
+CARD = 32                        # records a card file holds: a page of results in date order reads one or two
+CARDS = "cards"
+
+
+def _card(record: dict) -> list:
+    """What the search page shows of a result: title, date, place, type, link, and the text
+    its excerpt is cut from (theme/assets/search.js reads these, in this order)."""
+    meta = record["meta"]
+    return [meta.get("title", ""), meta.get("date", ""), meta.get("place", ""), meta.get("type", ""),
+            meta.get("link", record["url"]), record["content"]]
+
+
+def _cards(cards: list[list], language: str) -> tuple[dict[str, bytes], list[str]]:
+    """The card files, CARD records each in date order (gzip of JSON, path -> bytes), and
+    each record's name in the index: its place in the date order (seven hex digits, the
+    order results sort by) and its card file's tag (a file of another build is never taken
+    for this one's; the page finds the file from the name)."""
+    files, names = {}, []
+    for first in range(0, len(cards), CARD):
+        data = gzip.compress(json.dumps(cards[first:first + CARD], ensure_ascii=False,
+                                        separators=(",", ":")).encode("utf-8"), mtime=0)
+        tag = hashlib.sha256(data).hexdigest()[:6]
+        files[f"{CARDS}/{first // CARD:05x}{tag}.tl_cards"] = data
+        names += [f"{language}_{first + i:07x}{tag}" for i in range(len(cards[first:first + CARD]))]
+    return files, names
 
 
 def write_index(years: Iterable[tuple[str, Iterable[dict]]], out: Path, language: str = "en",
                 size: int | None = None) -> int:
     """Index the records (url, content, meta, filters) of each year, given in date order, into
-    the folder `out`; returns their number. Years are indexed in bundles (_bundles), two at a
-    time (Pagefind indexes on one core): the newest in `out` itself, where the search page
-    loads Pagefind, each other in a folder named after its first year, listed in
-    `out`/bundles.json for the page to merge (Pagefind's mergeIndex, which shares the one
-    engine). A record's fragment is named after its place in the whole date order
-    (settled), so results sort by date across bundles without a sort index."""
+    the folder `out`; returns their number.
+
+    Years are indexed in bundles (_bundles), two at a time (Pagefind indexes on one core):
+    the newest in `out` itself, where the search page loads Pagefind, each other in a
+    folder named after its first year, listed in `out`/bundles.json for the page to merge
+    (Pagefind's mergeIndex, which shares the one engine). Pagefind's fragments, a file per
+    record, are not kept: what a result shows is in card files of CARD records (_cards),
+    and each record is named after its place in the date order, so results sort by date
+    across bundles without a sort index."""
     keys: list[str] = []
-    total = 0
+    counts: list[int] = []
+    cards: list[list] = []
     with ThreadPoolExecutor(max_workers=2) as pool:
         started = []
         for key, records in _bundles(years, size or BUNDLE_RECORDS):
-            started.append(pool.submit(_bundle, records, total, language, out / key))
+            cards += [_card(r) for r in records]
+            started.append(pool.submit(_service, records, language))
             keys.append(key)
-            total += len(records)
+            counts.append(len(records))
         if not keys:                 # no events: an empty index, which finds nothing
-            started.append(pool.submit(_bundle, [], 0, language, out / "0"))
+            started.append(pool.submit(_service, [], language))
             keys.append("0")
-        engine = [future.result() for future in started][-1]
-    for name in sorted(p.name for p in (out / keys[-1]).iterdir()):     # the newest is the main bundle
-        (out / keys[-1] / name).rename(out / name)
-    (out / keys[-1]).rmdir()
-    _write({**engine, BUNDLES: json.dumps({"merge": [f"{k}/" for k in keys[:-1]]}).encode("utf-8")}, out)
-    return total
+            counts.append(0)
+        indexes = [future.result() for future in started]
+    card_files, names = _cards(cards, language)
+    first = 0
+    for key, count, files in zip(keys, counts, indexes):
+        try:
+            files = settled(files, names[first:first + count])
+        except (KeyError, ValueError, EOFError, StopIteration, gzip.BadGzipFile) as exc:  # another Pagefind version
+            raise PagefindError(f"pagefind: its files are not laid out as this tool reads them "
+                                f"({type(exc).__name__}: {exc}); is its version one this tool knows?") from None
+        first += count
+        # the newest is the main bundle, in `out` itself, with the engine shared by all
+        _write(files if key == keys[-1] else {p: data for p, data in files.items() if _is_data(p)},
+               out if key == keys[-1] else out / key)
+    _write({**card_files, BUNDLES: json.dumps({"merge": [f"{k}/" for k in keys[:-1]], "card": CARD}).encode()}, out)
+    return len(cards)
 
 
 # Pagefind's ready-made interfaces: the search page uses its API (theme/assets/search.js).
@@ -231,36 +267,25 @@ def _keyed(files: dict[str, bytes], value, key: str, digits: int, name: str) -> 
     return key
 
 
-def _pages(meta: list, files: dict[str, bytes]) -> list:
-    """The metadata's list of pages, [fragment hash, word count] in the order records were added."""
-    return next(part for part in meta if isinstance(part, list) and part and all(
-        isinstance(p, list) and len(p) == 2 and f"fragment/{p[0]}.pf_fragment" in files for p in part))
+def _pages(meta: list, count: int) -> list:
+    """The metadata's list of pages, [fragment name, word count] in the order records were added."""
+    return next(part for part in meta if isinstance(part, list) and len(part) == count and all(
+        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], int) for p in part))
 
 
-def _renamed(pages: list, files: dict[str, bytes], language: str, first: int) -> None:
-    """Name each page's fragment after its place in the date order of all bundles (seven hex
-    digits from `first`; results sort by it) and a tag of the bundle's content (a browser's
-    cached fragment of another build is never taken for this one's): names that compress in
-    the metadata every query loads, where Pagefind's random hashes made most of it."""
-    tag = hashlib.sha256(f"{first}:".encode() + "".join(p[0] for p in pages).encode()).hexdigest()[:4]
-    for i, page in enumerate(pages):
-        name = f"{language}_{first + i:07x}{tag}"
-        files[f"fragment/{name}.pf_fragment"] = files.pop(f"fragment/{page[0]}.pf_fragment")
-        page[0] = name
-
-
-def settled(files: dict[str, bytes], first: int = 0) -> dict[str, bytes]:
+def settled(files: dict[str, bytes], names: list[str] | None = None) -> dict[str, bytes]:
     """The index's files (path -> bytes) with what Pagefind lists in a run-dependent order
-    sorted (each filter file's values, and the filters in each language's metadata file) and
-    its fragments renamed in date order from `first` (_renamed); each rewritten file named
-    after its content, and the entry file pointing to the new metadata."""
+    sorted (each filter file's values, and the filters in each language's metadata file)
+    and its records renamed `names`, in the order they were added (_cards); each rewritten
+    file named after its content, and the entry file pointing to the new metadata."""
     files = dict(files)
     entry = files["pagefind-entry.json"].decode("utf-8")
     for language, info in json.loads(entry)["languages"].items():
         meta_path = f"pagefind.{info['hash']}.pf_meta"
         meta = _load(files.pop(meta_path))
-        if info.get("page_count"):
-            _renamed(_pages(meta, files), files, language, first)
+        if names and info.get("page_count"):
+            for page, name in zip(_pages(meta, len(names)), names, strict=True):
+                page[0] = name
         at = next((i for i, part in enumerate(meta) if isinstance(part, list) and part and all(
             isinstance(f, list) and len(f) == 2 and f"filter/{f[1]}.pf_filter" in files for f in part)), None)
         if at is not None:

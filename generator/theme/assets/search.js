@@ -5,8 +5,9 @@
 // bundles of years, merged here into one search. The query, filters
 // and order live in the address (?q=Saraqib&type=Battles&sort=date), so a
 // search can be linked. A query downloads Pagefind's engine, the index chunks
-// of its words and the results it shows; filter data only when the filters
-// are opened (or named in the address). The site may live under a subpath:
+// of its words and the cards of the results it shows (the site's own files,
+// not Pagefind's fragments: a file per 32 events); filter data only when the
+// filters are opened (or named in the address). The site may live under a subpath:
 // URLs come from this script's own address, <root>/assets/search.js.
 (function () {
   "use strict";
@@ -40,17 +41,31 @@
 
   // Pagefind's engine with the newest events' index; the other years' bundles (listed in
   // bundles.json, generator/export/pagefind.py) are merged into it and share its engine.
+  // Resolves to [Pagefind, the number of records a card file holds].
   function pagefind() {
     if (!engine) engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-      return pf.options({ excerptLength: 30 }).then(function () {
-        return fetch(new URL("pagefind/bundles.json", root));
-      }).then(function (r) { return r.ok ? r.json() : { merge: [] }; }).then(function (bundles) {
-        return Promise.all(bundles.merge.map(function (dir) {
-          return pf.mergeIndex(new URL("pagefind/" + dir, root).pathname, { excerptLength: 30 });
-        }));
-      }).then(function () { return pf; });
+      var bundles;
+      return fetch(new URL("pagefind/bundles.json", root)).then(function (r) { return r.json(); }).then(function (b) {
+        bundles = b;
+        return Promise.all(b.merge.map(function (dir) { return pf.mergeIndex(new URL("pagefind/" + dir, root).pathname); }));
+      }).then(function () { return [pf, bundles.card]; });
     });
     return engine;
+  }
+  // A result's card: its record's name is its place in the date order (seven hex digits)
+  // and the tag of its card file, which holds `size` records from a multiple of `size`.
+  var cardFiles = {};
+  function card(id, size) {
+    var name = id.slice(id.indexOf("_") + 1), at = parseInt(name.slice(0, 7), 16);
+    var file = "pagefind/cards/" + ("0000" + Math.floor(at / size).toString(16)).slice(-5) + name.slice(7) + ".tl_cards";
+    if (!cardFiles[file]) cardFiles[file] = fetch(new URL(file, root)).then(function (r) {
+      if (!r.ok) throw new Error(file + ": " + r.status);
+      return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
+    });
+    return cardFiles[file].then(function (records) {
+      var c = records[at % size];
+      return { title: c[0], date: c[1], place: c[2], type: c[3], link: c[4], content: c[5] };
+    });
   }
   function unavailable() {
     status.textContent = "The search index is built by `timeline build`; it is not available in this preview.";
@@ -61,22 +76,28 @@
     if (cls) e.className = cls;
     return e;
   }
-  // Pagefind's excerpt is text with <mark> around the matches: only those become markup.
-  // A record's text starts with its title, already shown as the link: left out.
-  function excerpt(html, title) {
-    var p = el("p", "", "tl-search-excerpt");
-    var tmp = document.createElement("template");
-    tmp.innerHTML = html;
-    var skip = title && tmp.content.textContent.indexOf(title) === 0 ? title.length : 0;
-    var started = !skip;
-    tmp.content.childNodes.forEach(function (n) {
-      var text = n.textContent.slice(skip);
-      skip = Math.max(0, skip - n.textContent.length);
-      if (!started) text = text.replace(/^[\s.,;:]+/, "");     // the full stop after the title
-      if (!text.trim()) return;
-      started = true;
-      p.appendChild(n.nodeName === "MARK" ? el("mark", text) : document.createTextNode(text));
+  // Thirty words of the record around most of its matches, the matches marked. Pagefind
+  // gives the matches as positions among the record's words split at white space. The
+  // record starts with its title, already shown as the link: left out.
+  var EXCERPT = 30;
+  function excerpt(text, title, matches) {
+    var words = text.split(/\s+/);
+    var skip = title && text.indexOf(title) === 0 ? title.split(/\s+/).length : 0;
+    var marked = {};
+    matches.forEach(function (at) { marked[at] = true; });
+    var from = skip, most = 0;
+    matches.forEach(function (at) {
+      if (at < skip) return;
+      var near = matches.filter(function (m) { return m >= at && m < at + EXCERPT; }).length;
+      if (near > most) { most = near; from = at - skip < EXCERPT - 8 ? skip : at - 4; }
     });
+    var p = el("p", "", "tl-search-excerpt");
+    if (from > skip) p.appendChild(document.createTextNode("… "));
+    words.slice(from, from + EXCERPT).forEach(function (w, i) {
+      if (i) p.appendChild(document.createTextNode(" "));
+      p.appendChild(marked[from + i] ? el("mark", w) : document.createTextNode(w));
+    });
+    if (from + EXCERPT < words.length) p.appendChild(document.createTextNode(" …"));
     return p;
   }
   // the ticked values only: a filter left with none would match nothing
@@ -105,7 +126,7 @@
       return;
     }
     status.textContent = "Searching…";
-    pagefind().then(function (pf) { return pf.search(q || null, { filters: only }); }).then(function (found) {
+    pagefind().then(function (pf) { return pf[0].search(q || null, { filters: only }); }).then(function (found) {
       if (mine !== run) return;
       results = found.results;
       // A record's fragment is named after its event's place in the date order: an order
@@ -129,20 +150,22 @@
     shown += batch.length;
     more.hidden = shown >= results.length;
     more.textContent = "More results (" + (results.length - shown) + " more)";
-    Promise.all(batch.map(function (r) { return r.data(); })).then(function (events) {
+    pagefind().then(function (pf) {
+      return Promise.all(batch.map(function (r) { return card(r.id, pf[1]); }));
+    }).then(function (cards) {
       if (mine !== run) return;
-      events.forEach(function (e) { list.appendChild(result(e)); });
+      cards.forEach(function (c, i) { list.appendChild(result(c, batch[i].words || [])); });
     });
   }
 
   // One event: its title linking to its anchor; date, place and type; the words that matched.
-  function result(e) {
+  function result(c, matches) {
     var li = el("li");
-    var a = el("a", e.meta.title, "tl-search-title");
-    a.href = new URL(e.meta.link, root).href;        // the event's anchor (Pagefind's own URL is its record's)
+    var a = el("a", c.title, "tl-search-title");
+    a.href = new URL(c.link, root).href;
     li.appendChild(a);
-    li.appendChild(el("p", [e.meta.date, e.meta.place, e.meta.type].filter(Boolean).join(" · "), "tl-search-facts"));
-    li.appendChild(excerpt(e.excerpt, e.meta.title));
+    li.appendChild(el("p", [c.date, c.place, c.type].filter(Boolean).join(" · "), "tl-search-facts"));
+    li.appendChild(excerpt(c.content, c.title, matches));
     return li;
   }
 
@@ -189,7 +212,7 @@
     });
   }
   function openFilters() {
-    return pagefind().then(function (pf) { return pf.filters(); }).then(showFilters, unavailable);
+    return pagefind().then(function (pf) { return pf[0].filters(); }).then(showFilters, unavailable);
   }
 
   input.addEventListener("input", function () {
