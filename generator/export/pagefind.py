@@ -187,16 +187,17 @@ def _card(record: dict) -> list:
 def _cards(cards: list[list], language: str) -> tuple[dict[str, bytes], list[str]]:
     """The card files, CARD records each in date order (gzip of JSON, path -> bytes), and
     each record's name in the index: its place in the date order (seven hex digits, the
-    order results sort by) and its card file's tag (a file of another build is never taken
-    for this one's; the page finds the file from the name)."""
-    files, names = {}, []
-    for first in range(0, len(cards), CARD):
-        data = gzip.compress(json.dumps(cards[first:first + CARD], ensure_ascii=False,
-                                        separators=(",", ":")).encode("utf-8"), mtime=0)
-        tag = hashlib.sha256(data).hexdigest()[:6]
-        files[f"{CARDS}/{first // CARD:05x}{tag}.tl_cards"] = data
-        names += [f"{language}_{first + i:07x}{tag}" for i in range(len(cards[first:first + CARD]))]
-    return files, names
+    order results sort by) and a tag of all the cards, also in the files' names (a
+    browser's cached card of another build is never taken for this one's). The tag is
+    the same in every name, so the metadata that lists them compresses it away."""
+    chunks = [gzip.compress(json.dumps(cards[first:first + CARD], ensure_ascii=False, separators=(",", ":"))
+                            .encode("utf-8"), mtime=0) for first in range(0, len(cards), CARD)]
+    digest = hashlib.sha256()
+    for data in chunks:
+        digest.update(data)
+    tag = digest.hexdigest()[:6]
+    files = {f"{CARDS}/{i:05x}{tag}.tl_cards": data for i, data in enumerate(chunks)}
+    return files, [f"{language}_{at:07x}{tag}" for at in range(len(cards))]
 
 
 def write_index(years: Iterable[tuple[str, Iterable[dict]]], out: Path, language: str = "en",

@@ -247,6 +247,8 @@ def test_search_filters_and_order_are_in_the_address(pf_page):
     # each result says its date, place and type
     facts = page.locator(".tl-search-facts").first.inner_text()
     assert "Saraqib" in facts and "Battles" in facts
+    # and the words of its report that matched, marked (cut from Pagefind's word positions)
+    assert "Saraqib" in page.locator(".tl-search-excerpt mark").first.inner_text()
     assert page.errors == []
 
 
