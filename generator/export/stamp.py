@@ -22,6 +22,7 @@ from ..render.shell import (CONTENT_END, CONTENT_START, DESCRIPTION, PAGE_ID, RE
                             TOC_TITLE)
 
 _SLOT = "\0"
+_SPAWN_ABOVE = 500        # day pages worth a process of their own when fork is not safe
 
 
 def _text(s: str) -> str:
@@ -99,8 +100,9 @@ class Stamping:
     """Day pages filled while MkDocs renders the rest of the site.
 
     MkDocs renders the shell before the article and facet pages; a forked
-    process fills the day pages meanwhile, on another core. Without fork (or
-    beside other threads, as under `mkdocs serve`) they are filled at the end.
+    process fills the day pages meanwhile, on another core (a spawned one beside
+    other threads, for many pages). Otherwise (a few pages under `mkdocs serve`)
+    they are filled at the end.
     """
 
     def __init__(self, docs_dir: Path, site_dir: Path, shell_html: str, changed_only: bool = False):
@@ -112,8 +114,15 @@ class Stamping:
             if changed_only else self.records
         self.args = (todo, site_dir, Shell.parse(shell_html))
         self.process = None
-        if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods and threading.active_count() == 1:
             self.process = multiprocessing.get_context("fork").Process(target=_fill_or_exit, args=self.args)
+        elif len(todo) >= _SPAWN_ABOVE and "spawn" in methods:
+            # beside other threads (Pagefind's, under `timeline build`) a fork could inherit a
+            # lock one of them holds; a new interpreter costs a few tenths of a second, paid
+            # back on a decade's days (creating 3,661 folders and pages took 1.5-6 s)
+            self.process = multiprocessing.get_context("spawn").Process(target=_fill_or_exit, args=self.args)
+        if self.process is not None:
             self.process.start()
 
     def abandon(self) -> None:
