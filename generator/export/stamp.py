@@ -13,6 +13,8 @@ import multiprocessing
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import traceback
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from ..render.shell import (CONTENT_END, CONTENT_START, DESCRIPTION, PAGE_ID, RE
                             TOC_TITLE)
 
 _SLOT = "\0"
-_SPAWN_ABOVE = 500        # day pages worth a process of their own when fork is not safe
+_SPAWN_ABOVE = 500        # day pages worth an interpreter of their own when fork is not safe
 
 
 def _text(s: str) -> str:
@@ -96,12 +98,47 @@ def _fill_or_exit(records: list[Path], site_dir: Path, shell: Shell) -> None:
         os._exit(1)
 
 
+class _Interpreter:
+    """fill_pages in a new interpreter (`python -m generator.export.stamp`, the job on its
+    standard input), with a multiprocessing Process's few methods. Not multiprocessing's
+    spawn: that imports the parent's main module again, and a script without a main
+    guard that builds a site would build it twice."""
+
+    def __init__(self, records: list[Path], site_dir: Path, shell_html: str):
+        self.job = json.dumps({"records": [str(p) for p in records], "site": str(site_dir), "shell": shell_html})
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        package_root = str(Path(__file__).resolve().parents[2])
+        paths = [package_root] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])
+        self.proc = subprocess.Popen([sys.executable, "-m", "generator.export.stamp"], stdin=subprocess.PIPE,
+                                     env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
+        try:
+            self.proc.stdin.write(self.job.encode("utf-8"))
+            self.proc.stdin.close()
+        except OSError:             # it died at once: join() tells its exit code
+            pass
+
+    def is_alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def kill(self) -> None:
+        self.proc.kill()
+
+    def join(self) -> None:
+        self.proc.wait()
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.proc.returncode
+
+
 class Stamping:
     """Day pages filled while MkDocs renders the rest of the site.
 
     MkDocs renders the shell before the article and facet pages; a forked
-    process fills the day pages meanwhile, on another core (a spawned one beside
-    other threads, for many pages). Otherwise (a few pages under `mkdocs serve`)
+    process fills the day pages meanwhile, on another core (beside other threads,
+    a new interpreter, for many pages). Otherwise (a few pages under `mkdocs serve`)
     they are filled at the end.
     """
 
@@ -117,11 +154,11 @@ class Stamping:
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods and threading.active_count() == 1:
             self.process = multiprocessing.get_context("fork").Process(target=_fill_or_exit, args=self.args)
-        elif len(todo) >= _SPAWN_ABOVE and "spawn" in methods:
+        elif len(todo) >= _SPAWN_ABOVE:
             # beside other threads (Pagefind's, under `timeline build`) a fork could inherit a
-            # lock one of them holds; a new interpreter costs a few tenths of a second, paid
-            # back on a decade's days (creating 3,661 folders and pages took 1.5-6 s)
-            self.process = multiprocessing.get_context("spawn").Process(target=_fill_or_exit, args=self.args)
+            # lock one of them holds; a new interpreter costs a tenth of a second, paid back
+            # on a decade's days (creating 3,661 folders and pages took 1.5-6 s)
+            self.process = _Interpreter(todo, site_dir, shell_html)
         if self.process is not None:
             self.process.start()
 
@@ -173,3 +210,8 @@ def _sitemap(site_dir: Path, urls: list[str]) -> None:
         mtime = int.from_bytes(gz.read_bytes()[4:8], "little")
         with open(gz, "wb") as f, gzip.GzipFile(fileobj=f, filename=str(gz), mode="wb", mtime=mtime) as out:
             out.write(text.encode("utf-8"))
+
+
+if __name__ == "__main__":            # _Interpreter's job
+    job = json.load(sys.stdin)
+    fill_pages([Path(p) for p in job["records"]], Path(job["site"]), Shell.parse(job["shell"]))
