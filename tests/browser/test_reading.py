@@ -271,6 +271,16 @@ def test_search_results_by_date_across_the_years_bundles(pf_page):
     assert page.errors == []
 
 
+def test_search_says_so_when_results_cannot_be_shown(pf_page):
+    """A result's card that does not load (a deploy half done, an old browser) leaves the
+    count and a word to reload, not an empty list without a reason."""
+    url, page, collected = pf_page
+    page.route("**/*.tl_cards", lambda route: route.abort())
+    page.goto(url + "search/?q=Saraqib")
+    page.wait_for_function("document.querySelector('.tl-search-status').textContent.includes('could not be shown')")
+    assert page.locator(".tl-search-results > li").count() == 0
+
+
 # --- screenshots: looked at before an issue is resolved
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])

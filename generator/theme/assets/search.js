@@ -155,6 +155,8 @@
     }).then(function (cards) {
       if (mine !== run) return;
       cards.forEach(function (c, i) { list.appendChild(result(c, batch[i].words || [])); });
+    }, function () {          // a card missing, or a browser without DecompressionStream
+      if (mine === run) status.textContent += " (the results could not be shown; reload the page)";
     });
   }
 
