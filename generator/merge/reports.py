@@ -93,23 +93,38 @@ def _weights(signatures: list[frozenset[str]]) -> dict[str, float]:
     return {w: math.log(n / c) for w, c in df.items()}
 
 
+def mergeable(e: Event, keep_apart: frozenset[str] = frozenset()) -> bool:
+    """Whether a report may merge with others: extracted from an article, dated to a day."""
+    return e.origin == "extracted" and bool(e.article) and e.date.precision in _MERGEABLE and e.id not in keep_apart
+
+
+def merge_parts(events: list[Event], published: dict[str, date], settings: MergeSettings,
+                keep_apart: frozenset[str] = frozenset(), memo: Memo | None = None
+                ) -> tuple[list[Event], dict[tuple[int, int], list[Event]]]:
+    """merge_reports in its two parts: the events that merge with none (in the order given),
+    and each month's merged events."""
+    memo = Memo() if memo is None else memo
+    others: list[Event] = []
+    months = by_start_month(events, lambda e: mergeable(e, keep_apart), others)
+    merged = {}
+    for month in sorted(months):
+        part = tuple(months[month])
+        inputs = (settings, part, tuple(published.get(e.article) for e in part))
+        merged[month] = memo(("merge", month), inputs, lambda: _merge_month(part, published, settings))
+    return others, merged
+
+
 def merge_reports(events: list[Event], published: dict[str, date], settings: MergeSettings,
                   keep_apart: frozenset[str] = frozenset(), memo: Memo | None = None) -> list[Event]:
-    """Events with reports of one happening merged; order and ids are deterministic.
+    """Events with reports of one happening merged; order and ids are deterministic: the
+    events that merge with none first, in the order given, then each month's, in order.
 
     Reports are merged month by month (of their date), with word weights from the
     month's mergeable reports: only reports of the same dates ever merge, and a new
     article then changes the merges of its own months only, which `timeline serve`
     recomputes alone (memo.py)."""
-    memo = Memo() if memo is None else memo
-    out: list[Event] = []
-    months = by_start_month(events, lambda e: e.origin == "extracted" and e.article and
-                            e.date.precision in _MERGEABLE and e.id not in keep_apart, out)
-    for month in sorted(months):
-        part = tuple(months[month])
-        inputs = (settings, part, tuple(published.get(e.article) for e in part))
-        out += memo(("merge", month), inputs, lambda: _merge_month(part, published, settings))
-    return out
+    others, merged = merge_parts(events, published, settings, keep_apart, memo)
+    return others + [e for month in sorted(merged) for e in merged[month]]
 
 
 def _merge_month(events: tuple[Event, ...], published: dict[str, date], settings: MergeSettings) -> list[Event]:
