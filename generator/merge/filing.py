@@ -76,9 +76,8 @@ class Filing:
 
     def _part(self, months: set) -> list[Event]:
         """The corrected events starting in these months, in the order a whole run has them."""
-        paths = sorted(set().union(*(self.in_month[m] for m in months)))     # "" (curated) first: last
-        paths = paths[1:] + paths[:1] if paths and paths[0] == "" else paths
-        return [e for path in paths for e in self.events[path] if _month(e) in months]
+        return [e for path in _in_order(set().union(*(self.in_month[m] for m in months)))
+                for e in self.events[path] if _month(e) in months]
 
     def refile(self, inputs: tuple, files: ArticleFiles | None):
         """(months, merged events, problems) after the files' changes, or None: do it all."""
@@ -143,8 +142,8 @@ class Filing:
                 self.found.pop(i, None)
         kept = []
         for m in sorted(dirty):
-            placed = [(w, e) for path in self._paths(m) for w, e in self._alone(path, self.events[path])
-                      if _month(e) == m] + _in_month(m, self.pre.get(m, []))
+            placed = [(w, e) for path in _in_order(self.in_month.get(m, ())) for w, e in
+                      self._alone(path, self.events[path]) if _month(e) == m] + _in_month(m, self.pre.get(m, []))
             kept += [e for w, e in placed if min(self.found[e.id]) == w]
             self.months.pop(m, None)
         for m in touched:
@@ -160,9 +159,12 @@ class Filing:
         places = self.found.get(i)
         return min(places) if places else None
 
-    def _paths(self, month: tuple) -> list[str]:
-        paths = sorted(self.in_month.get(month, ()))
-        return paths[1:] + paths[:1] if paths and paths[0] == "" else paths
+
+
+def _in_order(paths) -> list[str]:
+    """Articles in the order a whole run has their events: by path, curated ("") last."""
+    paths = sorted(paths)
+    return paths[1:] + paths[:1] if paths and paths[0] == "" else paths
 
 
 def _in_month(month: tuple, events) -> list[tuple[tuple, Event]]:
