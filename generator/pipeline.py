@@ -24,7 +24,7 @@ from .merge.corrections import apply_corrections, read_corrections, unmergeable
 from .merge.curated import read_curated
 from .merge.fields import Vocab
 from .merge.filing import Filing
-from .merge.reports import MergeSettings, merge_reports
+from .merge.reports import MergeSettings, joined, merge_parts
 from .model import Event, Problem
 from .render import SiteInput, article_infos, basemap, render_site
 from .render.context import ArticleTable
@@ -241,10 +241,11 @@ def _collect(config: Config, store: Cache, jobs: int, memo: Memo, files: Article
         told += problems
         corrected = events
         published = {x.article.path: x.date for x in extractions if x.date}
-        events = merge_reports(events, published, settings, keep_apart=unmergeable(corrections), memo=memo)
+        others, merged = merge_parts(events, published, settings, keep_apart=unmergeable(corrections), memo=memo)
+        events = joined(others, merged)
         months = by_month(events, memo)
         if filing is not None:
-            filing.file(inputs, extractions, corrected, events, months, published, told)
+            filing.file(inputs, extractions, corrected, merged, months, published, told)
         report.problems += told
         report.events = len(events)
     else:

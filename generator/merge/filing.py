@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import chain
 
 from ..extract.batch import ArticleFiles
 from ..memo import Memo
 from ..model import Event
 from . import by_month
 from .corrections import unmergeable
-from .reports import merge_parts, mergeable
+from .reports import joined, merge_parts, mergeable
 
 
 class Filing:
@@ -32,9 +33,9 @@ class Filing:
         self.memo = memo
         self.inputs: tuple | None = None
 
-    def file(self, inputs: tuple, extractions: list, corrected: list, merged: list, months: tuple,
+    def file(self, inputs: tuple, extractions: list, corrected: list, merged: dict, months: tuple,
              published: dict, problems: list) -> None:
-        """Keep what a run done whole gave."""
+        """Keep what a run done whole gave (`merged`: each month's merged events, merge_parts)."""
         self.inputs, self.problems, self.published = inputs, problems, dict(published)
         self.changed: dict = {}         # what the last refile() found changed: article path -> extraction
         self.kept = {x.article.path: x for x in extractions}
@@ -45,12 +46,12 @@ class Filing:
         for path, events in self.events.items():
             for e in events:
                 self.in_month[_month(e)].add(path)
-        self.merged = Counter(map(_month, merged))                 # month -> merged events
+        self.apart = unmergeable(inputs[2])
+        self.pre = dict(merged)                                    # month -> its merged events
+        # month -> events after merging: those that merge with none (merge_parts' others) and the merged
+        self.merged = Counter(_month(e) for e in chain((e for e in corrected if not mergeable(e, self.apart)),
+                                                       *merged.values()))
         self.months = {_month(m[0]): m for m in months}
-        _, _, corrections, settings = inputs
-        self.apart = unmergeable(corrections)
-        # each month's merged events (a merge already made: the memo hands it back)
-        _, self.pre = merge_parts(corrected, self.published, settings, keep_apart=self.apart, memo=self.memo)
         self.found: dict[str, set[tuple]] = defaultdict(set)
         self.at: dict[tuple, Event] = {}                           # a place -> the event found there
         for path, events in self.events.items():
@@ -150,7 +151,7 @@ class Filing:
             self.merged.pop(m, None)
             if not self.in_month[m]:
                 del self.in_month[m]
-        self.merged.update(map(_month, others + [e for m in merged for e in merged[m]]))
+        self.merged.update(map(_month, joined(others, merged)))
         self.months.update((_month(m[0]), m) for m in by_month(kept, self.memo))
         return tuple(self.months[m] for m in sorted(self.months)), sum(self.merged.values()), list(self.problems)
 

@@ -123,7 +123,11 @@ def merge_reports(events: list[Event], published: dict[str, date], settings: Mer
     month's mergeable reports: only reports of the same dates ever merge, and a new
     article then changes the merges of its own months only, which `timeline serve`
     recomputes alone (memo.py)."""
-    others, merged = merge_parts(events, published, settings, keep_apart, memo)
+    return joined(*merge_parts(events, published, settings, keep_apart, memo))
+
+
+def joined(others: list[Event], merged: dict[tuple[int, int], list[Event]]) -> list[Event]:
+    """merge_parts' two parts as merge_reports gives them: those that merge with none, then each month's."""
     return others + [e for month in sorted(merged) for e in merged[month]]
 
 
