@@ -24,7 +24,7 @@ def _records(docs, n):
 
 
 def test_day_pages_are_filled_by_another_process_beside_other_threads(tmp_path):
-    n = stamp._SPAWN_ABOVE
+    n = stamp._INTERPRETER_ABOVE
     _records(tmp_path / "docs", n)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)       # as Pagefind's thread during `timeline build`

@@ -177,11 +177,12 @@ CARDS = "cards"
 
 
 def _card(record: dict) -> list:
-    """What the search page shows of a result: title, date, place, type, link, and the text
-    its excerpt is cut from (theme/assets/search.js reads these, in this order)."""
+    """What the search page shows of a result: title, date, place, type, link (the record's
+    URL, the event's anchor), and the text its excerpt is cut from (theme/assets/search.js
+    reads these, in this order)."""
     meta = record["meta"]
     return [meta.get("title", ""), meta.get("date", ""), meta.get("place", ""), meta.get("type", ""),
-            meta.get("link", record["url"]), record["content"]]
+            record["url"], record["content"]]
 
 
 def _cards(cards: list[list], language: str) -> tuple[dict[str, bytes], list[str]]:

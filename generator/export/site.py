@@ -79,11 +79,9 @@ def _years(docs: Path) -> Iterator[tuple[str, Iterator[dict]]]:
 
 def index_with_pagefind(out: Path, years: Iterable[tuple[str, Iterable[dict]]]) -> None:
     """Pagefind's index of the events themselves (render/search.py, export/pagefind.py) into
-    the folder `out`: one record per event, so that results, filters and counts are events.
-    The event's anchor is also its `link` meta, which the search page follows."""
+    the folder `out`: one record per event, so that results, filters and counts are events."""
     shutil.rmtree(out, ignore_errors=True)
-    write_index(((year, ({**r, "meta": {**r["meta"], "link": r["url"]}} for r in records))
-                 for year, records in years), out)
+    write_index(years, out)
 
 
 def _aside(root: Path) -> Path:

@@ -24,7 +24,7 @@ from ..render.shell import (CONTENT_END, CONTENT_START, DESCRIPTION, PAGE_ID, RE
                             TOC_TITLE)
 
 _SLOT = "\0"
-_SPAWN_ABOVE = 500        # day pages worth an interpreter of their own when fork is not safe
+_INTERPRETER_ABOVE = 500        # day pages worth an interpreter of their own when fork is not safe
 
 
 def _text(s: str) -> str:
@@ -154,7 +154,7 @@ class Stamping:
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods and threading.active_count() == 1:
             self.process = multiprocessing.get_context("fork").Process(target=_fill_or_exit, args=self.args)
-        elif len(todo) >= _SPAWN_ABOVE:
+        elif len(todo) >= _INTERPRETER_ABOVE:
             # beside other threads (Pagefind's, under `timeline build`) a fork could inherit a
             # lock one of them holds; a new interpreter costs a tenth of a second, paid back
             # on a decade's days (creating 3,661 folders and pages took 1.5-6 s)

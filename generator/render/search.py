@@ -5,7 +5,7 @@ pages, a place filter listed days whose other events were about other towns,
 and results could not be sorted by date. Each event is instead one Pagefind
 custom record (export/site.py): its URL is its anchor, its filters are its own, its
 order is the records' own (events in date order; export/pagefind.py names each
-record's fragment after its place in it). The records are written per month
+record after its place in it). The records are written per month
 under .search/ (MkDocs skips dot folders), so a rebuild re-derives only changed
 months.
 """

@@ -129,7 +129,7 @@
     pagefind().then(function (pf) { return pf[0].search(q || null, { filters: only }); }).then(function (found) {
       if (mine !== run) return;
       results = found.results;
-      // A record's fragment is named after its event's place in the date order: an order
+      // A record is named after its event's place in the date order: an order
       // chosen, or filters without words, list the results by that name.
       if (order.value || !q) {
         results = results.slice().sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
