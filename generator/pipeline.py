@@ -10,10 +10,10 @@ from typing import Callable
 from . import confine
 from .cache import Cache, fingerprint
 from .config import Config, load_config, published_url
-from .heap import collector_paused
-from .memo import Memo
+from .heap import collector_paused, give_back
+from .memo import Memo, Written
 from .export.site import theme_problems
-from .export.writer import write_pages
+from .export.writer import PageWriter, Unwritten
 from .extract import Extraction, prepare
 from .extract.batch import ArticleFiles, FileResult
 from .extract.reading import Reading
@@ -26,7 +26,7 @@ from .merge.fields import Vocab
 from .merge.filing import Filing
 from .merge.reports import MergeSettings, joined, merge_parts
 from .model import Event, Problem
-from .render import SiteInput, article_infos, basemap, render_site
+from .render import SiteInput, article_infos, basemap, render_batches
 from .render.context import ArticleTable
 from .render.slugs import set_apart
 
@@ -90,7 +90,7 @@ class Session:
         self.articles = ArticleTable()
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
         self._store: Cache | None = None
-        self._written: dict[str, tuple[str, list]] = {}      # page -> (text, manifest entry) last written
+        self._written: dict[str, list] = {}      # page -> manifest entry it was last written with
 
     def _start(self) -> tuple[Config, Cache]:
         key = fingerprint(self.root / "site_config")
@@ -153,13 +153,39 @@ class Session:
         changed = self.filing.changed if c.refiled else None
         articles = self.articles.infos(self.filing.kept, changed, c.config.article_pages, c.config.article_text,
                                        self.memo)
-        groups = self.articles.pages, self.articles.changed_pages
-        pages = render_site(site_input(c, articles, self.memo, groups))
-        c.report.timings["render"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        c.report.written, c.report.removed = write_pages(c.config.docs_dir, pages, self._written)
-        c.report.timings["write"] = time.perf_counter() - clock
+        site = site_input(c, articles, self.memo, (self.articles.pages, self.articles.changed_pages))
+        try:
+            writing = self._render_and_write(c, site)
+        except Unwritten:            # never expected: every page is made and written once more
+            self.memo.unreleased()
+            writing = self._render_and_write(c, site)
+        c.report.timings["render"] = time.perf_counter() - clock - writing
+        c.report.timings["write"] = writing
         return c.report
+
+    def _render_and_write(self, c: Collected, site: SiteInput) -> float:
+        """Pages are written a batch at a time and the memo lets go of their texts (it keeps
+        a Written): a decade's site is never in memory whole. Returns the seconds spent writing."""
+        writer = PageWriter(c.config.docs_dir, self._written)
+        if not writer.intact():      # a run failed since, or the folder's record was changed
+            self.memo.unreleased()
+        writing = 0.0
+        for pages, raw in render_batches(site):
+            clock = time.perf_counter()
+            entries = writer.write(pages)
+            written = {}
+            for path, text in pages.items():
+                if type(text) is str:
+                    written[id(text)] = w = Written(path, entries[path][1])
+                    if path in raw:
+                        written[id(raw[path])] = w
+            self.memo.release(written)
+            del pages, raw, written
+            give_back()
+            writing += time.perf_counter() - clock
+        clock = time.perf_counter()
+        c.report.written, c.report.removed = writer.close()
+        return writing + time.perf_counter() - clock
 
 
 def site_input(c: Collected, articles: dict, memo: Memo | None = None, groups: tuple | None = None) -> SiteInput:

@@ -285,8 +285,39 @@ def test_session_after_a_run_that_failed(news, tmp_path, monkeypatch):
     session.generate()
     _article(project, date(2020, 1, 7), 5)
     with monkeypatch.context() as patched:
-        patched.setattr(pipeline, "render_site", lambda site: 1 / 0)
+        patched.setattr(pipeline, "render_batches", lambda site: 1 / 0)
         with pytest.raises(ZeroDivisionError):
             session.generate()
     session.generate()
     assert snapshot(project / "build" / "docs") == fresh_build(project, tmp_path / "fresh")
+
+
+def test_session_after_a_run_that_failed_between_batches(news, tmp_path, monkeypatch):
+    """Pages are written a batch at a time and the session keeps only the size of those
+    written (memo.Written): a run that failed after its first batch, and a record of the
+    pages changed behind the session's back, both end in what a fresh build gives."""
+    import generator.pipeline as pipeline
+    real = pipeline.render_batches
+    project = tmp_path / "project"
+    shutil.copytree(news, project, ignore=shutil.ignore_patterns("build", ".timeline-cache"))
+    session = Session(project)
+    session.generate()
+
+    def first_only(site):
+        batches = real(site)
+        yield next(batches)
+        raise ZeroDivisionError
+    _article(project, date(2020, 1, 7), 5)
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "render_batches", first_only)
+        with pytest.raises(ZeroDivisionError):
+            session.generate()
+    session.generate()
+    docs = project / "build" / "docs"
+    assert snapshot(docs) == fresh_build(project, tmp_path / "fresh")
+    # another hand changes a page and the folder's record: nothing kept of them is trusted
+    (docs / ".timeline-pages.json").unlink()
+    (docs / "index.md").write_text("changed", encoding="utf-8")
+    _article(project, date(2020, 1, 8), 6)
+    session.generate()
+    assert snapshot(docs) == fresh_build(project, tmp_path / "fresh2")

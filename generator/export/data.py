@@ -12,10 +12,11 @@ import html
 import io
 import json
 from datetime import date, datetime, timedelta, timezone
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ..gazetteer import REGION_KINDS
 from ..model import Event, kept
+from ..memo import Packed, Written
 from ..render.context import SiteInput
 from ..render.event import provenance
 from ..render.home import DOWNLOADS_PAGE      # the home page links it
@@ -125,12 +126,12 @@ def _joined(parts) -> str:
     return ",\n".join(p for p in parts if p)
 
 
-def _parts(site: SiteInput, fmt: str, given: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Each month's serialised events (`given` by data_files: some months only, for a year's file)."""
-    return given if given is not None else _month_parts(site, fmt)
+def _parts(site: SiteInput, fmt: str, given: tuple[Packed, ...] | None) -> tuple[str, ...]:
+    """Each month's serialised events (`given` by data_batches: some months only, for a year's file)."""
+    return tuple(p.text() for p in (given if given is not None else _month_parts(site, fmt)))
 
 
-def events_json(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+def events_json(site: SiteInput, given: "tuple[Packed, ...] | None" = None) -> str:
     parts = _parts(site, "json", given)
     head = json.dumps({"title": site.title, "licence": LICENCE}, ensure_ascii=False)[:-1]
     return f'{head}, "events": [\n{_joined(parts)}\n]}}\n'
@@ -173,7 +174,7 @@ def _csv_part(events, site: SiteInput) -> str:
     return out.getvalue()
 
 
-def events_csv(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+def events_csv(site: SiteInput, given: "tuple[Packed, ...] | None" = None) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
     parts = _parts(site, "csv", given)
@@ -202,7 +203,7 @@ def _geojson_part(events, site: SiteInput) -> str:
     return ",\n".join(COMPACT_JSON(f) for f in features if f)
 
 
-def events_geojson(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+def events_geojson(site: SiteInput, given: "tuple[Packed, ...] | None" = None) -> str:
     parts = _parts(site, "geojson", given)
     return f'{{"type": "FeatureCollection", "features": [\n{_joined(parts)}\n]}}\n'
 
@@ -234,7 +235,7 @@ def _timelinejs_part(events, site: SiteInput) -> str:
     return ",\n".join(COMPACT_JSON(_timelinejs_event(e, site)) for e in events)
 
 
-def timelinejs(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+def timelinejs(site: SiteInput, given: "tuple[Packed, ...] | None" = None) -> str:
     parts = _parts(site, "timelinejs", given)
     title = json.dumps({"text": {"headline": html.escape(site.title), "text": html.escape(site.description)}},
                        ensure_ascii=False)
@@ -302,7 +303,7 @@ def _ics_part(events, site: SiteInput) -> str:
     return "".join(out)
 
 
-def events_ics(site: SiteInput, given: tuple[str, ...] | None = None) -> str:
+def events_ics(site: SiteInput, given: "tuple[Packed, ...] | None" = None) -> str:
     from icalendar import Calendar
     cal = Calendar()
     cal.add("prodid", "-//timeline-generator//events//EN")
@@ -344,49 +345,46 @@ def file_year(path: str) -> int | None:
     return int(year) if "-" in stem and year.isdigit() else None
 
 
-def _month_parts(site: SiteInput, fmt: str) -> tuple[str, ...]:
-    """Each month's events in one format, kept in the site's memo (SiteInput.per_month)."""
-    return tuple(site.per_month(("export", fmt, site.site_url), lambda part: PARTS[fmt](part, site)))
+def _month_parts(site: SiteInput, fmt: str) -> tuple[Packed, ...]:
+    """Each month's events in one format, kept compressed in the site's memo (SiteInput.per_month)."""
+    return tuple(site.per_month(("export", fmt, site.site_url), lambda part: Packed(PARTS[fmt](part, site))))
 
 
-def data_files(site: SiteInput) -> dict[str, str]:
-    """Every download, by its path in the site: each format whole while its JSON is under
-    WHOLE_LIMIT; past that, on a site spanning years, the BY_YEAR formats a year at a time
-    (and whole too for those still under the limit). Written month by month: under `timeline
-    serve` an edit re-serialises only its months and rewrites only the files holding them;
-    the others are last run's very strings, which the writer skips (export/writer.py)."""
+def data_batches(site: SiteInput) -> Iterator[dict[str, str]]:
+    """Every download, by its path in the site, a year's files (or a whole file) at a time:
+    each is written and let go before the next is made (pipeline.Session). Each format whole
+    while its JSON is under WHOLE_LIMIT; past that, on a site spanning years, the BY_YEAR
+    formats a year at a time (and whole too for those still under the limit). Joined from
+    month parts: under `timeline serve` an edit re-serialises only its months and rewrites
+    only the files holding them; the others are what the memo kept of them (memo.Written)."""
     json_months = _month_parts(site, "json")
     years: dict[int, list[int]] = {}          # year -> its months' positions in the parts
     for i, part in enumerate(site.months or (site.events,)):
         if part:
             years.setdefault(part[0].date.start.year, []).append(i)
     by_year = len(years) > 1 and sum(map(byte_size, json_months)) > WHOLE_LIMIT     # JSON: the largest
-    files: dict[str, str] = {}
-    for f in BY_YEAR if by_year else WRITERS:
-        months = json_months if f == "json" else _month_parts(site, f)
-        if by_year:
-            for year, where in years.items():
-                chosen = tuple(months[i] for i in where)
-                files[year_path(FORMATS[f][0], year)] = site.memo(
+    formats = BY_YEAR if by_year else tuple(WRITERS)
+    months = {f: json_months if f == "json" else _month_parts(site, f) for f in formats}
+    if by_year:
+        for year, where in years.items():
+            batch = {}
+            for f in formats:
+                chosen = tuple(months[f][i] for i in where)
+                batch[year_path(FORMATS[f][0], year)] = site.memo(
                     ("export", f, year), (chosen, site.title, site.description), lambda: WRITERS[f](site, chosen))
-        if not by_year or sum(map(byte_size, months)) <= WHOLE_LIMIT:
-            files[FORMATS[f][0]] = site.memo(("export", f), (months, site.title, site.description),
-                                             lambda: WRITERS[f](site, months))
-    return files
+            yield batch
+    for f in formats:
+        if not by_year or sum(map(byte_size, months[f])) <= WHOLE_LIMIT:
+            yield {FORMATS[f][0]: site.memo(("export", f), (months[f], site.title, site.description),
+                                            lambda: WRITERS[f](site, months[f]))}
 
 
-def byte_size(text: str) -> int:
-    """Bytes of the UTF-8 file; the same string is measured once (under `timeline serve` most
-    files are last run's very strings)."""
-    cached = _SIZES.get(id(text))
-    if cached is None or cached[0] is not text:
-        cached = _SIZES[id(text)] = (text, len(text.encode("utf-8")))
-        if len(_SIZES) > 4096:        # strings of runs long gone
-            _SIZES.clear()
-    return cached[1]
-
-
-_SIZES: dict[int, tuple[str, int]] = {}
+def byte_size(text: "str | Written | Packed") -> int:
+    """Bytes of the UTF-8 file. Under `timeline serve` most files are last run's, which the
+    memo keeps as their size (memo.Written), and a month's part knows its own (memo.Packed)."""
+    if isinstance(text, (Written, Packed)):
+        return text.size
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
 _ABOUT = {
@@ -425,13 +423,12 @@ COLUMN_MEANINGS = (
 _LABELS = {"json": "JSON", "csv": "CSV", "geojson": "GeoJSON", "timelinejs": "TimelineJS", "ics": "iCalendar"}
 
 
-def _size_label(text: str) -> str:
-    n = byte_size(text)
+def _size_label(n: int) -> str:
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
 
 
-def downloads_page(files: dict[str, str], feed: str) -> str:
-    """data/index.md: what each download holds, its size, licence and the CSV's columns."""
+def downloads_page(sizes: dict[str, int], feed: str) -> str:
+    """data/index.md: what each download holds, its size (bytes, by path), licence and the CSV's columns."""
     def link(path: str) -> str:
         name = path.split("/")[-1]
         return f"[{name}]({name})"
@@ -441,13 +438,13 @@ def downloads_page(files: dict[str, str], feed: str) -> str:
              "Every event on this site, as data. The same files come from `timeline export`.", "",
              "| file | what it holds | size |", "| --- | --- | --- |"]
     for fmt, (path, _) in FORMATS.items():
-        if path in files:
-            lines.append(f"| {link(path)} | {_ABOUT[fmt]} | {_size_label(files[path])} |")
+        if path in sizes:
+            lines.append(f"| {link(path)} | {_ABOUT[fmt]} | {_size_label(sizes[path])} |")
     lines.append(f"| [feed.xml]({href(DOWNLOADS_PAGE, feed)}) | an Atom feed of the newest events | "
-                 f"{_size_label(files.get(feed, ''))} |")
-    years = sorted({y for y in map(file_year, files) if y is not None})
+                 f"{_size_label(sizes.get(feed, 0))} |")
+    years = sorted({y for y in map(file_year, sizes) if y is not None})
     if years:
-        per_year = [f for f in BY_YEAR if year_path(FORMATS[f][0], years[0]) in files]
+        per_year = [f for f in BY_YEAR if year_path(FORMATS[f][0], years[0]) in sizes]
         lines += ["", "## By year", "",
                   f"This site's events make files larger than {WHOLE_LIMIT // 2**20} MB, so they are offered a year "
                   f"at a time here, as {', '.join(_LABELS[f] for f in per_year)}. `timeline export` writes any "
@@ -455,7 +452,7 @@ def downloads_page(files: dict[str, str], feed: str) -> str:
                   "| year | " + " | ".join(_LABELS[f] for f in per_year) + " |",
                   "| --- |" + " --- |" * len(per_year)]
         for year in years:
-            cells = [f"[{_size_label(files[p])}]({p.split('/')[-1]})"
+            cells = [f"[{_size_label(sizes[p])}]({p.split('/')[-1]})"
                      for p in (year_path(FORMATS[f][0], year) for f in per_year)]
             lines.append(f"| {year} | " + " | ".join(cells) + " |")
     lines += ["", "## Licence", "", LICENCE + " Quotes are short extracts for reference; the full articles "

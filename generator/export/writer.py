@@ -18,6 +18,8 @@ import json
 import os
 from pathlib import Path
 
+from ..memo import Written
+
 MANIFEST = ".timeline-pages.json"
 # Temporary files are dot-files: MkDocs never copies one into the site.
 _TMP_PREFIX, _TMP_SUFFIX = ".", ".tmp"
@@ -47,47 +49,75 @@ def _same_size(path: Path, size: int) -> bool:
         return False
 
 
-def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, tuple[str, list]] | None = None
-                ) -> tuple[int, int]:
-    """Sync out_dir to exactly `pages`. Returns (files written, files removed).
+def write_pages(out_dir: Path, pages: dict[str, str], known: dict[str, list] | None = None) -> tuple[int, int]:
+    """Sync out_dir to exactly `pages`. Returns (files written, files removed)."""
+    writer = PageWriter(out_dir, known)
+    writer.write(pages)
+    return writer.close()
 
-    `known` (kept by a Session between runs in one process) maps each page to the
-    text written last time and its manifest entry: a page that is that very string
-    again is neither encoded, hashed nor looked at on disk."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    old = _manifest(out_dir)
-    (out_dir / MANIFEST).unlink(missing_ok=True)     # from here until the end, no record to trust
-    new: dict[str, list] = {}
-    written = 0
-    made: set[Path] = set()          # folders made or found: one mkdir each, not one per page
-    known = {} if known is None else known
-    for rel, text in sorted(pages.items()):
-        last = known.get(rel)
-        if last is not None and last[0] is text and old is not None and old.get(rel) == last[1]:
-            new[rel] = last[1]
-            continue
-        path = out_dir / rel
-        data = text.encode("utf-8")
-        new[rel] = entry = [_digest(data), len(data)]
-        known[rel] = (text, entry)
-        if old is not None and old.get(rel) == entry and _same_size(path, len(data)):
-            continue
-        if old is None and _same_size(path, len(data)) and path.read_bytes() == data:
-            continue
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        tmp = path.with_name(_TMP_PREFIX + path.name + _TMP_SUFFIX)
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        written += 1
-    for gone in known.keys() - pages.keys():
-        del known[gone]
-    removed = _remove_stale(out_dir, set(pages), None if old is None else set(old))
-    tmp = out_dir / (_TMP_PREFIX + MANIFEST + _TMP_SUFFIX)
-    tmp.write_text(json.dumps(new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(out_dir / MANIFEST)
-    return written, removed
+
+class Unwritten(Exception):
+    """A page handed over as Written (its text not kept) whose file is not the one last
+    written: the session renders every page again (pipeline.Session)."""
+
+
+class PageWriter:
+    """Writes pages batch by batch (a renderer's batch need not wait for the others, nor
+    stay in memory after it), then removes what no batch gave.
+
+    `known` (kept by a Session between runs in one process) maps each page to the manifest
+    entry it was last written with: a page given as a Written (memo.py) is that file again,
+    neither encoded, hashed nor looked at on disk. `check()` says beforehand whether every
+    such page can be trusted to be on disk: when `intact()` is false, none is."""
+
+    def __init__(self, out_dir: Path, known: dict[str, list] | None = None):
+        self.out_dir, self.known = out_dir, ({} if known is None else known)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.old = _manifest(out_dir)
+        (out_dir / MANIFEST).unlink(missing_ok=True)     # from here until close(), no record to trust
+        self.new: dict[str, list] = {}
+        self.written = 0
+        self.made: set[Path] = set()      # folders made or found: one mkdir each, not one per page
+
+    def intact(self) -> bool:
+        """Whether the folder's record is exactly what this writer's `known` last wrote (no
+        run failed since, nothing rewrote the record): pages given as Written can be kept."""
+        return self.old is not None and self.old == self.known
+
+    def write(self, pages: dict[str, "str | Written"]) -> dict[str, list]:
+        """Write a batch; returns its pages' manifest entries ([digest, bytes])."""
+        old, known = self.old, self.known
+        for rel, text in sorted(pages.items()):
+            if isinstance(text, Written):
+                if text.path != rel or rel not in known or old is None or old.get(rel) != known[rel]:
+                    raise Unwritten(rel)
+                self.new[rel] = known[rel]
+                continue
+            path = self.out_dir / rel
+            data = text.encode("utf-8")
+            self.new[rel] = known[rel] = entry = [_digest(data), len(data)]
+            if old is not None and old.get(rel) == entry and _same_size(path, len(data)):
+                continue
+            if old is None and _same_size(path, len(data)) and path.read_bytes() == data:
+                continue
+            if path.parent not in self.made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.made.add(path.parent)
+            tmp = path.with_name(_TMP_PREFIX + path.name + _TMP_SUFFIX)
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            self.written += 1
+        return {rel: self.new[rel] for rel in pages}
+
+    def close(self) -> tuple[int, int]:
+        """Remove every file no batch gave and save the manifest: (files written, files removed)."""
+        for gone in self.known.keys() - self.new.keys():
+            del self.known[gone]
+        removed = _remove_stale(self.out_dir, set(self.new), None if self.old is None else set(self.old))
+        tmp = self.out_dir / (_TMP_PREFIX + MANIFEST + _TMP_SUFFIX)
+        tmp.write_text(json.dumps(self.new, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(self.out_dir / MANIFEST)
+        return self.written, removed
 
 
 def _remove_stale(out_dir: Path, keep: set[str], known: set[str] | None) -> int:

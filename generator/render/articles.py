@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from typing import Iterator
 
 from ..model import MONTH_NAMES, Event, long_date
-from .context import ArticleInfo, SiteInput, by_page
+from .context import BATCH_CHARS, ArticleInfo, SiteInput, by_page
 from .event import DATE_SOURCE_LABEL, event_item
 from .text import a, esc, front_matter, heading, plural, safe_url
 from .text import h as hx
@@ -20,7 +21,8 @@ SHOWN_CHARS = 50_000
 INDEX = "articles/index.md"
 
 
-def article_pages(site: SiteInput) -> dict[str, str]:
+def article_pages(site: SiteInput) -> Iterator[dict[str, str]]:
+    """The article pages a batch at a time (about BATCH_CHARS of text each)."""
     parts = site.per_month("taken", _taken)
     kept = site.memo(("article pages",), (), _Kept)        # the same object run after run
     if site.article_groups is None or kept.parts is None or site.article_groups[1] is None:
@@ -42,16 +44,23 @@ def article_pages(site: SiteInput) -> dict[str, str]:
             kept.taken[path] = tuple(e for part in parts for e in part.get(path, ()))
         look = set(look) | {site.articles[p].page for p in moved if p in site.articles}
     kept.parts = parts
-    for page in look:
+    batch: dict[str, str] = {}
+    chars = 0
+    for page in sorted(look):
         infos = pages_of.get(page)
         if infos is None:
             kept.pages.pop(page, None)
             continue
         events = tuple(kept.taken.get(info.path, ()) for info in infos)
-        kept.pages[page] = site.memo(page, (infos, events), lambda: _page(page, infos, events))
-    pages = dict(kept.pages)
-    pages[INDEX] = site.memo(INDEX, tuple(pages_of.items()), lambda: _index(site, pages_of))
-    return pages
+        batch[page] = kept.pages[page] = site.memo(page, (infos, events), lambda: _page(page, infos, events))
+        chars += len(batch[page]) if type(batch[page]) is str else 0
+        if chars > BATCH_CHARS:
+            yield batch
+            batch, chars = {}, 0
+    # the pages not looked at again are last run's (memo.Written once written)
+    batch.update((page, text) for page, text in kept.pages.items() if page not in look)
+    batch[INDEX] = site.memo(INDEX, tuple(pages_of.items()), lambda: _index(site, pages_of))
+    yield batch
 
 
 class _Kept:
@@ -62,6 +71,10 @@ class _Kept:
         self.parts: list | None = None
         self.taken: dict[str, tuple[Event, ...]] = {}
         self.pages: dict[str, str] = {}
+
+    def release(self, swap) -> None:
+        """Written pages are kept as what the memo keeps of them (Memo.release)."""
+        self.pages = {page: swap(text) for page, text in self.pages.items()}
 
 
 def _page(page: str, infos: tuple[ArticleInfo, ...], events: tuple[tuple[Event, ...], ...]) -> str:

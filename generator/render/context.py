@@ -5,7 +5,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from ..memo import Memo
 from ..model import Article, Event
@@ -76,17 +76,23 @@ class SiteInput:
     def per_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> list[T]:
         """derive() of each month's events, in order; a month unchanged since the last run
         in this process keeps its result. Without months, the events are one part."""
-        out = []
+        return list(self.each_month(name, derive))
+
+    def each_month(self, name: str, derive: Callable[[tuple[Event, ...]], T]) -> Iterator[T]:
+        """per_month(), made as it is read."""
         for part in self.months or (self.events,):
             start = part[0].date.start if part else None
             key = (name, start.year, start.month) if start else (name,)   # name: a string or a tuple
-            out.append(self.memo(key, part, lambda: derive(part)))
-        return out
+            yield self.memo(key, part, lambda: derive(part))
 
     def sources(self, events) -> tuple:
         """What a page of these events shows of their reports' articles (links, dates)."""
         return tuple(map(self.articles.get, cited(events)))
 
+
+# Pages are handed to the writer a few at a time (pipeline.Session): a decade's facet lists and
+# articles shown in full are gigabytes of text that need never be in memory at once.
+BATCH_CHARS = 16_000_000
 
 # Above this many articles, articles share a page per month (one section and
 # anchor each): thousands of pages, each with the theme's header and navigation,

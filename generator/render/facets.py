@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
+from typing import Iterator
 
 from ..model import MONTH_NAMES, Event
-from ..memo import Memo
-from .context import SiteInput
+from ..memo import Memo, Packed
+from .context import BATCH_CHARS, SiteInput
 from .event import event_item
 from .map import place_map
 from .preview import describe
@@ -30,9 +31,10 @@ def facet_groups(events) -> dict[str, dict[str, list[Event]]]:
     return {"places": places, "actors": actors, "types": types}
 
 
-def facet_pages(site: SiteInput) -> dict[str, str]:
+def facet_pages(site: SiteInput) -> Iterator[dict[str, str]]:
+    """The facets' pages a batch at a time (about BATCH_CHARS of text each)."""
     memo = site.memo
-    pages = {}
+    pages: dict[str, str] = {}
     # kind -> name -> year -> events, joined from the months' groups (chronological; a month's
     # events start in one year): a facet's years come ready, not sorted out event by event each run
     by_kind: dict[str, dict[str, dict[int, list[Event]]]] = {kind: {} for kind in FACETS}
@@ -46,6 +48,7 @@ def facet_pages(site: SiteInput) -> dict[str, str]:
                 else:               # a site given no months (one part of all its events)
                     for e in events:
                         years.setdefault(e.date.start.year, []).append(e)
+    chars = 0
     for kind, heading in FACETS.items():
         groups = by_kind[kind]
         index = f"{kind}/index.md"
@@ -55,9 +58,14 @@ def facet_pages(site: SiteInput) -> dict[str, str]:
         for name, years in groups.items():
             years = tuple((y, tuple(evs)) for y, evs in years.items())
             intro = _place_map(site, name, years[0][1]) if kind == "places" else ""
-            pages.update(memo((kind, name), (years, intro), lambda: _facet(kind, heading, name, site.facet_page(kind, name),
-                                                                           years, memo, intro)))
-    return pages
+            made = memo((kind, name), (years, intro), lambda: _facet(kind, heading, name, site.facet_page(kind, name),
+                                                                     years, memo, intro))
+            pages.update(made)
+            chars += sum(len(text) for text in made.values() if type(text) is str)
+            if chars > BATCH_CHARS:
+                yield pages
+                pages, chars = {}, 0
+    yield pages
 
 
 def _index(kind: str, heading: str, index: str, counts: tuple, site: SiteInput) -> str:
@@ -121,7 +129,9 @@ def _facet_year(name: str, year: int, path: str, year_path: str, events: tuple[E
     for month, run in groupby(events, _START_MONTH):     # runs of one start month (events are chronological)
         run = tuple(run)
         # a month's heading comes at its first event, whatever came before: runs list alone
-        body += memo(("facet month", year_path, month), run, lambda: _listing(run, year_path, level=2, years=False))
+        # kept compressed: a decade of facet lists is read again only when a neighbour changes
+        body.append(memo(("facet month", year_path, month), run,
+                         lambda: Packed("\n".join(_listing(run, year_path, level=2, years=False)))).text())
     return "\n".join(body) + "\n"
 
 

@@ -11,6 +11,8 @@ months.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..model import Event
 from .headline import headline
 from .paths import event_page
@@ -36,14 +38,24 @@ def records(events: tuple[Event, ...]) -> str:
     return "".join(SORTED_JSON(record(e)) + "\n" for e in events)
 
 
-def _month(events: tuple[Event, ...]) -> tuple[str, str]:
+def _month(events: tuple[Event, ...]) -> dict[str, str]:
+    """{path: records}: a dict, the form of a memo value whose page is let go once written."""
     key = f"{events[0].date.start.year:04d}-{events[0].date.start.month:02d}" if events else "all"
-    return f"{RECORDS}/{key}.jsonl", records(events)
+    return {f"{RECORDS}/{key}.jsonl": records(events)}
 
 
-def search_records(site) -> dict[str, str]:
-    """{docs path: records}, a file per month of site.months (SiteInput.per_month)."""
-    out: dict[str, str] = {}
-    for path, text in site.per_month("search", _month):
-        out[path] = out.get(path, "") + text
-    return {path: text for path, text in out.items() if text}
+def search_batches(site) -> Iterator[dict[str, str]]:
+    """{docs path: records}, a file per month of site.months (SiteInput.each_month), a year
+    of them at a time: each batch is written and let go before the next is made."""
+    batch: dict[str, str] = {}
+    year = None
+    for part in site.each_month("search", _month):
+        for path, text in part.items():       # one file a month: no two parts share a path
+            if path[len(RECORDS) + 1:][:4] != year and batch:
+                yield batch
+                batch = {}
+            year = path[len(RECORDS) + 1:][:4]
+            if text:
+                batch[path] = text
+    if batch:
+        yield batch

@@ -10,7 +10,9 @@ search needs to see.
 """
 from __future__ import annotations
 
-from ..memo import Memo
+from datetime import date
+
+from .paths import day_page
 from .text import COMPACT_JSON
 from .timeline import INDEXED, DayPage
 
@@ -33,8 +35,8 @@ def shell_markdown() -> str:
             + f"{CONTENT_START}\n\n## {TOC_TITLE} {{#{TOC_ID}}}\n\n{CONTENT_END}\n")
 
 
-def record_path(page: DayPage) -> str:
-    return f"{RECORDS}/{page.path.removesuffix('/index.md')}.json"
+def record_path(day: date) -> str:
+    return f"{RECORDS}/{day_page(day).removesuffix('/index.md')}.json"
 
 
 def record(page: DayPage) -> str:
@@ -44,11 +46,3 @@ def record(page: DayPage) -> str:
         "intro": page.intro_html(),
         "sections": [[s.level, s.id, s.title, s.html] for s in page.sections],
     }) + "\n"
-
-
-def shell_pages(days: list[DayPage], memo: Memo | None = None) -> dict[str, str]:
-    memo = Memo() if memo is None else memo
-    pages = {record_path(d): memo(("record", d.path), (d,), lambda: record(d)) for d in days}
-    if days:
-        pages[SHELL_PAGE] = shell_markdown()
-    return pages

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 from datetime import date
+from typing import Callable, Iterator
 
 from ..model import MONTH_NAMES, Event, long_date, slugify
 from .context import SiteInput, cited
@@ -124,8 +125,12 @@ class DayPage:
         return f'<p class="tl-daynav">{" · ".join(links)}</p>\n<p>{h(self.count)}</p>'
 
 
-def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
-    pages = []
+def day_pages(cal: Calendar, site: SiteInput, finish: Callable[[DayPage], str],
+              path: Callable[[date], str] = day_page) -> Iterator[dict[str, str]]:
+    """Each day's page finished as a file (`finish`: its Markdown, or its record for
+    render/shell.py), under `path` of its date, a year of them at a time. What the memo
+    keeps is that file, not the DayPage it came from: once written, only its size (memo.Written)."""
+    pages: dict[str, str] = {}
     days = cal.days
     cites: dict[date, tuple[str, ...]] = {}
     for part in site.per_month("cited", _cited):
@@ -134,10 +139,14 @@ def day_pages(cal: Calendar, site: SiteInput) -> list[DayPage]:
     for i, d in enumerate(days):
         before, after = days[i - 1] if i else None, days[i + 1] if i + 1 < len(days) else None
         events = tuple(cal.by_day[d])
+        if before and before.year != d.year and pages:
+            yield pages
+            pages = {}
         # site.sources(events), from each month's list of the articles its days cite
-        pages.append(site.memo(d, (before, after, events, tuple(map(get, cites[d]))),
-                               lambda: _day_page(d, before, after, events, site)))
-    return pages
+        pages[path(d)] = site.memo(d, (before, after, events, tuple(map(get, cites[d])), finish),
+                                   lambda: finish(_day_page(d, before, after, events, site)))
+    if pages:
+        yield pages
 
 
 def _cited(events) -> dict[date, tuple[str, ...]]:
