@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import confine
-from .cache import Cache, fingerprint
+from .cache import SETTLED_NS, Cache, fingerprint
 from .config import Config, load_config, published_url
 from .heap import collector_paused, give_back
 from .memo import Memo, Written
@@ -89,11 +89,17 @@ class Session:
         self.filing = Filing(self.memo)
         self.articles = ArticleTable()
         self._config: tuple[str, Config] | None = None      # (site_config fingerprint, config)
+        self._stamp: tuple | None = None                    # site_config's files' states when it was taken
         self._store: Cache | None = None
         self._written: dict[str, list] = {}      # page -> manifest entry it was last written with
 
     def _start(self) -> tuple[Config, Cache]:
-        key = fingerprint(self.root / "site_config")
+        stamp = _stamp(self.root / "site_config")
+        if self._config is not None and stamp is not None and stamp == self._stamp:
+            key = self._config[0]       # no file of the configuration changed: no hashing the package again
+        else:
+            key = fingerprint(self.root / "site_config")
+        self._stamp = stamp
         if self._config is None or self._config[0] != key:
             self._config = key, load_config(self.root)
             self.memo = Memo()          # titles, vocabulary, search engine: start afresh
@@ -186,6 +192,21 @@ class Session:
         clock = time.perf_counter()
         c.report.written, c.report.removed = writer.close()
         return writing + time.perf_counter() - clock
+
+
+def _stamp(folder: Path) -> tuple | None:
+    """Every file's state under `folder` (path, size, time, inode), or None when one changed
+    too recently for its state to stand for its bytes (cache.SETTLED_NS)."""
+    now, states = time.time_ns(), []
+    for path in sorted(folder.rglob("*")):
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        if now - st.st_mtime_ns < SETTLED_NS:
+            return None
+        states.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(states)
 
 
 def site_input(c: Collected, articles: dict, memo: Memo | None = None, groups: tuple | None = None) -> SiteInput:
