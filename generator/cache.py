@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from . import codec, confine
-from .heap import collector_paused
 from .model import Problem
 
 PACKAGE = Path(__file__).resolve().parent
@@ -65,27 +64,33 @@ class Cache:
     a few kilobytes, not the whole cache. The base is rewritten (and entries no
     longer used dropped) once the changes outgrow a tenth of it.
 
-    The files are JSON: reading one can only ever give back data. Each entry is
-    decoded into `kind` (a dataclass) when first used and checked against its type
-    hints (codec.py); one that does not fit is not used. The cache is optional: a
-    cache that cannot be read or written is a warning (`problems`), never a failure."""
+    The files are JSON Lines (FORMAT below): reading one can only ever give back
+    data. An entry's line is kept as bytes until its article asks for it, then
+    decoded into `kind` (a dataclass) and checked against its type hints (codec.py);
+    one that does not parse or fit is not used. Once decoded, only the value is
+    held, and it is encoded again when a file that holds it is written. The cache
+    is optional: a cache that cannot be read or written is a warning (`problems`),
+    never a failure."""
 
     def __init__(self, folder: Path, fingerprint_: str, enabled: bool = True, kind=str):
-        self.path = folder / f"extract-{fingerprint_}.json"
-        self.recent_path = folder / f"extract-{fingerprint_}.recent.json"
+        self.path = folder / f"extract-{fingerprint_}.jsonl"
+        self.recent_path = folder / f"extract-{fingerprint_}.recent.jsonl"
         self.folder = folder
         self.enabled = enabled
         self.decode = codec.decoder(kind)
         self.problems: list[Problem] = []
-        self.old: dict = {}                    # key -> entry as JSON data
+        # keys (dicts as ordered sets) of the entries the cache offers, and of those this run uses
+        self.old: dict = {}
         self.new: dict = {}
         self.values: dict = {}                 # key -> decoded entry, kept between runs of a session
+        self.lines: dict = {}                  # key -> its entry's line, not decoded yet
         # path -> (stat, entry key): unchanged files need not be read and hashed
         self.old_stats: dict = {}
         self.new_stats: dict = {}
         self.base: frozenset = frozenset()     # keys in the base file
         self.base_stats: dict = {}             # stats in the base file
         self.generation = ""                   # names the base file its recent file extends
+        self.repair = False
         self.hits = 0
         if enabled:
             self._read()
@@ -99,27 +104,64 @@ class Cache:
             self.enabled = False
             return
         try:
-            saved = _parse(self.path)
+            base = self._load(self.path)
         except FileNotFoundError:
             return                          # a first build
         except (OSError, ValueError) as exc:
             self._warn(f"{self.path.name} not used ({_reason(exc)}): every article is read again")
             return
-        self.old, self.base_stats, self.generation = saved["entries"], saved["stats"], saved["generation"]
-        self.base = frozenset(self.old)
+        self.generation, self.lines, self.base_stats, _, damaged = base
+        self.base = frozenset(self.lines)
         self.old_stats = dict(self.base_stats)
         try:
-            recent = _parse(self.recent_path, with_gone=True)
+            generation, lines, stats, gone, _ = self._load(self.recent_path)
         except FileNotFoundError:
-            return
+            generation = None
         except (OSError, ValueError) as exc:
             self._warn(f"{self.recent_path.name} not used ({_reason(exc)}): recently changed articles are read again")
-            return
-        if recent["generation"] == self.generation:
-            self.old.update(recent["entries"])
-            self.old_stats.update(recent["stats"])
-            for rel in recent["gone"]:
+            generation = None
+        if generation == self.generation:
+            self.lines.update(lines)
+            self.old_stats.update(stats)
+            for rel in gone:
                 self.old_stats.pop(rel, None)
+        self.old = dict.fromkeys(self.lines)
+        self.repair = damaged > 0       # the next save writes the base again, without the damage
+
+    def _load(self, path: Path) -> tuple[str, dict, dict, list, int]:
+        """A cache file's generation, entry lines by key, stats, paths gone and number of
+        damaged lines, each left out with a warning: it costs only its own article.
+        Raises ValueError when the file is not a cache file of this version."""
+        lines, stats, gone, damaged = {}, {}, [], 0
+        with open(path, "rb") as f:
+            try:
+                head = _parse(f.readline())
+            except (ValueError, RecursionError):
+                raise ValueError("not a cache file of this version") from None
+            if not (isinstance(head, dict) and head.get("format") == FORMAT and isinstance(head.get("generation"), str)):
+                raise ValueError("not a cache file of this version")
+            for line in f:
+                if not line.endswith(b"\n"):
+                    line += b"\n"                # the last line: written back, it must end
+                key = _entry_key(line)
+                if key is not None:
+                    lines[key] = line
+                    continue
+                try:
+                    item = _parse(line)
+                except (ValueError, RecursionError):
+                    item = None
+                if isinstance(item, list) and len(item) == 3 and item[0] == "entry" and isinstance(item[1], str):
+                    lines[item[1]] = line             # written otherwise than by _entry: still an entry
+                elif _is_stat(item):
+                    stats[item[1]] = (tuple(item[2]), item[3])
+                elif isinstance(item, list) and len(item) == 2 and item[0] == "gone" and isinstance(item[1], str):
+                    gone.append(item[1])
+                else:
+                    damaged += 1
+        if damaged:
+            self._warn(f"{path.name}: {damaged} damaged line(s) not used: their articles are read again")
+        return head["generation"], lines, stats, gone, damaged
 
     def next_run(self) -> "Cache":
         """The same cache for another run in this process, without reading it back
@@ -127,6 +169,7 @@ class Cache:
         self.old, self.old_stats = self.new, self.new_stats
         self.new, self.new_stats, self.hits = {}, {}, 0
         self.values = {k: v for k, v in self.values.items() if k in self.old}
+        self.lines = {k: v for k, v in self.lines.items() if k in self.old}
         return self
 
     def carry(self, changed) -> None:
@@ -154,90 +197,137 @@ class Cache:
             self.new_stats[rel] = (stat_key(st), key)
 
     def get(self, key: str):
-        data = self.old.get(key)
-        if data is None:
+        if key not in self.old:
             return None
         value = self.values.get(key)
         if value is None:
-            try:
-                value = self.values[key] = self.decode(data)
-            except codec.Invalid as exc:
-                if not any("entries" in p.message for p in self.problems):
-                    self._warn(f"entries that do not fit were not used ({exc}): their articles are read again")
+            value = self._decoded(key)
+            if value is None:
                 del self.old[key]
                 return None
         self.hits += 1
-        self.new[key] = data
+        self.new[key] = None
         return value
 
+    def _decoded(self, key: str):
+        """The entry's line parsed and decoded, and dropped: from now on the value stands for it."""
+        line = self.lines.pop(key)
+        try:
+            item = _parse(line)
+            if not (isinstance(item, list) and len(item) == 3 and item[:2] == ["entry", key]):
+                raise codec.Invalid("not an entry line")
+            value = self.values[key] = self.decode(item[2])
+            return value
+        except (ValueError, RecursionError) as exc:     # codec.Invalid is a ValueError
+            if not any("entries" in p.message for p in self.problems):
+                self._warn(f"entries that do not fit were not used ({exc}): their articles are read again")
+            return None
+
     def put(self, key: str, value) -> None:
-        self.new[key] = codec.encode(value)
+        self.new[key] = None
         self.values[key] = value
+        self.lines.pop(key, None)
 
     def put_encoded(self, key: str, data) -> None:
         """An entry encoded elsewhere (another process or machine, bench/cluster.py);
         decoded and checked like any other when a build first uses it."""
-        self.new[key] = data
+        self.new[key] = None
+        self.lines[key] = _entry(key, data)
+        self.values.pop(key, None)
 
     def save(self) -> None:
-        if not self.enabled or (self.new.keys() == self.old.keys() and self.new_stats == self.old_stats):
+        if not self.enabled or (not self.repair and self.new.keys() == self.old.keys()
+                                and self.new_stats == self.old_stats):
             return
         try:
             self._save()
         except OSError as exc:
             self._warn(f"not saved ({_reason(exc)}): the next build reads every article again")
 
+    def _line(self, key: str) -> bytes:
+        line = self.lines.get(key)
+        return line if line is not None else _entry(key, codec.encode(self.values[key]))
+
     def _save(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        added = {k: self.new[k] for k in self.new.keys() - self.base}
+        added = self.new.keys() - self.base
         unused = len(self.base) - (len(self.new) - len(added))
-        if self.generation and len(added) + unused <= 64 + len(self.new) // 10:
+        if self.generation and not self.repair and len(added) + unused <= 64 + len(self.new) // 10:
             # set operations on the views: no Python loop over a decade's files
-            _write(self.recent_path, {"format": FORMAT, "generation": self.generation, "entries": added,
-                                      "stats": dict(self.new_stats.items() - self.base_stats.items()),
-                                      "gone": sorted(self.base_stats.keys() - self.new_stats.keys())})
+            stats = self.new_stats.items() - self.base_stats.items()
+            gone = self.base_stats.keys() - self.new_stats.keys()
+            _write(self.recent_path, self.generation, map(self._line, sorted(added)), sorted(stats), sorted(gone))
             return
-        for stale in self.folder.iterdir():      # older caches (and pickles of older versions)
+        for stale in self.folder.glob("extract-*"):    # older caches (and pickles of older versions)
             if stale not in (self.path, self.recent_path) and stale.is_file():
                 stale.unlink(missing_ok=True)
         self.recent_path.unlink(missing_ok=True)
         self.generation = os.urandom(8).hex()
-        _write(self.path, {"format": FORMAT, "generation": self.generation, "entries": self.new,
-                           "stats": self.new_stats})
-        self.base, self.base_stats = frozenset(self.new), dict(self.new_stats)
+        _write(self.path, self.generation, map(self._line, self.new), self.new_stats.items(), ())
+        self.base, self.base_stats, self.repair = frozenset(self.new), dict(self.new_stats), False
 
 
-FORMAT = 1     # the layout below; a file of another is not used
+# A header line {"format", "generation"}, then a line for each entry, ["entry", key, data],
+# for each file's stat, ["stat", path, [size, mtime_ns, inode], key], and (in a recent
+# file) for each path no longer seen since the base, ["gone", path]. A file of another
+# format is not used.
+FORMAT = 2
+_ENTRY = b'["entry","'
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
-def _parse(path: Path, with_gone: bool = False) -> dict:
-    """A cache file's layout, checked: raises ValueError when it is not one."""
-    with collector_paused():       # faster on a decade of extractions (heap.py)
-        saved = json.loads(path.read_bytes())
-    if not (isinstance(saved, dict) and saved.get("format") == FORMAT and isinstance(saved.get("generation"), str)
-            and isinstance(saved.get("entries"), dict) and isinstance(saved.get("stats"), dict)
-            and (not with_gone or isinstance(saved.get("gone"), list))):
-        raise ValueError("not a cache file of this version")
-    stats = {}
-    for rel, value in saved["stats"].items():
-        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)
-                and isinstance(value[0], list) and len(value[0]) == 3 and all(type(n) is int for n in value[0])):
-            raise ValueError(f"damaged entry for {rel!r}")
-        stats[rel] = (tuple(value[0]), value[1])
-    saved["stats"] = stats
-    return saved
+def _entry(key: str, data) -> bytes:
+    return (_JSON.encode(["entry", key, data]) + "\n").encode()
+
+
+def _entry_key(line: bytes) -> str | None:
+    """The key of an entry line as _entry writes it, found without parsing the entry
+    (None: the line must be parsed to tell)."""
+    if not line.startswith(_ENTRY):
+        return None
+    end = line.find(b'"', len(_ENTRY))
+    key = line[len(_ENTRY):end]
+    if end < 0 or line[end + 1:end + 2] != b"," or b"\\" in key:     # no key of entry_key's needs an escape
+        return None
+    try:
+        return key.decode()
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_stat(item) -> bool:
+    return (isinstance(item, list) and len(item) == 4 and item[0] == "stat" and isinstance(item[1], str)
+            and isinstance(item[3], str) and isinstance(item[2], list) and list(map(type, item[2])) == [int, int, int])
+
+
+_SCAN = json.JSONDecoder().raw_decode
+
+
+def _parse(line: bytes):
+    """A line's JSON value (raises ValueError): json.loads, less its per-call
+    overhead, which is most of the time a short stat line takes."""
+    text = line.decode()
+    value, end = _SCAN(text)
+    if end < len(text) and not text[end:].isspace():
+        raise ValueError(f"extra data at column {end + 1}")
+    return value
 
 
 def _reason(exc: Exception) -> str:
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
-def _write(path: Path, data: dict) -> None:
+def _write(path: Path, generation: str, entries, stats, gone) -> None:
+    """Written line by line: the whole file is never one string in memory."""
     # a temporary name of this process's own: a `timeline check` beside a build
     # cannot remove or replace the file the other is writing
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        with open(tmp, "wb") as f:
+            f.write((_JSON.encode({"format": FORMAT, "generation": generation}) + "\n").encode())
+            f.writelines(entries)
+            f.writelines((_JSON.encode(["stat", rel, st, key]) + "\n").encode() for rel, (st, key) in stats)
+            f.writelines((_JSON.encode(["gone", rel]) + "\n").encode() for rel in gone)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -242,14 +242,14 @@ def _pages(project):
 def test_the_cache_is_data_and_a_planted_pickle_never_runs(project):
     import pickle
     generate(project)
-    [cache_file] = (project / ".timeline-cache").glob("extract-*.json")
-    json.loads(cache_file.read_text())               # JSON, not a pickle
+    [cache_file] = (project / ".timeline-cache").glob("extract-*.jsonl")
+    [json.loads(line) for line in cache_file.read_text().splitlines()]      # JSON Lines, not a pickle
 
     class Payload:
         def __reduce__(self):
             return (open, (str(project / "PWNED"), "w"))
-    for name in (cache_file.name, cache_file.name.replace(".json", ".pickle"),
-                 cache_file.name.replace(".json", ".recent.pickle")):
+    for name in (cache_file.name, cache_file.name.replace(".jsonl", ".recent.jsonl"),
+                 cache_file.name.replace(".jsonl", ".pickle"), cache_file.name.replace(".jsonl", ".recent.pickle")):
         (project / ".timeline-cache" / name).write_bytes(pickle.dumps({"entries": Payload()}))
     report = generate(project)
     assert not (project / "PWNED").exists()
@@ -258,10 +258,11 @@ def test_the_cache_is_data_and_a_planted_pickle_never_runs(project):
 
 def test_a_cache_of_the_right_shape_with_wrong_contents_is_a_warning(project, tmp_path_factory):
     generate(project)
-    [cache_file] = (project / ".timeline-cache").glob("extract-*.json")
-    saved = json.loads(cache_file.read_text())
-    saved["entries"] = {k: [None, [], ["not", "an", "extraction"]] for k in saved["entries"]}
-    cache_file.write_text(json.dumps(saved))
+    [cache_file] = (project / ".timeline-cache").glob("extract-*.jsonl")
+    head, *lines = [json.loads(line) for line in cache_file.read_text().splitlines()]
+    lines = [["entry", line[1], [None, [], ["not", "an", "extraction"]]] if line[0] == "entry" else line
+             for line in lines]
+    cache_file.write_text("".join(json.dumps(line) + "\n" for line in [head] + lines))
     report = generate(project)
     assert not report.errors and report.cached == 0
     assert any(p.path == ".timeline-cache" and p.severity == "warning" for p in report.problems)
@@ -276,7 +277,7 @@ def test_a_cache_folder_that_is_a_file_or_cannot_be_written_is_a_warning(project
     assert "Traceback" not in out.stderr and ".timeline-cache: warning: extraction cache is not a folder" in out.stdout
     (project / ".timeline-cache").unlink()
     generate(project)
-    [cache_file] = (project / ".timeline-cache").glob("extract-*.json")
+    [cache_file] = (project / ".timeline-cache").glob("extract-*.jsonl")
     cache_file.unlink()
     cache_file.mkdir()               # cannot be read nor replaced (chmod does not stop root)
     (project / "content/articles/new.md").write_text(f"---\ntitle: New\ndate: 2020-03-02\n---\n{EVENT}\n")
