@@ -56,3 +56,10 @@ def test_fresh_extractions_share_with_those_read_from_the_cache(project):
     for r in fresh:
         assert _event(r).places[0] is _event(cached).places[0] and _event(r).date is _event(cached).date
         assert _event(r).url is r.extraction.article.url
+
+
+def test_an_entry_holds_its_article_once(project):
+    config = load_config(project)
+    made, = extract_files([_write(project, "a.md", 2)], config, Cache(project / "cache", "fp", enabled=False), jobs=1)
+    assert json.dumps(codec.encode(made)).count(json.dumps(codec.encode(made.article))) == 1
+    assert made.article is made.extraction.article

@@ -20,9 +20,13 @@ from . import Extraction, extract_article, prepare
 
 @dataclass(frozen=True)
 class FileResult:
-    article: Article | None
     problems: tuple[Problem, ...]
-    extraction: Extraction | None
+    extraction: Extraction | None      # None: not an article (the problems say why)
+
+    @property
+    def article(self) -> Article | None:
+        # not a field: the cache held each article twice, and a build decoded it twice
+        return self.extraction.article if self.extraction is not None else None
 
 
 _CONFIG: Config | None = None    # set in each worker process
@@ -36,8 +40,7 @@ def _init(config: Config) -> None:
 def _extract(job: tuple[str, str, bytes]) -> FileResult:
     path, root, data = job
     article, problems = read_article(Path(path), Path(root), data)
-    x = extract_article(article, _CONFIG) if article is not None else None
-    return FileResult(article, tuple(problems), x)
+    return FileResult(tuple(problems), extract_article(article, _CONFIG) if article is not None else None)
 
 
 def _extract_encoded(job: tuple[str, str, bytes]) -> list:
