@@ -37,7 +37,7 @@ def main() -> int:
     for path in discover(folder, folder)[0]:
         article, problems = read_article(path, folder)
         if article is not None:
-            entries[path.name] = FileResult(article, tuple(problems), extract_article(article, config))
+            entries[path.name] = FileResult(tuple(problems), extract_article(article, config))
     as_json = json.dumps({k: codec.encode(v) for k, v in entries.items()}, separators=(",", ":")).encode()
     as_pickle = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     decode = codec.decoder(FileResult)

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import codec
 from ..cache import Cache, entry_key
 from ..config import Config
 from ..ingest import list_files, read_article
@@ -19,9 +20,13 @@ from . import Extraction, extract_article, prepare
 
 @dataclass(frozen=True)
 class FileResult:
-    article: Article | None
     problems: tuple[Problem, ...]
-    extraction: Extraction | None
+    extraction: Extraction | None      # None: not an article (the problems say why)
+
+    @property
+    def article(self) -> Article | None:
+        # not a field: the cache held each article twice, and a build decoded it twice
+        return self.extraction.article if self.extraction is not None else None
 
 
 _CONFIG: Config | None = None    # set in each worker process
@@ -35,8 +40,13 @@ def _init(config: Config) -> None:
 def _extract(job: tuple[str, str, bytes]) -> FileResult:
     path, root, data = job
     article, problems = read_article(Path(path), Path(root), data)
-    x = extract_article(article, _CONFIG) if article is not None else None
-    return FileResult(article, tuple(problems), x)
+    return FileResult(tuple(problems), extract_article(article, _CONFIG) if article is not None else None)
+
+
+def _extract_encoded(job: tuple[str, str, bytes]) -> list:
+    # encoded in the worker, decoded by the build: what it keeps shares equal places,
+    # dates and names with every other result, as one read from the cache does (codec.py)
+    return codec.encode(_extract(job))
 
 
 def extract_files(paths: list[str], config: Config, cache: Cache, jobs: int = 1) -> list[FileResult]:
@@ -66,13 +76,14 @@ def extract_files(paths: list[str], config: Config, cache: Cache, jobs: int = 1)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     if jobs == 1:
         _init(config)
-        done = (_extract(job) for _, _, job in todo)
+        done = map(_extract_encoded, (job for _, _, job in todo))
     else:
         pool = multiprocessing.get_context("fork").Pool(jobs, _init, (config,))
-        done = pool.imap(_extract, [job for _, _, job in todo], chunksize=16)
+        done = pool.imap(_extract_encoded, [job for _, _, job in todo], chunksize=16)
+    decode = codec.decoder(FileResult)
     try:
-        for (i, key, _), result in zip(todo, done):
-            results[i] = result
+        for (i, key, _), data in zip(todo, done):
+            result = results[i] = decode(data)
             cache.put(key, result)
             progress.step()
     finally:
