@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import confine
-from .cache import SETTLED_NS, Cache, fingerprint
+from .cache import SETTLED_NS, Cache, fingerprint, stat_key
 from .config import Config, load_config, published_url
 from .heap import collector_paused, give_back
 from .memo import Memo, Written
@@ -195,7 +195,7 @@ class Session:
 
 
 def _stamp(folder: Path) -> tuple | None:
-    """Every file's state under `folder` (path, size, time, inode), or None when one changed
+    """Every file's state under `folder` (path, cache.stat_key), or None when one changed
     too recently for its state to stand for its bytes (cache.SETTLED_NS)."""
     now, states = time.time_ns(), []
     for path in sorted(folder.rglob("*")):
@@ -205,7 +205,7 @@ def _stamp(folder: Path) -> tuple | None:
             return None
         if now - st.st_mtime_ns < SETTLED_NS:
             return None
-        states.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
+        states.append((str(path), stat_key(st)))
     return tuple(states)
 
 

@@ -32,11 +32,17 @@ def _run(folder, stats, values):
     return cache
 
 
-def test_one_new_file_rewrites_only_the_small_recent_file(tmp_path):
-    names = [f"a{i:03d}.md" for i in range(200)]
-    stats = _files(tmp_path, names)
+def _cached(folder, count):
+    """`count` files, each cached as its name in capitals: (names, stats, values)."""
+    names = [f"a{i:03d}.md" for i in range(count)]
+    stats = _files(folder, names)
     values = {n: n.upper() for n in names}
-    _run(tmp_path, stats, values)
+    _run(folder, stats, values)
+    return names, stats, values
+
+
+def test_one_new_file_rewrites_only_the_small_recent_file(tmp_path):
+    names, stats, values = _cached(tmp_path, 200)
     base = tmp_path / "cache" / "extract-fp.jsonl"
     recent = tmp_path / "cache" / "extract-fp.recent.jsonl"
     before = base.read_bytes()
@@ -54,10 +60,7 @@ def test_one_new_file_rewrites_only_the_small_recent_file(tmp_path):
 
 
 def test_many_changes_rewrite_the_base_without_unused_entries(tmp_path):
-    names = [f"a{i:03d}.md" for i in range(200)]
-    stats = _files(tmp_path, names)
-    values = {n: n.upper() for n in names}
-    _run(tmp_path, stats, values)
+    names, stats, values = _cached(tmp_path, 200)
     for name in names[:150]:                      # most files gone
         del stats[name]
     _run(tmp_path, stats, values)
@@ -92,9 +95,7 @@ def _entries(path):
 
 
 def test_an_entry_is_held_as_its_line_until_used_then_only_as_its_value(tmp_path):
-    names = [f"a{i:03d}.md" for i in range(20)]
-    stats = _files(tmp_path, names)
-    _run(tmp_path, stats, {n: n.upper() for n in names})
+    names, stats, _ = _cached(tmp_path, 20)
     cache = Cache(tmp_path / "cache", "fp")
     assert not cache.values and all(type(line) is bytes for line in cache.lines.values())
     assert cache.unchanged("a003.md", stats["a003.md"]) == "A003.MD"
@@ -104,10 +105,7 @@ def test_an_entry_is_held_as_its_line_until_used_then_only_as_its_value(tmp_path
 
 
 def test_a_damaged_line_costs_only_its_own_article(tmp_path):
-    names = [f"a{i:03d}.md" for i in range(200)]
-    stats = _files(tmp_path, names)
-    values = {n: n.upper() for n in names}
-    _run(tmp_path, stats, values)
+    names, stats, values = _cached(tmp_path, 200)
     base = tmp_path / "cache" / "extract-fp.jsonl"
     lines = base.read_bytes().splitlines(keepends=True)
     damaged = {i: line for i, line in enumerate(lines) if b"a050.md" in line or b"a120.md" in line}

@@ -67,8 +67,8 @@ class PageWriter:
 
     `known` (kept by a Session between runs in one process) maps each page to the manifest
     entry it was last written with: a page given as a Written (memo.py) is that file again,
-    neither encoded, hashed nor looked at on disk. `check()` says beforehand whether every
-    such page can be trusted to be on disk: when `intact()` is false, none is."""
+    neither encoded, hashed nor looked at on disk. `intact()` says beforehand whether such
+    pages can be trusted to be on disk: when it is false, none can."""
 
     def __init__(self, out_dir: Path, known: dict[str, list] | None = None):
         self.out_dir, self.known = out_dir, ({} if known is None else known)
